@@ -1,0 +1,63 @@
+package org.activelabeler.app;
+
+import java.nio.file.Path;
+import org.activelabeler.dataset.DatasetImporter;
+import org.activelabeler.dataset.DatasetStore;
+import org.activelabeler.labeling.LabelStore;
+import org.activelabeler.store.h2.H2Database;
+import org.activelabeler.store.h2.H2DatasetStore;
+import org.activelabeler.store.h2.H2LabelStore;
+import org.activelabeler.text.TextTokenizer;
+import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
+
+/** Wires the adapters together at start-up: one database, one tokenizer, the stores over them. */
+public final class Workspace implements AutoCloseable {
+    private final H2Database database;
+    private final TextTokenizer tokenizer;
+    private final DatasetStore datasets;
+    private final LabelStore labels;
+
+    private Workspace(H2Database database, TextTokenizer tokenizer) {
+        this.database = database;
+        this.tokenizer = tokenizer;
+        this.datasets = new H2DatasetStore(database);
+        this.labels = new H2LabelStore(database);
+    }
+
+    /** Opens the database in {@code folder}, or in the per-user data folder when it is null. */
+    public static Workspace open(Path folder) {
+        H2Database database = H2Database.open(folder != null ? folder : DataFolder.resolve());
+        try {
+            return new Workspace(database, HuggingFaceTextTokenizer.bundled());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Path folder() {
+        return database.folder();
+    }
+
+    public DatasetStore datasets() {
+        return datasets;
+    }
+
+    public LabelStore labels() {
+        return labels;
+    }
+
+    public DatasetImporter importer() {
+        return new DatasetImporter(datasets, tokenizer);
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        database.close();
+    }
+}

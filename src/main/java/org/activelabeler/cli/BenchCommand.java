@@ -1,0 +1,119 @@
+package org.activelabeler.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.ImportResult;
+import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.features.FeatureSettings;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.model.TrainingReport;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.simulation.ExperimentData;
+import org.activelabeler.simulation.LabeledRows;
+import org.activelabeler.training.djl.NgramLogisticClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure import, tokenizing, training and scoring on a labeled file; prints a Markdown table.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labeled CSV to measure on.")
+    Path data;
+
+    @Option(names = "--holdout", paramLabel = "FILE", description = "Labeled CSV for accuracy (default: 10% of the pool).")
+    Path holdout;
+
+    @Option(names = "--labels", split = ",", defaultValue = "100,1000,5000",
+            description = "Label counts to train on (default: ${DEFAULT-VALUE}).")
+    int[] labelCounts;
+
+    @Option(names = "--seed", defaultValue = "13")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Path folder = Files.createTempDirectory("active-labeler-bench");
+        try (Workspace workspace = Workspace.open(folder)) {
+            long start = System.nanoTime();
+            ImportResult imported = workspace.importer().importFile(data, Progress.NONE);
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            Corpus pool = workspace.datasets().loadCorpus(imported.dataset().id(), Progress.NONE);
+            Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, Progress.NONE);
+            start = System.nanoTime();
+            ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
+            double featureSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "| step | value |%n|---|---|%n");
+            System.out.printf(Locale.ROOT, "| import + tokenize %d records (%d distinct) | %.1f s |%n",
+                    imported.dataset().rowCount(), imported.dataset().reviewCount(), importSeconds);
+            System.out.printf(Locale.ROOT, "| features (%s), pool %d + holdout %d | %.1f s |%n",
+                    FeatureSettings.DEFAULT.describe(), experiment.pool().size(), experiment.holdout().size(),
+                    featureSeconds);
+            ClassifierSettings settings = ClassifierSettings.builder().optSeed(seed).build();
+            try (Classifier classifier = new NgramLogisticClassifier(settings,
+                    Corpora.featureParameters(workspace, FeatureSettings.DEFAULT))) {
+                System.out.printf(Locale.ROOT, "%n| labels | train | score whole pool (%d) | epochs | holdout accuracy |%n"
+                        + "|---|---|---|---|---|%n", experiment.pool().size());
+                for (int labels : labelCounts) {
+                    measureRound(classifier, experiment, Math.min(labels, experiment.pool().size()));
+                }
+            }
+            System.out.printf(Locale.ROOT, "%npeak heap: %.0f MiB (max %d MiB); device: %s%n", peakHeapMiB(),
+                    Runtime.getRuntime().maxMemory() >> 20, "see the model description");
+        } finally {
+            deleteRecursively(folder);
+        }
+        return 0;
+    }
+
+    private void measureRound(Classifier classifier, ExperimentData experiment, int labels) {
+        int[] rows = randomRows(experiment.pool().size(), labels);
+        LabeledRows labeled = experiment.pool().select(rows);
+        TrainingReport report = classifier.fit(labeled.features(), labeled.gold(), Progress.NONE);
+        long start = System.nanoTime();
+        classifier.predictPositive(experiment.pool().features());
+        double scoreSeconds = (System.nanoTime() - start) / 1e9;
+        BinaryMetrics metrics = BinaryMetrics.of(classifier.predictPositive(experiment.holdout().features()),
+                experiment.holdout().gold());
+        System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s | %d of %d | %.4f |%n", labels, report.millis() / 1000.0,
+                scoreSeconds, report.epochsKept(), report.trainLosses().size(), metrics.accuracy());
+    }
+
+    private int[] randomRows(int size, int count) {
+        int[] all = new int[size];
+        Arrays.setAll(all, i -> i);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(size - i);
+            int swap = all[i];
+            all[i] = all[j];
+            all[j] = swap;
+        }
+        return Arrays.copyOf(all, count);
+    }
+
+    private static double peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / 1048576.0;
+    }
+
+    private static void deleteRecursively(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.activelabeler.cli;
+
+import org.activelabeler.app.AppVersion;
+import org.activelabeler.dataset.DatasetFormatException;
+import org.activelabeler.progress.CancelledException;
+import org.activelabeler.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line entry point. */
+@Command(name = "active-labeler", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Human-in-the-loop active learning for review sentiment.",
+        subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class, DatasetsCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit code: 0 success, 1 bad input or failure, 2 usage. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof DatasetFormatException || e instanceof StoreException
+                    || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof CancelledException) {
+                cmd.getErr().println("cancelled");
+                return 130;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"active-labeler " + AppVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.activelabeler.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.Corpus;
+import org.activelabeler.features.FeatureSettings;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.simulation.ExperimentData;
+import org.activelabeler.simulation.LearningCurve;
+import org.activelabeler.simulation.RoundResult;
+import org.activelabeler.simulation.SimulatedOracle;
+import org.activelabeler.simulation.SimulationSettings;
+import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.training.djl.NgramLogisticClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run the active-learning loop with the file's own labels as the annotator.")
+final class SimulateCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "POOL", description = "Labeled CSV to query from.")
+    Path data;
+
+    @Option(names = "--holdout", paramLabel = "FILE",
+            description = "Labeled CSV to evaluate on (default: hold out 10% of the pool, at most 5,000, never queried).")
+    Path holdout;
+
+    @Option(names = "--strategy", defaultValue = QueryStrategies.DEFAULT,
+            description = "entropy, least-confidence, margin or random (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--init", defaultValue = "20", description = "Random labels before the first round (default: ${DEFAULT-VALUE}).")
+    int init;
+
+    @Option(names = "--batch", defaultValue = "50", description = "Labels per round (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--max-labels", defaultValue = "1020", description = "Label budget (default: ${DEFAULT-VALUE}).")
+    int maxLabels;
+
+    @Option(names = "--seed", defaultValue = "13", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "CSV", description = "Write the learning curve here.")
+    Path out;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Override
+    public Integer call() {
+        QueryStrategies.named(strategy);
+        SimulationSettings settings = new SimulationSettings(strategy, init, batch, maxLabels, seed);
+        try (Workspace workspace = Workspace.open(database.folder);
+             TerminalProgress progress = new TerminalProgress()) {
+            Corpus pool = Corpora.load(workspace, data, progress);
+            Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, progress);
+            ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
+            ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
+            LearningCurve curve;
+            try (Classifier classifier = new NgramLogisticClassifier(model,
+                    Corpora.featureParameters(workspace, experiment.pipeline().settings()))) {
+                curve = new SimulatedOracle(classifier, settings)
+                        .run(experiment.pool(), experiment.holdout(), (round, rows) -> { }, progress);
+            }
+            progress.close();
+            if (out != null) {
+                curve.writeCsv(out);
+            }
+            printSummary(curve, experiment);
+            return 0;
+        }
+    }
+
+    private void printSummary(LearningCurve curve, ExperimentData experiment) {
+        RoundResult last = curve.last();
+        long trainMs = curve.rounds().stream().mapToLong(RoundResult::trainMillis).sum();
+        long scoreMs = curve.rounds().stream().mapToLong(RoundResult::scoreMillis).sum();
+        System.out.printf(Locale.ROOT, "%s, %d rounds, pool %d, holdout %d%n", strategy, curve.rounds().size(),
+                experiment.pool().size(), experiment.holdout().size());
+        System.out.printf(Locale.ROOT, "final: %d labels, accuracy %.4f, macro-F1 %.4f%n", last.labels(),
+                last.accuracy(), last.macroF1());
+        System.out.printf(Locale.ROOT, "area under the learning curve (mean accuracy): %.4f%n", curve.normalisedArea());
+        System.out.printf(Locale.ROOT, "time: training %.1f s, scoring %.1f s%n", trainMs / 1000.0, scoreMs / 1000.0);
+        if (out != null) {
+            System.out.println("learning curve: " + out.toAbsolutePath());
+        }
+    }
+}

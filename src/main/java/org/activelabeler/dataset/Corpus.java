@@ -1,0 +1,24 @@
+package org.activelabeler.dataset;
+
+/**
+ * The token ids of every review of a dataset, in stored order, for training and scoring.
+ *
+ * @param reviewIds the store's id of each review
+ * @param tokenIds the token ids of each review
+ * @param gold the file's class index per review, or -1 where the file had no label
+ */
+public record Corpus(DatasetInfo dataset, long[] reviewIds, int[][] tokenIds, int[] gold) {
+    public int size() {
+        return reviewIds.length;
+    }
+
+    /** Whether every review has a gold label. */
+    public boolean fullyLabeled() {
+        for (int g : gold) {
+            if (g < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+package org.activelabeler.dataset;
+
+import java.util.List;
+import java.util.Optional;
+import org.activelabeler.progress.Progress;
+
+/** Where imported datasets live. Implementations write each dataset whole or not at all. */
+public interface DatasetStore {
+
+    Optional<DatasetInfo> findByContent(String contentSha256);
+
+    Optional<DatasetInfo> find(long datasetId);
+
+    /** All datasets, the most recently imported first. */
+    List<DatasetInfo> list();
+
+    /** Stores a dataset and its reviews in one transaction; on any failure nothing is kept. */
+    DatasetInfo save(NewDataset dataset, Progress progress);
+
+    /** Reads the token ids and gold labels of every review of a dataset. */
+    Corpus loadCorpus(long datasetId, Progress progress);
+
+    /** The text of one review as stored. */
+    String reviewText(long reviewId);
+}

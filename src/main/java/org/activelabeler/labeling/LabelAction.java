@@ -1,0 +1,7 @@
+package org.activelabeler.labeling;
+
+/** What an annotator did with a review. */
+public enum LabelAction {
+    LABEL,
+    SKIP
+}

@@ -1,0 +1,35 @@
+package org.activelabeler.labeling;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.activelabeler.dataset.Sentiment;
+
+/**
+ * Where annotators' labels, the queue and the round history live. Every write is committed before
+ * the call returns, so that no label is lost whatever happens next.
+ */
+public interface LabelStore {
+
+    LabelEvent record(long reviewId, LabelAction action, Sentiment label, String annotator);
+
+    /** Marks the newest not-undone event of this annotator in this dataset undone and returns it. */
+    Optional<LabelEvent> undoLast(long datasetId, String annotator);
+
+    /** The current label of every labeled review of a dataset. */
+    Map<Long, Sentiment> currentLabels(long datasetId);
+
+    /** Reviews whose newest event is a skip that is not undone. */
+    Set<Long> skipped(long datasetId);
+
+    void replaceQueue(long datasetId, Long roundId, List<QueueEntry> queue);
+
+    List<QueueEntry> queue(long datasetId);
+
+    RoundRecord addRound(long datasetId, int labels, String model, String strategy, double validationAccuracy,
+                         long trainMillis, long scoreMillis);
+
+    /** The rounds of a dataset, oldest first. */
+    List<RoundRecord> rounds(long datasetId);
+}

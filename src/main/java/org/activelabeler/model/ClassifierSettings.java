@@ -1,0 +1,94 @@
+package org.activelabeler.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hyperparameters of the n-gram logistic model, with the defaults in one place.
+ *
+ * @param seed seeds weight initialisation, the validation split and shuffling
+ * @param learningRate Adam's step size
+ * @param l2 L2 penalty per label, as in {@code l2 / n * |w|^2 / 2} added to the mean loss
+ * @param maxEpochs upper bound on passes over the labels
+ * @param patience epochs without a better validation loss before training stops
+ * @param validationFraction share of labels held back for early stopping
+ * @param minLabelsForValidation below this many labels nothing is held back
+ * @param batchSize labels per gradient step (the whole set when it is smaller)
+ */
+public record ClassifierSettings(long seed, double learningRate, double l2, int maxEpochs, int patience,
+                                 double validationFraction, int minLabelsForValidation, int batchSize) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("seed", Long.toString(seed));
+        map.put("learning_rate", Double.toString(learningRate));
+        map.put("l2", Double.toString(l2));
+        map.put("max_epochs", Integer.toString(maxEpochs));
+        map.put("patience", Integer.toString(patience));
+        map.put("validation_fraction", Double.toString(validationFraction));
+        map.put("min_labels_for_validation", Integer.toString(minLabelsForValidation));
+        map.put("batch_size", Integer.toString(batchSize));
+        return map;
+    }
+
+    /** Builder: {@code setX} for what must be given, {@code optX} for what has a default. */
+    public static final class Builder {
+        private long seed = 13;
+        private double learningRate = 0.05;
+        private double l2 = 1.0;
+        private int maxEpochs = 200;
+        private int patience = 10;
+        private double validationFraction = 0.1;
+        private int minLabelsForValidation = 200;
+        private int batchSize = 2048;
+
+        public Builder optSeed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder optLearningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder optL2(double value) {
+            l2 = value;
+            return this;
+        }
+
+        public Builder optMaxEpochs(int value) {
+            maxEpochs = value;
+            return this;
+        }
+
+        public Builder optPatience(int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder optValidationFraction(double value) {
+            validationFraction = value;
+            return this;
+        }
+
+        public Builder optMinLabelsForValidation(int value) {
+            minLabelsForValidation = value;
+            return this;
+        }
+
+        public Builder optBatchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public ClassifierSettings build() {
+            return new ClassifierSettings(seed, learningRate, l2, maxEpochs, patience, validationFraction,
+                    minLabelsForValidation, batchSize);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.activelabeler.simulation;
+
+import org.activelabeler.strategy.EntropySampling;
+
+/** Mean and maximum predictive entropy over a set of rows: how unsure the model still is. */
+final class EntropyStatistics {
+    private static final EntropySampling ENTROPY = new EntropySampling();
+
+    private EntropyStatistics() {
+    }
+
+    static double[] meanAndMax(float[] positiveProbability, int[] rows) {
+        double sum = 0;
+        double max = 0;
+        double[] probabilities = new double[2];
+        for (int row : rows) {
+            probabilities[1] = positiveProbability[row];
+            probabilities[0] = 1 - probabilities[1];
+            double entropy = ENTROPY.score(probabilities, null);
+            sum += entropy;
+            max = Math.max(max, entropy);
+        }
+        return new double[] {rows.length == 0 ? 0 : sum / rows.length, max};
+    }
+}

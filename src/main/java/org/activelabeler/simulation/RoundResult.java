@@ -1,0 +1,20 @@
+package org.activelabeler.simulation;
+
+import org.activelabeler.model.TrainingReport;
+
+/**
+ * What one round of the loop measured.
+ *
+ * @param round 1 for the model trained on the initial labels
+ * @param labels labels the model was trained on
+ * @param accuracy holdout accuracy
+ * @param macroF1 holdout macro-F1
+ * @param trainMillis time to fit
+ * @param scoreMillis time to score the pool and pick the next batch (0 in the last round)
+ * @param poolEntropyMean mean predictive entropy over the unlabeled pool (nats), NaN in the last round
+ * @param poolEntropyMax the largest of those entropies
+ * @param training details of the fit
+ */
+public record RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
+                          double poolEntropyMean, double poolEntropyMax, TrainingReport training) {
+}

@@ -1,0 +1,101 @@
+package org.activelabeler.simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.TrainingReport;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.strategy.BatchSelector;
+import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.strategy.RankedCandidate;
+
+/**
+ * The active-learning loop with the dataset's own labels as the annotator: a random start, then
+ * rounds of train, evaluate on the holdout, score the pool, reveal the top of the queue.
+ */
+public final class SimulatedOracle {
+    private final Classifier classifier;
+    private final SimulationSettings settings;
+
+    public SimulatedOracle(Classifier classifier, SimulationSettings settings) {
+        this.classifier = classifier;
+        this.settings = settings;
+    }
+
+    public LearningCurve run(LabeledRows pool, LabeledRows holdout, RoundListener listener, Progress progress) {
+        if (settings.maxLabels() > pool.size()) {
+            throw new IllegalArgumentException("--max-labels " + settings.maxLabels() + " is more than the "
+                    + pool.size() + " reviews in the pool");
+        }
+        BatchSelector selector = new BatchSelector(QueryStrategies.named(settings.strategy()));
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        boolean[] revealed = new boolean[pool.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int row : initialDraw(pool.size(), random)) {
+            revealed[row] = true;
+            order.add(row);
+        }
+        LearningCurve curve = new LearningCurve();
+        for (int round = 1; ; round++) {
+            progress.checkCancelled();
+            int[] labeledRows = order.stream().mapToInt(Integer::intValue).toArray();
+            LabeledRows labeled = pool.select(labeledRows);
+            TrainingReport training = classifier.fit(labeled.features(), labeled.gold(), Progress.NONE);
+            BinaryMetrics metrics = BinaryMetrics.of(classifier.predictPositive(holdout.features()), holdout.gold());
+            boolean last = order.size() >= settings.maxLabels();
+            long scoreStart = System.nanoTime();
+            double[] entropy = {Double.NaN, Double.NaN};
+            if (!last) {
+                float[] scores = classifier.predictPositive(pool.features());
+                int[] unlabeled = unlabeled(revealed);
+                entropy = EntropyStatistics.meanAndMax(scores, unlabeled);
+                int take = Math.min(settings.batchSize(), settings.maxLabels() - order.size());
+                for (RankedCandidate pick : selector.top(scores, unlabeled, take, random)) {
+                    revealed[pick.row()] = true;
+                    order.add(pick.row());
+                }
+            }
+            long scoreMillis = last ? 0 : (System.nanoTime() - scoreStart) / 1_000_000;
+            RoundResult result = new RoundResult(round, labeledRows.length, metrics.accuracy(), metrics.macroF1(),
+                    training.millis(), scoreMillis, entropy[0], entropy[1], training);
+            curve.add(result);
+            listener.roundFinished(result, labeledRows);
+            progress.update("Simulating", labeledRows.length, settings.maxLabels());
+            if (last) {
+                return curve;
+            }
+        }
+    }
+
+    private int[] initialDraw(int poolSize, SplittableRandom random) {
+        int[] rows = new int[poolSize];
+        Arrays.setAll(rows, i -> i);
+        for (int i = 0; i < settings.initialLabels(); i++) {
+            int j = i + random.nextInt(poolSize - i);
+            int swap = rows[i];
+            rows[i] = rows[j];
+            rows[j] = swap;
+        }
+        return Arrays.copyOf(rows, settings.initialLabels());
+    }
+
+    private static int[] unlabeled(boolean[] revealed) {
+        int count = 0;
+        for (boolean r : revealed) {
+            if (!r) {
+                count++;
+            }
+        }
+        int[] rows = new int[count];
+        int k = 0;
+        for (int i = 0; i < revealed.length; i++) {
+            if (!revealed[i]) {
+                rows[k++] = i;
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,24 @@
+package org.activelabeler.simulation;
+
+/**
+ * One simulated-oracle experiment.
+ *
+ * @param strategy name of the query strategy
+ * @param initialLabels random labels before the first round
+ * @param batchSize labels revealed per round
+ * @param maxLabels stop once this many labels are revealed
+ * @param seed seeds the initial draw, the random strategy and the model
+ */
+public record SimulationSettings(String strategy, int initialLabels, int batchSize, int maxLabels, long seed) {
+    public SimulationSettings {
+        if (initialLabels < 2) {
+            throw new IllegalArgumentException("--init must be at least 2, was " + initialLabels);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1, was " + batchSize);
+        }
+        if (maxLabels < initialLabels) {
+            throw new IllegalArgumentException("--max-labels (" + maxLabels + ") must be at least --init (" + initialLabels + ")");
+        }
+    }
+}

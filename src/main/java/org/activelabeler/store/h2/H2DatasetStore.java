@@ -1,0 +1,187 @@
+package org.activelabeler.store.h2;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.DatasetInfo;
+import org.activelabeler.dataset.DatasetStore;
+import org.activelabeler.dataset.NewDataset;
+import org.activelabeler.dataset.UniqueReview;
+import org.activelabeler.progress.CancelledException;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.store.StoreException;
+
+/** {@link DatasetStore} over plain JDBC on the H2 database. */
+public final class H2DatasetStore implements DatasetStore {
+    private static final int BATCH = 1000;
+    private static final String COLUMNS = "id, name, source_path, content_sha256, labeled, row_count, review_count,"
+            + " tokenizer, tokenizer_sha256, imported_at";
+
+    private final H2Database database;
+
+    public H2DatasetStore(H2Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Optional<DatasetInfo> findByContent(String contentSha256) {
+        return queryOne("SELECT " + COLUMNS + " FROM dataset WHERE content_sha256 = ?", contentSha256);
+    }
+
+    @Override
+    public Optional<DatasetInfo> find(long datasetId) {
+        return queryOne("SELECT " + COLUMNS + " FROM dataset WHERE id = ?", datasetId);
+    }
+
+    @Override
+    public List<DatasetInfo> list() {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM dataset ORDER BY imported_at DESC, id DESC");
+             ResultSet rs = s.executeQuery()) {
+            List<DatasetInfo> all = new ArrayList<>();
+            while (rs.next()) {
+                all.add(read(rs));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public DatasetInfo save(NewDataset dataset, Progress progress) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                long id = insertDataset(c, dataset);
+                insertReviews(c, id, dataset.reviews(), progress);
+                c.commit();
+                return find(id).orElseThrow();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    private static long insertDataset(Connection c, NewDataset d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO dataset (name, source_path, content_sha256, labeled,"
+                + " row_count, review_count, tokenizer, tokenizer_sha256, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, d.name());
+            s.setString(2, d.sourcePath());
+            s.setString(3, d.contentSha256());
+            s.setBoolean(4, d.labeled());
+            s.setInt(5, d.rowCount());
+            s.setInt(6, d.reviews().size());
+            s.setString(7, d.tokenizer());
+            s.setString(8, d.tokenizerSha256());
+            s.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertReviews(Connection c, long datasetId, List<UniqueReview> reviews, Progress progress)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO review (dataset_id, ordinal, first_line, occurrences,"
+                + " gold, text, token_ids) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < reviews.size(); i++) {
+                UniqueReview r = reviews.get(i);
+                s.setLong(1, datasetId);
+                s.setInt(2, i);
+                s.setLong(3, r.firstLine());
+                s.setInt(4, r.occurrences());
+                s.setObject(5, r.gold() == null ? null : (byte) r.gold().index(), java.sql.Types.TINYINT);
+                s.setString(6, r.text());
+                s.setBytes(7, TokenIdCodec.encode(r.tokenIds()));
+                s.addBatch();
+                if ((i + 1) % BATCH == 0 || i == reviews.size() - 1) {
+                    if (progress.isCancelled()) {
+                        throw new CancelledException();
+                    }
+                    s.executeBatch();
+                    progress.update("Saving", i + 1, reviews.size());
+                }
+            }
+        }
+    }
+
+    @Override
+    public Corpus loadCorpus(long datasetId, Progress progress) {
+        DatasetInfo info = find(datasetId).orElseThrow(() -> new StoreException("No dataset with id " + datasetId, null));
+        int n = info.reviewCount();
+        long[] ids = new long[n];
+        int[][] tokens = new int[n][];
+        int[] gold = new int[n];
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT id, gold, token_ids FROM review WHERE dataset_id = ? ORDER BY ordinal")) {
+            s.setLong(1, datasetId);
+            s.setFetchSize(BATCH);
+            try (ResultSet rs = s.executeQuery()) {
+                int i = 0;
+                while (rs.next()) {
+                    ids[i] = rs.getLong(1);
+                    int g = rs.getInt(2);
+                    gold[i] = rs.wasNull() ? -1 : g;
+                    tokens[i] = TokenIdCodec.decode(rs.getBytes(3));
+                    if (++i % BATCH == 0) {
+                        progress.update("Loading " + info.name(), i, n);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+        return new Corpus(info, ids, tokens, gold);
+    }
+
+    @Override
+    public String reviewText(long reviewId) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT text FROM review WHERE id = ?")) {
+            s.setLong(1, reviewId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("No review with id " + reviewId, null);
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    private Optional<DatasetInfo> queryOne(String sql, Object key) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    private static DatasetInfo read(ResultSet rs) throws SQLException {
+        Instant importedAt = rs.getObject(10, OffsetDateTime.class).toInstant();
+        return new DatasetInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), importedAt);
+    }
+}

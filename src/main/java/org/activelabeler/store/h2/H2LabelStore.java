@@ -1,0 +1,237 @@
+package org.activelabeler.store.h2;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.labeling.LabelAction;
+import org.activelabeler.labeling.LabelEvent;
+import org.activelabeler.labeling.LabelStore;
+import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.labeling.RoundRecord;
+
+/** {@link LabelStore} over plain JDBC; each call is its own committed transaction. */
+public final class H2LabelStore implements LabelStore {
+    /** The newest not-undone event per review of a dataset. */
+    private static final String LATEST_EVENTS = "SELECT e.review_id, e.action, e.label FROM label_event e"
+            + " JOIN review r ON r.id = e.review_id"
+            + " WHERE r.dataset_id = ? AND e.undone_at IS NULL AND e.seq = (SELECT MAX(x.seq) FROM label_event x"
+            + " WHERE x.review_id = e.review_id AND x.undone_at IS NULL)";
+
+    private final H2Database database;
+
+    public H2LabelStore(H2Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public LabelEvent record(long reviewId, LabelAction action, Sentiment label, String annotator) {
+        if ((action == LabelAction.LABEL) != (label != null)) {
+            throw new IllegalArgumentException("A LABEL event needs a label and a SKIP event none");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO label_event (review_id, action, label, annotator,"
+                     + " created_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, reviewId);
+            s.setString(2, action.name());
+            s.setObject(3, label == null ? null : (byte) label.index(), Types.TINYINT);
+            s.setString(4, annotator);
+            s.setObject(5, now);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return new LabelEvent(keys.getLong(1), reviewId, action, label, annotator, now.toInstant());
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public Optional<LabelEvent> undoLast(long datasetId, String annotator) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement find = c.prepareStatement("SELECT e.seq, e.review_id, e.action, e.label,"
+                    + " e.created_at FROM label_event e JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ?"
+                    + " AND e.annotator = ? AND e.undone_at IS NULL ORDER BY e.seq DESC LIMIT 1 FOR UPDATE")) {
+                find.setLong(1, datasetId);
+                find.setString(2, annotator);
+                LabelEvent event;
+                try (ResultSet rs = find.executeQuery()) {
+                    if (!rs.next()) {
+                        c.rollback();
+                        return Optional.empty();
+                    }
+                    event = new LabelEvent(rs.getLong(1), rs.getLong(2), LabelAction.valueOf(rs.getString(3)),
+                            sentiment(rs, 4), annotator, rs.getObject(5, OffsetDateTime.class).toInstant());
+                }
+                try (PreparedStatement undo = c.prepareStatement("UPDATE label_event SET undone_at = ? WHERE seq = ?")) {
+                    undo.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                    undo.setLong(2, event.seq());
+                    undo.executeUpdate();
+                }
+                c.commit();
+                return Optional.of(event);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public Map<Long, Sentiment> currentLabels(long datasetId) {
+        Map<Long, Sentiment> labels = new HashMap<>();
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT e.review_id, e.label FROM label_event e"
+                     + " JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ? AND e.action = 'LABEL'"
+                     + " AND e.undone_at IS NULL AND e.seq = (SELECT MAX(x.seq) FROM label_event x"
+                     + " WHERE x.review_id = e.review_id AND x.action = 'LABEL' AND x.undone_at IS NULL)")) {
+            s.setLong(1, datasetId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    labels.put(rs.getLong(1), Sentiment.ofIndex(rs.getInt(2)));
+                }
+            }
+            return labels;
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public Set<Long> skipped(long datasetId) {
+        Set<Long> skipped = new HashSet<>();
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement(LATEST_EVENTS)) {
+            s.setLong(1, datasetId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (LabelAction.valueOf(rs.getString(2)) == LabelAction.SKIP) {
+                        skipped.add(rs.getLong(1));
+                    }
+                }
+            }
+            return skipped;
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public void replaceQueue(long datasetId, Long roundId, List<QueueEntry> queue) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM queue_entry WHERE dataset_id = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO queue_entry (dataset_id, rank, review_id,"
+                         + " score, positive_probability, strategy, round_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                delete.setLong(1, datasetId);
+                delete.executeUpdate();
+                for (QueueEntry entry : queue) {
+                    insert.setLong(1, datasetId);
+                    insert.setInt(2, entry.rank());
+                    insert.setLong(3, entry.reviewId());
+                    insert.setDouble(4, entry.score());
+                    insert.setDouble(5, entry.positiveProbability());
+                    insert.setString(6, entry.strategy());
+                    insert.setObject(7, roundId, Types.BIGINT);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public List<QueueEntry> queue(long datasetId) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT review_id, rank, score, positive_probability, strategy"
+                     + " FROM queue_entry WHERE dataset_id = ? ORDER BY rank")) {
+            s.setLong(1, datasetId);
+            List<QueueEntry> queue = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    queue.add(new QueueEntry(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getString(5)));
+                }
+            }
+            return queue;
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public RoundRecord addRound(long datasetId, int labels, String model, String strategy, double validationAccuracy,
+                                long trainMillis, long scoreMillis) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO training_round (dataset_id, labels, model, strategy,"
+                     + " validation_accuracy, train_ms, score_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, datasetId);
+            s.setInt(2, labels);
+            s.setString(3, model);
+            s.setString(4, strategy);
+            s.setObject(5, Double.isNaN(validationAccuracy) ? null : validationAccuracy, Types.DOUBLE);
+            s.setLong(6, trainMillis);
+            s.setLong(7, scoreMillis);
+            s.setObject(8, now);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return new RoundRecord(keys.getLong(1), datasetId, labels, model, strategy, validationAccuracy,
+                        trainMillis, scoreMillis, now.toInstant());
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public List<RoundRecord> rounds(long datasetId) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT id, labels, model, strategy, validation_accuracy,"
+                     + " train_ms, score_ms, created_at FROM training_round WHERE dataset_id = ? ORDER BY id")) {
+            s.setLong(1, datasetId);
+            List<RoundRecord> rounds = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    double accuracy = rs.getDouble(5);
+                    rounds.add(new RoundRecord(rs.getLong(1), datasetId, rs.getInt(2), rs.getString(3),
+                            rs.getString(4), rs.wasNull() ? Double.NaN : accuracy, rs.getLong(6), rs.getLong(7),
+                            rs.getObject(8, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return rounds;
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    private static Sentiment sentiment(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : Sentiment.ofIndex(value);
+    }
+}

@@ -1,0 +1,19 @@
+package org.activelabeler.text;
+
+import java.util.List;
+
+/** Turns review texts into token ids. Implementations are thread-confined unless they say otherwise. */
+public interface TextTokenizer extends AutoCloseable {
+
+    /** A short name recorded with every model, for example {@code bert-base-uncased-wordpiece}. */
+    String name();
+
+    /** A digest of the tokenizer definition, so that stored token ids can be checked against it. */
+    String digest();
+
+    /** Token ids for each text, without special tokens, truncation or padding. */
+    int[][] encode(List<String> texts);
+
+    @Override
+    void close();
+}

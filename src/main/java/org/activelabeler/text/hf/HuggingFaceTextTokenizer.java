@@ -1,0 +1,111 @@
+package org.activelabeler.text.hf;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.activelabeler.text.TextTokenizer;
+
+/**
+ * A {@link TextTokenizer} over a HuggingFace {@code tokenizer.json}, run offline by DJL's
+ * bindings to the Rust tokenizers library.
+ */
+public final class HuggingFaceTextTokenizer implements TextTokenizer {
+    /** BERT uncased WordPiece (30,522 tokens), shipped inside the all-MiniLM-L6-v2 Maven artifact. */
+    public static final String BUNDLED_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
+    public static final String BUNDLED_NAME = "bert-uncased-wordpiece";
+
+    private static final Map<String, String> RAW_IDS = Map.of(
+            "addSpecialTokens", "false", "truncation", "false", "padding", "false");
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final String name;
+    private final String digest;
+
+    private HuggingFaceTextTokenizer(byte[] definition, String name) throws IOException {
+        this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(definition), RAW_IDS);
+        this.name = name;
+        this.digest = sha256(definition);
+    }
+
+    /** The tokenizer that ships with the application. */
+    public static HuggingFaceTextTokenizer bundled() {
+        try (InputStream in = HuggingFaceTextTokenizer.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled tokenizer " + BUNDLED_RESOURCE
+                        + " is missing from the class path; reinstall the application");
+            }
+            return new HuggingFaceTextTokenizer(in.readAllBytes(), BUNDLED_NAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A tokenizer read from a local {@code tokenizer.json}. */
+    public static HuggingFaceTextTokenizer fromFile(Path tokenizerJson) {
+        try {
+            return new HuggingFaceTextTokenizer(Files.readAllBytes(tokenizerJson),
+                    tokenizerJson.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read tokenizer " + tokenizerJson, e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String digest() {
+        return digest;
+    }
+
+    /**
+     * Encodes a batch, asking the native library for token ids only: building DJL's full
+     * {@code Encoding} objects (tokens, offsets, masks) costs about half the time and is not needed.
+     */
+    @Override
+    public int[][] encode(List<String> texts) {
+        TokenizersLibrary lib = TokenizersLibrary.LIB;
+        long[] encodings = lib.batchEncode(tokenizer.getHandle(), texts.toArray(String[]::new), false);
+        int[][] ids = new int[encodings.length][];
+        try {
+            for (int i = 0; i < encodings.length; i++) {
+                long[] tokenIds = lib.getTokenIds(encodings[i]);
+                int[] row = new int[tokenIds.length];
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = (int) tokenIds[j];
+                }
+                ids[i] = row;
+            }
+        } finally {
+            for (long encoding : encodings) {
+                lib.deleteEncoding(encoding);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.activelabeler.training.djl;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.activelabeler.model.ClassifierSettings;
+
+/** Indices of the labels used for fitting and of those held back for early stopping. */
+record LabelSplit(int[] train, int[] validation) {
+
+    /** Holds back {@code validationFraction} of each class, or nothing when there are too few labels. */
+    static LabelSplit stratified(int[] labels, ClassifierSettings settings) {
+        if (labels.length < settings.minLabelsForValidation() || settings.validationFraction() <= 0) {
+            return new LabelSplit(range(labels.length), new int[0]);
+        }
+        Random random = new Random(settings.seed());
+        List<Integer> train = new ArrayList<>();
+        List<Integer> validation = new ArrayList<>();
+        for (int label = 0; label <= 1; label++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == label) {
+                    members.add(i);
+                }
+            }
+            Collections.shuffle(members, random);
+            int held = (int) Math.round(members.size() * settings.validationFraction());
+            validation.addAll(members.subList(0, held));
+            train.addAll(members.subList(held, members.size()));
+        }
+        Collections.sort(train);
+        Collections.sort(validation);
+        return new LabelSplit(toArray(train), toArray(validation));
+    }
+
+    /** Weights that give both classes the same total weight among {@code members}. */
+    static float[] balancedClassWeights(int[] labels, int[] members) {
+        int[] counts = new int[2];
+        for (int i : members) {
+            counts[labels[i]]++;
+        }
+        float[] weights = new float[2];
+        for (int c = 0; c < 2; c++) {
+            weights[c] = counts[c] == 0 ? 1f : members.length / (2f * counts[c]);
+        }
+        return weights;
+    }
+
+    private static int[] range(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,264 @@
+package org.activelabeler.training.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.model.ModelDescription;
+import org.activelabeler.model.TrainingReport;
+import org.activelabeler.progress.Progress;
+
+/**
+ * Logistic regression over hashed n-gram TF-IDF features, trained with DJL on the PyTorch engine:
+ * class-balanced loss, L2 penalty, Adam, early stopping on a held-back share of the labels.
+ *
+ * <p>Only the columns that occur in the labeled rows can get a non-zero weight, so each fit works
+ * in that compact space; scoring gathers from the full weight vector over rows cached on the device.
+ */
+public final class NgramLogisticClassifier implements Classifier {
+    public static final String NAME = "ngram-logistic";
+    private static final int SCORING_CHUNK_ENTRIES = 1 << 21;
+
+    private final ClassifierSettings settings;
+    private final Map<String, String> featureParameters;
+    private final Engine engine;
+    private final NDManager manager;
+    private final ScoringCache scoringCache = new ScoringCache();
+    private TrainedWeights trained;
+
+    public NgramLogisticClassifier(ClassifierSettings settings, Map<String, String> featureParameters) {
+        this.settings = settings;
+        this.featureParameters = Map.copyOf(featureParameters);
+        this.engine = Engine.getEngine("PyTorch");
+        Device device = Devices.preferred(engine);
+        this.manager = NDManager.newBaseManager(device, engine.getEngineName());
+    }
+
+    @Override
+    public ModelDescription description() {
+        Map<String, String> parameters = new LinkedHashMap<>(settings.asMap());
+        parameters.putAll(featureParameters);
+        return new ModelDescription(NAME, manager.getDevice().toString(), parameters);
+    }
+
+    @Override
+    public TrainingReport fit(FeatureMatrix rows, int[] labels, Progress progress) {
+        if (rows.rowCount() != labels.length || labels.length == 0) {
+            throw new IllegalArgumentException("Need one label per row and at least one row, got "
+                    + rows.rowCount() + " rows and " + labels.length + " labels");
+        }
+        long start = System.nanoTime();
+        engine.setRandomSeed((int) settings.seed());
+        LabelSplit split = LabelSplit.stratified(labels, settings);
+        CompactColumns compact = CompactColumns.of(rows, split.train());
+        FitLoop loop = new FitLoop(rows, labels, split, compact);
+        TrainingReport report = loop.run(progress, start);
+        trained = loop.result();
+        return report;
+    }
+
+    @Override
+    public float[] predictPositive(FeatureMatrix rows) {
+        if (trained == null) {
+            throw new IllegalStateException("predictPositive called before fit");
+        }
+        float[] probabilities = new float[rows.rowCount()];
+        try (NDScope ignored = new NDScope()) {
+            NDArray weights = manager.create(trained.fullWeights(rows.columnCount()));
+            NDArray bias = manager.create(new float[] {trained.bias()});
+            for (PaddedRows chunk : scoringCache.chunks(manager, rows)) {
+                float[] p = Activation.sigmoid(chunk.logits(weights, bias)).toFloatArray();
+                for (int i = 0; i < p.length; i++) {
+                    probabilities[chunk.rows()[i]] = p[i];
+                }
+            }
+        }
+        return probabilities;
+    }
+
+    @Override
+    public void save(Path directory) {
+        if (trained == null) {
+            throw new IllegalStateException("save called before fit");
+        }
+        try (NDManager out = manager.newSubManager(Device.cpu())) {
+            Files.createDirectories(directory);
+            NDArray columns = out.create(trained.columns());
+            columns.setName("columns");
+            NDArray weights = out.create(trained.weights());
+            weights.setName("weights");
+            NDArray bias = out.create(new float[] {trained.bias()});
+            bias.setName("bias");
+            try (OutputStream stream = Files.newOutputStream(directory.resolve("model.safetensors"))) {
+                new NDList(columns, weights, bias).encode(stream, NDList.Encoding.SAFETENSORS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the model to " + directory, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scoringCache.close();
+        manager.close();
+    }
+
+    /** The outcome of a fit: weights for the compact columns, kept on the heap. */
+    private record TrainedWeights(int[] columns, float[] weights, float bias) {
+        float[] fullWeights(int columnCount) {
+            float[] full = new float[columnCount];
+            for (int i = 0; i < columns.length; i++) {
+                full[columns[i]] = weights[i];
+            }
+            return full;
+        }
+    }
+
+    /** One fit: owns its device arrays and the best weights seen so far. */
+    private final class FitLoop {
+        private final FeatureMatrix rows;
+        private final int[] labels;
+        private final LabelSplit split;
+        private final CompactColumns compact;
+        private final float[] classWeights;
+        private float[] bestWeights;
+        private float bestBias;
+
+        FitLoop(FeatureMatrix rows, int[] labels, LabelSplit split, CompactColumns compact) {
+            this.rows = rows;
+            this.labels = labels;
+            this.split = split;
+            this.compact = compact;
+            this.classWeights = LabelSplit.balancedClassWeights(labels, split.train());
+        }
+
+        TrainingReport run(Progress progress, long startNanos) {
+            List<Double> losses = new ArrayList<>();
+            int bestEpoch = 0;
+            double bestValidationLoss = Double.POSITIVE_INFINITY;
+            double validationAccuracy = Double.NaN;
+            try (NDManager fit = manager.newSubManager()) {
+                NDArray weights = fit.randomNormal(0f, 0.01f, new Shape(compact.size()), DataType.FLOAT32);
+                NDArray bias = fit.zeros(new Shape(1));
+                weights.setRequiresGradient(true);
+                bias.setRequiresGradient(true);
+                Optimizer adam = Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+                        .build();
+                Batches batches = new Batches(fit, split.train(), settings, rows, labels, classWeights, compact);
+                Batch validation = split.validation().length == 0 ? null
+                        : Batch.of(fit, rows, split.validation(), labels, classWeights, compact);
+                double l2 = settings.l2() / split.train().length;
+                for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+                    progress.checkCancelled();
+                    losses.add(trainEpoch(batches.forEpoch(epoch), weights, bias, adam, l2));
+                    progress.update("Training", epoch, settings.maxEpochs());
+                    if (validation == null) {
+                        keep(weights, bias);
+                        bestEpoch = epoch;
+                        continue;
+                    }
+                    double[] lossAndAccuracy = validation.evaluate(weights, bias);
+                    if (lossAndAccuracy[0] < bestValidationLoss - 1e-6) {
+                        bestValidationLoss = lossAndAccuracy[0];
+                        validationAccuracy = lossAndAccuracy[1];
+                        bestEpoch = epoch;
+                        keep(weights, bias);
+                    } else if (epoch - bestEpoch >= settings.patience()) {
+                        break;
+                    }
+                }
+                batches.close();
+            }
+            long millis = (System.nanoTime() - startNanos) / 1_000_000;
+            return new TrainingReport(losses, bestEpoch, split.validation().length, validationAccuracy, millis);
+        }
+
+        private double trainEpoch(List<Batch> epochBatches, NDArray weights, NDArray bias, Optimizer adam, double l2) {
+            double lossSum = 0;
+            double weightSum = 0;
+            for (Batch batch : epochBatches) {
+                try (NDScope ignored = new NDScope();
+                     GradientCollector collector = engine.newGradientCollector()) {
+                    collector.zeroGradients();
+                    NDArray loss = batch.loss(weights, bias);
+                    NDArray penalty = weights.square().sum().mul((float) (l2 / 2));
+                    collector.backward(loss.add(penalty));
+                    lossSum += loss.getFloat() * batch.weightTotal();
+                    weightSum += batch.weightTotal();
+                }
+                // outside any NDScope: Adam keeps its moment estimates between steps
+                adam.update("weights", weights, weights.getGradient());
+                adam.update("bias", bias, bias.getGradient());
+            }
+            return lossSum / weightSum;
+        }
+
+        private void keep(NDArray weights, NDArray bias) {
+            bestWeights = weights.toFloatArray();
+            bestBias = bias.getFloat(0);
+        }
+
+        TrainedWeights result() {
+            return new TrainedWeights(compact.fullColumns(), bestWeights, bestBias);
+        }
+    }
+
+    /** Pool rows laid out on the device once and reused by every scoring pass over the same matrix. */
+    private static final class ScoringCache implements AutoCloseable {
+        private FeatureMatrix matrix;
+        private NDManager arrays;
+        private List<PaddedRows> chunks = List.of();
+
+        List<PaddedRows> chunks(NDManager parent, FeatureMatrix rows) {
+            if (rows != matrix) {
+                close();
+                arrays = parent.newSubManager();
+                chunks = layOut(arrays, rows);
+                matrix = rows;
+            }
+            return chunks;
+        }
+
+        private static List<PaddedRows> layOut(NDManager manager, FeatureMatrix rows) {
+            int[] all = new int[rows.rowCount()];
+            Arrays.setAll(all, i -> i);
+            List<PaddedRows> result = new ArrayList<>();
+            for (int[] bucket : PaddedRows.lengthBuckets(rows, all, SCORING_CHUNK_ENTRIES)) {
+                result.add(PaddedRows.of(manager, rows, bucket, column -> column));
+            }
+            return result;
+        }
+
+        @Override
+        public void close() {
+            if (arrays != null) {
+                arrays.close();
+                arrays = null;
+            }
+            matrix = null;
+            chunks = List.of();
+        }
+    }
+}
