@@ -59,16 +59,19 @@ final class BenchCommand implements Callable<Integer> {
                     FeatureSettings.DEFAULT.describe(), experiment.pool().size(), experiment.holdout().size(),
                     featureSeconds);
             ClassifierSettings settings = ClassifierSettings.builder().optSeed(seed).build();
+            String device;
             try (Classifier classifier = new NgramLogisticClassifier(settings,
                     Corpora.featureParameters(workspace, FeatureSettings.DEFAULT))) {
+                device = classifier.description().device();
                 System.out.printf(Locale.ROOT, "%n| labels | train | score whole pool (%d) | epochs | holdout accuracy |%n"
                         + "|---|---|---|---|---|%n", experiment.pool().size());
                 for (int labels : labelCounts) {
                     measureRound(classifier, experiment, Math.min(labels, experiment.pool().size()));
                 }
             }
-            System.out.printf(Locale.ROOT, "%npeak heap: %.0f MiB (max %d MiB); device: %s%n", peakHeapMiB(),
-                    Runtime.getRuntime().maxMemory() >> 20, "see the model description");
+            System.out.printf(Locale.ROOT, "%npeak heap (sum of the heap pools' peaks): %.0f MiB of %d MiB; device: %s;"
+                    + " %d cores%n", peakHeapMiB(), Runtime.getRuntime().maxMemory() >> 20, device,
+                    Runtime.getRuntime().availableProcessors());
         } finally {
             deleteRecursively(folder);
         }

@@ -38,9 +38,9 @@ public final class CsvReviewReader {
         MessageDigest digest = sha256();
         try (InputStream raw = open(path);
              DigestInputStream hashed = new DigestInputStream(raw, digest);
-             Reader reader = utf8Reader(hashed);
+             EmptyLineTrackingReader reader = new EmptyLineTrackingReader(utf8Reader(hashed));
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            List<SourceRow> rows = readRecords(path, parser);
+            List<SourceRow> rows = readRecords(path, parser, reader);
             return new SourceFile(path, HexFormat.of().formatHex(digest.digest()), rows.get(0).gold() != null, rows);
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException(path, 0, "file not found; check the path");
@@ -51,17 +51,22 @@ public final class CsvReviewReader {
         }
     }
 
-    private List<SourceRow> readRecords(Path path, CSVParser parser) throws IOException {
+    /**
+     * The parser skips empty lines, so a record starts on the first non-empty line after the
+     * previous record; {@code lines} knows which lines were empty.
+     */
+    private List<SourceRow> readRecords(Path path, CSVParser parser, EmptyLineTrackingReader lines)
+            throws IOException {
         var records = parser.iterator();
-        if (!hasNext(path, records, 1)) {
+        if (!hasNext(path, records, lines, 0)) {
             throw new DatasetFormatException(path, 0, "the file is empty; expected a header line 'review,sentiment' or 'review'");
         }
-        Columns columns = Columns.of(path, records.next());
+        Columns columns = Columns.of(path, records.next(), lines.firstNonEmptyLine(1));
         List<SourceRow> rows = new ArrayList<>();
         long lineAfterPrevious = parser.getCurrentLineNumber();
-        while (hasNext(path, records, lineAfterPrevious + 1)) {
+        while (hasNext(path, records, lines, lineAfterPrevious)) {
             CSVRecord record = records.next();
-            rows.add(columns.row(path, record, lineAfterPrevious + 1));
+            rows.add(columns.row(path, record, lines.firstNonEmptyLine(lineAfterPrevious + 1)));
             lineAfterPrevious = parser.getCurrentLineNumber();
         }
         if (rows.isEmpty()) {
@@ -70,14 +75,15 @@ public final class CsvReviewReader {
         return rows;
     }
 
-    private static boolean hasNext(Path path, java.util.Iterator<CSVRecord> records, long startLine) throws IOException {
+    private static boolean hasNext(Path path, java.util.Iterator<CSVRecord> records, EmptyLineTrackingReader lines,
+                                   long lineAfterPrevious) throws IOException {
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException coding) {
                 throw coding;
             }
-            throw new DatasetFormatException(path, startLine,
+            throw new DatasetFormatException(path, lines.firstNonEmptyLine(lineAfterPrevious + 1),
                     "broken quoting in the record that starts here (" + e.getCause().getMessage()
                             + "); a quoted field must end with a quote, and quotes inside it must be doubled (\"\")");
         }
@@ -110,7 +116,7 @@ public final class CsvReviewReader {
 
     /** Where the review and sentiment columns are in this file. */
     private record Columns(int review, int sentiment, int width) {
-        static Columns of(Path path, CSVRecord header) {
+        static Columns of(Path path, CSVRecord header, long line) {
             int review = -1;
             int sentiment = -1;
             for (int i = 0; i < header.size(); i++) {
@@ -122,7 +128,7 @@ public final class CsvReviewReader {
                 }
             }
             if (review < 0) {
-                throw new DatasetFormatException(path, 1, "the header has no 'review' column (found: "
+                throw new DatasetFormatException(path, line, "the header has no 'review' column (found: "
                         + String.join(",", header.toList()) + "); the first line must be 'review,sentiment' or 'review'");
             }
             return new Columns(review, sentiment, header.size());

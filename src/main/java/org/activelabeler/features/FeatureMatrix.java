@@ -68,6 +68,33 @@ public final class FeatureMatrix {
         return new FeatureMatrix(start, cols, vals, columnCount);
     }
 
+    /**
+     * A new matrix with {@code width} dense columns appended after the existing ones: row {@code r}
+     * gets {@code weight * dense[r * width + j]} in column {@code columnCount() + j}.
+     */
+    public FeatureMatrix withDenseBlock(float[] dense, int width, float weight) {
+        int rows = rowCount();
+        if (dense.length != rows * width) {
+            throw new IllegalArgumentException("Dense block has " + dense.length + " values, expected " + rows * width);
+        }
+        int[] start = new int[rows + 1];
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] = start[r] + rowLength(r) + width;
+        }
+        int[] cols = new int[start[rows]];
+        float[] vals = new float[cols.length];
+        for (int r = 0; r < rows; r++) {
+            int length = rowLength(r);
+            System.arraycopy(columns, rowStart[r], cols, start[r], length);
+            System.arraycopy(values, rowStart[r], vals, start[r], length);
+            for (int j = 0; j < width; j++) {
+                cols[start[r] + length + j] = columnCount + j;
+                vals[start[r] + length + j] = weight * dense[r * width + j];
+            }
+        }
+        return new FeatureMatrix(start, cols, vals, columnCount + width);
+    }
+
     /** The dot product of row {@code row} with a dense vector. */
     public double dot(int row, float[] dense) {
         double sum = 0;

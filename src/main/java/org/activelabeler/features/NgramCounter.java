@@ -30,7 +30,7 @@ public final class NgramCounter {
             System.arraycopy(rowColumns[d], 0, columns, rowStart[d], rowColumns[d].length);
             System.arraycopy(rowCounts[d], 0, values, rowStart[d], rowCounts[d].length);
         }
-        return new FeatureMatrix(rowStart, columns, values, settings.columnCount());
+        return new FeatureMatrix(rowStart, columns, values, settings.sparseColumnCount());
     }
 
     /** Sorted (column, count) pairs packed as {@code column << 32 | count}. */

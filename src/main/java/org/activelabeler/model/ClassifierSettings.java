@@ -9,14 +9,14 @@ import java.util.Map;
  * @param seed seeds weight initialisation, the validation split and shuffling
  * @param learningRate Adam's step size
  * @param l2 L2 penalty per label, as in {@code l2 / n * |w|^2 / 2} added to the mean loss
- * @param maxEpochs upper bound on passes over the labels
+ * @param maxEpochs upper bound on full-batch gradient steps over the labels
+ * @param minEpochs steps taken before early stopping may judge: Adam's first large steps overshoot
  * @param patience epochs without a better validation loss before training stops
  * @param validationFraction share of labels held back for early stopping
  * @param minLabelsForValidation below this many labels nothing is held back
- * @param batchSize labels per gradient step (the whole set when it is smaller)
  */
-public record ClassifierSettings(long seed, double learningRate, double l2, int maxEpochs, int patience,
-                                 double validationFraction, int minLabelsForValidation, int batchSize) {
+public record ClassifierSettings(long seed, double learningRate, double l2, int maxEpochs, int minEpochs, int patience,
+                                 double validationFraction, int minLabelsForValidation) {
 
     public static Builder builder() {
         return new Builder();
@@ -28,23 +28,23 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
         map.put("learning_rate", Double.toString(learningRate));
         map.put("l2", Double.toString(l2));
         map.put("max_epochs", Integer.toString(maxEpochs));
+        map.put("min_epochs", Integer.toString(minEpochs));
         map.put("patience", Integer.toString(patience));
         map.put("validation_fraction", Double.toString(validationFraction));
         map.put("min_labels_for_validation", Integer.toString(minLabelsForValidation));
-        map.put("batch_size", Integer.toString(batchSize));
         return map;
     }
 
     /** Builder: {@code setX} for what must be given, {@code optX} for what has a default. */
     public static final class Builder {
         private long seed = 13;
-        private double learningRate = 0.05;
-        private double l2 = 1.0;
-        private int maxEpochs = 200;
-        private int patience = 10;
+        private double learningRate = 0.5;
+        private double l2 = 1.0 / 30;
+        private int maxEpochs = 40;
+        private int minEpochs = 20;
+        private int patience = 5;
         private double validationFraction = 0.1;
-        private int minLabelsForValidation = 200;
-        private int batchSize = 2048;
+        private int minLabelsForValidation = 500;
 
         public Builder optSeed(long value) {
             seed = value;
@@ -66,6 +66,11 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
             return this;
         }
 
+        public Builder optMinEpochs(int value) {
+            minEpochs = value;
+            return this;
+        }
+
         public Builder optPatience(int value) {
             patience = value;
             return this;
@@ -81,14 +86,9 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
             return this;
         }
 
-        public Builder optBatchSize(int value) {
-            batchSize = value;
-            return this;
-        }
-
         public ClassifierSettings build() {
-            return new ClassifierSettings(seed, learningRate, l2, maxEpochs, patience, validationFraction,
-                    minLabelsForValidation, batchSize);
+            return new ClassifierSettings(seed, learningRate, l2, maxEpochs, minEpochs, patience, validationFraction,
+                    minLabelsForValidation);
         }
     }
 }

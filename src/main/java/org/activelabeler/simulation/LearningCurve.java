@@ -48,7 +48,7 @@ public final class LearningCurve {
     public String toCsv() {
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
         for (RoundResult r : rounds) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%d,%d%n",
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%d,%d\n",
                     r.round(), r.labels(), r.accuracy(), r.macroF1(), r.trainMillis(), r.scoreMillis()));
         }
         return csv.toString();

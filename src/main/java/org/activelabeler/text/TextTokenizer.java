@@ -2,7 +2,7 @@ package org.activelabeler.text;
 
 import java.util.List;
 
-/** Turns review texts into token ids. Implementations are thread-confined unless they say otherwise. */
+/** Turns review texts into token ids. {@link #encode} may be called from several threads at once. */
 public interface TextTokenizer extends AutoCloseable {
 
     /** A short name recorded with every model, for example {@code bert-base-uncased-wordpiece}. */

@@ -219,8 +219,11 @@ public final class H2LabelStore implements LabelStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     double accuracy = rs.getDouble(5);
+                    if (rs.wasNull()) {
+                        accuracy = Double.NaN;
+                    }
                     rounds.add(new RoundRecord(rs.getLong(1), datasetId, rs.getInt(2), rs.getString(3),
-                            rs.getString(4), rs.wasNull() ? Double.NaN : accuracy, rs.getLong(6), rs.getLong(7),
+                            rs.getString(4), accuracy, rs.getLong(6), rs.getLong(7),
                             rs.getObject(8, OffsetDateTime.class).toInstant()));
                 }
             }

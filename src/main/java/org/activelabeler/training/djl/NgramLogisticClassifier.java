@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
@@ -31,14 +30,15 @@ import org.activelabeler.progress.Progress;
 
 /**
  * Logistic regression over hashed n-gram TF-IDF features, trained with DJL on the PyTorch engine:
- * class-balanced loss, L2 penalty, Adam, early stopping on a held-back share of the labels.
+ * class-balanced loss, L2 penalty, full-batch Adam on the exact gradient, early stopping on a
+ * held-back share of the labels.
  *
  * <p>Only the columns that occur in the labeled rows can get a non-zero weight, so each fit works
  * in that compact space; scoring gathers from the full weight vector over rows cached on the device.
  */
 public final class NgramLogisticClassifier implements Classifier {
     public static final String NAME = "ngram-logistic";
-    private static final int SCORING_CHUNK_ENTRIES = 1 << 21;
+    private static final int SCORING_CHUNK_ENTRIES = 1 << 22;
 
     private final ClassifierSettings settings;
     private final Map<String, String> featureParameters;
@@ -161,58 +161,61 @@ public final class NgramLogisticClassifier implements Classifier {
             try (NDManager fit = manager.newSubManager()) {
                 NDArray weights = fit.randomNormal(0f, 0.01f, new Shape(compact.size()), DataType.FLOAT32);
                 NDArray bias = fit.zeros(new Shape(1));
-                weights.setRequiresGradient(true);
-                bias.setRequiresGradient(true);
                 Optimizer adam = Optimizer.adam()
                         .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
                         .build();
-                Batches batches = new Batches(fit, split.train(), settings, rows, labels, classWeights, compact);
-                Batch validation = split.validation().length == 0 ? null
-                        : Batch.of(fit, rows, split.validation(), labels, classWeights, compact);
-                double l2 = settings.l2() / split.train().length;
+                TrainingLayout train = TrainingLayout.of(fit, rows, split.train(), labels, classWeights, compact, true);
+                TrainingLayout validation = split.validation().length == 0 ? null
+                        : TrainingLayout.of(fit, rows, split.validation(), labels, classWeights, compact, false);
+                float l2 = (float) (settings.l2() / split.train().length);
                 for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
                     progress.checkCancelled();
-                    losses.add(trainEpoch(batches.forEpoch(epoch), weights, bias, adam, l2));
+                    losses.add(step(train, weights, bias, adam, l2));
                     progress.update("Training", epoch, settings.maxEpochs());
-                    if (validation == null) {
-                        keep(weights, bias);
+                    if (validation == null || epoch < settings.minEpochs()) {
                         bestEpoch = epoch;
                         continue;
                     }
-                    double[] lossAndAccuracy = validation.evaluate(weights, bias);
-                    if (lossAndAccuracy[0] < bestValidationLoss - 1e-6) {
-                        bestValidationLoss = lossAndAccuracy[0];
-                        validationAccuracy = lossAndAccuracy[1];
-                        bestEpoch = epoch;
-                        keep(weights, bias);
-                    } else if (epoch - bestEpoch >= settings.patience()) {
-                        break;
+                    try (NDScope ignored = new NDScope()) {
+                        NDArray logits = validation.logits(weights, bias);
+                        double loss = validation.loss(logits);
+                        if (loss < bestValidationLoss - 1e-6) {
+                            bestValidationLoss = loss;
+                            validationAccuracy = validation.accuracy(logits);
+                            bestEpoch = epoch;
+                            keep(weights, bias);
+                        } else if (epoch - bestEpoch >= settings.patience()) {
+                            break;
+                        }
                     }
                 }
-                batches.close();
+                if (validation == null || bestWeights == null) {
+                    keep(weights, bias);
+                }
             }
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             return new TrainingReport(losses, bestEpoch, split.validation().length, validationAccuracy, millis);
         }
 
-        private double trainEpoch(List<Batch> epochBatches, NDArray weights, NDArray bias, Optimizer adam, double l2) {
-            double lossSum = 0;
-            double weightSum = 0;
-            for (Batch batch : epochBatches) {
-                try (NDScope ignored = new NDScope();
-                     GradientCollector collector = engine.newGradientCollector()) {
-                    collector.zeroGradients();
-                    NDArray loss = batch.loss(weights, bias);
-                    NDArray penalty = weights.square().sum().mul((float) (l2 / 2));
-                    collector.backward(loss.add(penalty));
-                    lossSum += loss.getFloat() * batch.weightTotal();
-                    weightSum += batch.weightTotal();
-                }
-                // outside any NDScope: Adam keeps its moment estimates between steps
-                adam.update("weights", weights, weights.getGradient());
-                adam.update("bias", bias, bias.getGradient());
+        /** One full-batch Adam step on loss + l2/2 |w|^2; returns the loss before the step. */
+        private double step(TrainingLayout train, NDArray weights, NDArray bias, Optimizer adam, float l2) {
+            double loss;
+            NDArray weightGradient;
+            NDArray biasGradient;
+            try (NDScope scope = new NDScope()) {
+                NDArray logits = train.logits(weights, bias);
+                loss = train.loss(logits);
+                NDArray residual = train.residual(logits);
+                weightGradient = train.weightGradient(residual).add(weights.mul(l2));
+                biasGradient = residual.sum().reshape(1);
+                NDScope.unregister(weightGradient, biasGradient);
             }
-            return lossSum / weightSum;
+            // outside any NDScope: Adam keeps its moment estimates between steps
+            adam.update("weights", weights, weightGradient);
+            adam.update("bias", bias, biasGradient);
+            weightGradient.close();
+            biasGradient.close();
+            return loss;
         }
 
         private void keep(NDArray weights, NDArray bias) {

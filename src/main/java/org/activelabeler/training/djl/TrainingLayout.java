@@ -1,0 +1,144 @@
+package org.activelabeler.training.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import java.util.ArrayList;
+import java.util.List;
+import org.activelabeler.features.FeatureMatrix;
+
+/**
+ * Labeled rows on the device, laid out twice: by row, to compute the logits, and by column, to
+ * compute the gradient of the logistic loss {@code X^T r} as gathers and sums. Both avoid the slow
+ * scatter-add that automatic differentiation of a gather would need on the CPU.
+ *
+ * <p>Row order: rows sorted by length (shortest first). All vectors over rows use that order.
+ */
+final class TrainingLayout implements AutoCloseable {
+    private static final long MAX_BUCKET_ENTRIES = 1 << 22;
+
+    private final List<PaddedRows> rowParts;
+    private final List<PaddedRows> columnParts;
+    private final NDArray targets;
+    private final NDArray sampleWeights;
+    private final double weightTotal;
+
+    private TrainingLayout(List<PaddedRows> rowParts, List<PaddedRows> columnParts, NDArray targets,
+                           NDArray sampleWeights, double weightTotal) {
+        this.rowParts = rowParts;
+        this.columnParts = columnParts;
+        this.targets = targets;
+        this.sampleWeights = sampleWeights;
+        this.weightTotal = weightTotal;
+    }
+
+    /**
+     * @param withColumns whether to build the column layout (only needed for rows that train)
+     */
+    static TrainingLayout of(NDManager manager, FeatureMatrix matrix, int[] rows, int[] labels, float[] classWeights,
+                             CompactColumns compact, boolean withColumns) {
+        List<int[]> buckets = PaddedRows.lengthBuckets(matrix, rows, MAX_BUCKET_ENTRIES);
+        List<PaddedRows> rowParts = new ArrayList<>();
+        int n = rows.length;
+        float[] y = new float[n];
+        float[] w = new float[n];
+        int[] order = new int[n];
+        int k = 0;
+        double total = 0;
+        for (int[] bucket : buckets) {
+            rowParts.add(PaddedRows.of(manager, matrix, bucket, compact::compact));
+            for (int row : bucket) {
+                order[k] = row;
+                y[k] = labels[row];
+                w[k] = classWeights[labels[row]];
+                total += w[k++];
+            }
+        }
+        List<PaddedRows> columnParts = withColumns ? columnParts(manager, matrix, order, compact) : List.of();
+        return new TrainingLayout(rowParts, columnParts, manager.create(y), manager.create(w), total);
+    }
+
+    /** The transpose of the rows in compact-column order, cut into buckets of similar frequency. */
+    private static List<PaddedRows> columnParts(NDManager manager, FeatureMatrix matrix, int[] order,
+                                                CompactColumns compact) {
+        int columns = compact.size();
+        int[] start = new int[columns + 1];
+        for (int c = 0; c < columns; c++) {
+            start[c + 1] = start[c] + compact.frequency(c);
+        }
+        int[] fill = start.clone();
+        long[] positions = new long[start[columns]];
+        float[] values = new float[start[columns]];
+        for (int position = 0; position < order.length; position++) {
+            int row = order[position];
+            for (int p = matrix.rowStart(row); p < matrix.rowEnd(row); p++) {
+                int c = compact.compact(matrix.column(p));
+                positions[fill[c]] = position;
+                values[fill[c]++] = matrix.value(p);
+            }
+        }
+        int[] frequencies = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            frequencies[c] = compact.frequency(c);
+        }
+        List<PaddedRows> parts = new ArrayList<>();
+        int from = 0;
+        for (int to : PaddedRows.cut(frequencies, MAX_BUCKET_ENTRIES)) {
+            int width = compact.frequency(to - 1);
+            long[] padPositions = new long[(to - from) * width];
+            float[] padValues = new float[padPositions.length];
+            for (int c = from; c < to; c++) {
+                int length = start[c + 1] - start[c];
+                System.arraycopy(positions, start[c], padPositions, (c - from) * width, length);
+                System.arraycopy(values, start[c], padValues, (c - from) * width, length);
+            }
+            Shape shape = new Shape(to - from, width);
+            parts.add(new PaddedRows(manager.create(padPositions, shape), manager.create(padValues, shape), null));
+            from = to;
+        }
+        return parts;
+    }
+
+    /** Logits of every row, in row order. */
+    NDArray logits(NDArray weights, NDArray bias) {
+        NDList parts = new NDList();
+        for (PaddedRows part : rowParts) {
+            parts.add(part.logits(weights, bias));
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+    }
+
+    /** The class-weighted mean of {@code softplus(z) - y z}, the logistic loss written stably. */
+    double loss(NDArray logits) {
+        return Activation.softPlus(logits).sub(logits.mul(targets)).mul(sampleWeights).sum().getFloat() / weightTotal;
+    }
+
+    double accuracy(NDArray logits) {
+        return logits.gt(0).eq(targets.gt(0.5f)).sum().getLong() / (double) targets.size();
+    }
+
+    /** d loss / d logits: {@code weight * (sigmoid(z) - y) / total weight}. */
+    NDArray residual(NDArray logits) {
+        return Activation.sigmoid(logits).sub(targets).mul(sampleWeights).div((float) weightTotal);
+    }
+
+    /** {@code X^T r} in compact-column order. */
+    NDArray weightGradient(NDArray residual) {
+        NDList parts = new NDList();
+        for (PaddedRows part : columnParts) {
+            parts.add(part.weightedSums(residual));
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+    }
+
+    @Override
+    public void close() {
+        rowParts.forEach(PaddedRows::close);
+        columnParts.forEach(PaddedRows::close);
+        targets.close();
+        sampleWeights.close();
+    }
+}

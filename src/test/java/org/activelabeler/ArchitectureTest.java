@@ -1,0 +1,27 @@
+package org.activelabeler;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The core has no idea of the GUI, the database, the tracking server or the tensor library. */
+@AnalyzeClasses(packages = "org.activelabeler", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreIsFreeOfAdapters = noClasses()
+            .that().resideInAnyPackage(
+                    "org.activelabeler.dataset..",
+                    "org.activelabeler.labeling..",
+                    "org.activelabeler.strategy..",
+                    "org.activelabeler.simulation..",
+                    "org.activelabeler.features..",
+                    "org.activelabeler.model..",
+                    "org.activelabeler.evaluation..",
+                    "org.activelabeler.progress..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "org.h2..", "org.flywaydb..");
+}

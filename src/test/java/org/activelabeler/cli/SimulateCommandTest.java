@@ -1,0 +1,80 @@
+package org.activelabeler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.activelabeler.testsupport.SyntheticReviews;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+    @Test
+    void runsTheLoopEndToEndAndWritesTheCurve(@TempDir Path dir) throws Exception {
+        List<SyntheticReviews.Review> reviews = new SyntheticReviews(3).distinct(500);
+        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), reviews.subList(0, 400));
+        Path holdout = SyntheticReviews.writeCsv(dir.resolve("holdout.csv"), reviews.subList(400, 500));
+        Path out = dir.resolve("out/curve.csv");
+
+        int exit = Main.run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(),
+                "--init", "10", "--batch", "10", "--max-labels", "60", "--seed", "1",
+                "--out", out.toString(), "--db", dir.resolve("db").toString());
+
+        assertThat(exit).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("round,labels,accuracy,macro_f1,train_ms,score_ms");
+        assertThat(lines).hasSize(1 + 6);
+        assertThat(lines.subList(1, 7)).extracting(line -> line.split(",")[1])
+                .containsExactly("10", "20", "30", "40", "50", "60");
+        String[] last = lines.get(6).split(",");
+        assertThat(Double.parseDouble(last[2])).isGreaterThan(0.9);
+        assertThat(Double.parseDouble(last[3])).isGreaterThan(0.9);
+    }
+
+    @Test
+    void holdsOutPartOfThePoolWithoutAHoldoutFile(@TempDir Path dir) throws Exception {
+        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(4).distinct(300));
+        Path out = dir.resolve("curve.csv");
+
+        int exit = Main.run("simulate", "--data", pool.toString(), "--strategy", "margin", "--init", "10",
+                "--batch", "20", "--max-labels", "50", "--out", out.toString(), "--db", dir.resolve("db").toString());
+
+        assertThat(exit).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(1 + 3);
+    }
+
+    @Test
+    void sameSeedGivesTheSameCurve(@TempDir Path dir) throws Exception {
+        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(5).distinct(300));
+        String[] common = {"simulate", "--data", pool.toString(), "--init", "10", "--batch", "10",
+                "--max-labels", "40", "--seed", "9", "--db", dir.resolve("db").toString()};
+
+        Main.run(concat(common, "--out", dir.resolve("a.csv").toString()));
+        Main.run(concat(common, "--out", dir.resolve("b.csv").toString()));
+
+        assertThat(accuracies(dir.resolve("b.csv"))).isEqualTo(accuracies(dir.resolve("a.csv")));
+    }
+
+    @Test
+    void rejectsAnUnknownStrategyAndAnUnlabeledPool(@TempDir Path dir) throws Exception {
+        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(6).distinct(100));
+        Path unlabeled = Files.writeString(dir.resolve("unlabeled.csv"), "review\n\"a film\"\n\"another film\"\n");
+        String db = dir.resolve("db").toString();
+
+        assertThat(Main.run("simulate", "--data", pool.toString(), "--strategy", "oracle", "--db", db)).isEqualTo(1);
+        assertThat(Main.run("simulate", "--data", unlabeled.toString(), "--max-labels", "2", "--init", "2",
+                "--db", db)).isEqualTo(1);
+    }
+
+    private static List<String> accuracies(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().skip(1).map(line -> line.split(",")[2]).toList();
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+}

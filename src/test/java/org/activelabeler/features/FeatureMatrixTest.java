@@ -1,0 +1,58 @@
+package org.activelabeler.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeatureMatrixTest {
+    /** Rows: 0 = {1: 1.0, 4: 2.0}, 1 = {}, 2 = {0: 3.0}, 3 = {2: 4.0, 3: 5.0, 4: 6.0}. */
+    private static FeatureMatrix sample() {
+        return new FeatureMatrix(new int[] {0, 2, 2, 3, 6}, new int[] {1, 4, 0, 2, 3, 4},
+                new float[] {1f, 2f, 3f, 4f, 5f, 6f}, 5);
+    }
+
+    private static List<String> describe(FeatureMatrix m) {
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < m.rowCount(); r++) {
+            StringBuilder row = new StringBuilder();
+            for (int p = m.rowStart(r); p < m.rowEnd(r); p++) {
+                row.append(m.column(p)).append('=').append(m.value(p)).append(' ');
+            }
+            rows.add(row.toString().strip());
+        }
+        return rows;
+    }
+
+    @Test
+    void selectCopiesTheGivenRowsInTheGivenOrder() {
+        FeatureMatrix m = sample();
+
+        FeatureMatrix selected = m.select(new int[] {3, 0, 1, 3});
+
+        assertThat(describe(selected)).containsExactly("2=4.0 3=5.0 4=6.0", "1=1.0 4=2.0", "", "2=4.0 3=5.0 4=6.0");
+        assertThat(selected.columnCount()).isEqualTo(5);
+        assertThat(selected.nonZeroCount()).isEqualTo(8);
+        assertThat(describe(m)).containsExactly("1=1.0 4=2.0", "", "0=3.0", "2=4.0 3=5.0 4=6.0");
+        assertThat(m.select(new int[0]).rowCount()).isZero();
+    }
+
+    @Test
+    void dotMultipliesARowWithADenseVector() {
+        float[] dense = {10f, 100f, 1000f, 10000f, 100000f};
+
+        assertThat(sample().dot(0, dense)).isEqualTo(100 + 200000);
+        assertThat(sample().dot(1, dense)).isZero();
+        assertThat(sample().dot(3, dense)).isEqualTo(4000 + 50000 + 600000);
+    }
+
+    @Test
+    void rejectsInconsistentArrays() {
+        assertThatThrownBy(() -> new FeatureMatrix(new int[] {0, 2}, new int[] {1}, new float[] {1f}, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FeatureMatrix(new int[] {0, 1}, new int[] {1}, new float[] {1f, 2f}, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
