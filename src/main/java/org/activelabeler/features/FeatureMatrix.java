@@ -95,15 +95,6 @@ public final class FeatureMatrix {
         return new FeatureMatrix(start, cols, vals, columnCount + width);
     }
 
-    /** The dot product of row {@code row} with a dense vector. */
-    public double dot(int row, float[] dense) {
-        double sum = 0;
-        for (int p = rowStart[row]; p < rowStart[row + 1]; p++) {
-            sum += values[p] * dense[columns[p]];
-        }
-        return sum;
-    }
-
     @Override
     public String toString() {
         return "FeatureMatrix[" + rowCount() + " x " + columnCount + ", nnz=" + columns.length + "]";

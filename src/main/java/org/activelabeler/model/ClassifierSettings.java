@@ -40,11 +40,11 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
         private long seed = 13;
         private double learningRate = 0.5;
         private double l2 = 1.0 / 30;
-        private int maxEpochs = 40;
+        private int maxEpochs = 80;
         private int minEpochs = 20;
         private int patience = 5;
         private double validationFraction = 0.1;
-        private int minLabelsForValidation = 500;
+        private int minLabelsForValidation = 5000;
 
         public Builder optSeed(long value) {
             seed = value;

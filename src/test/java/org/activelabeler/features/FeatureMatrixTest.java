@@ -40,12 +40,16 @@ class FeatureMatrixTest {
     }
 
     @Test
-    void dotMultipliesARowWithADenseVector() {
-        float[] dense = {10f, 100f, 1000f, 10000f, 100000f};
+    void appendsAWeightedDenseBlockAfterTheSparseColumns() {
+        float[] dense = {1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f};
 
-        assertThat(sample().dot(0, dense)).isEqualTo(100 + 200000);
-        assertThat(sample().dot(1, dense)).isZero();
-        assertThat(sample().dot(3, dense)).isEqualTo(4000 + 50000 + 600000);
+        FeatureMatrix wide = sample().withDenseBlock(dense, 2, 0.5f);
+
+        assertThat(wide.columnCount()).isEqualTo(7);
+        assertThat(describe(wide)).containsExactly("1=1.0 4=2.0 5=0.5 6=1.0", "5=1.5 6=2.0", "0=3.0 5=2.5 6=3.0",
+                "2=4.0 3=5.0 4=6.0 5=3.5 6=4.0");
+        assertThatThrownBy(() -> sample().withDenseBlock(new float[3], 2, 1f))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -8,10 +8,6 @@ public final class Devices {
     private Devices() {
     }
 
-    public static Device preferred() {
-        return preferred(Engine.getEngine("PyTorch"));
-    }
-
     static Device preferred(Engine engine) {
         return engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }

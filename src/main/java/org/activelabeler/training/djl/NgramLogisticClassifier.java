@@ -31,7 +31,7 @@ import org.activelabeler.progress.Progress;
 /**
  * Logistic regression over hashed n-gram TF-IDF features, trained with DJL on the PyTorch engine:
  * class-balanced loss, L2 penalty, full-batch Adam on the exact gradient, early stopping on a
- * held-back share of the labels.
+ * held-back share of the labels once there are many.
  *
  * <p>Only the columns that occur in the labeled rows can get a non-zero weight, so each fit works
  * in that compact space; scoring gathers from the full weight vector over rows cached on the device.
