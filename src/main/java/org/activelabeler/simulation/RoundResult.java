@@ -14,7 +14,8 @@ import org.activelabeler.model.TrainingReport;
  * @param poolEntropyMean mean predictive entropy over the unlabeled pool (nats), NaN in the last round
  * @param poolEntropyMax the largest of those entropies
  * @param training details of the fit
+ * @param confusion holdout counts, {@code confusion[gold][predicted]}
  */
 public record RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
-                          double poolEntropyMean, double poolEntropyMax, TrainingReport training) {
+                          double poolEntropyMean, double poolEntropyMax, TrainingReport training, int[][] confusion) {
 }

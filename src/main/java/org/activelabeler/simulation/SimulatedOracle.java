@@ -44,7 +44,8 @@ public final class SimulatedOracle {
             int[] labeledRows = order.stream().mapToInt(Integer::intValue).toArray();
             LabeledRows labeled = pool.select(labeledRows);
             TrainingReport training = classifier.fit(labeled.features(), labeled.gold(), Progress.NONE);
-            BinaryMetrics metrics = BinaryMetrics.of(classifier.predictPositive(holdout.features()), holdout.gold());
+            float[] holdoutScores = classifier.predictPositive(holdout.features());
+            BinaryMetrics metrics = BinaryMetrics.of(holdoutScores, holdout.gold());
             boolean last = order.size() >= settings.maxLabels();
             long scoreStart = System.nanoTime();
             double[] entropy = {Double.NaN, Double.NaN};
@@ -60,7 +61,8 @@ public final class SimulatedOracle {
             }
             long scoreMillis = last ? 0 : (System.nanoTime() - scoreStart) / 1_000_000;
             RoundResult result = new RoundResult(round, labeledRows.length, metrics.accuracy(), metrics.macroF1(),
-                    training.millis(), scoreMillis, entropy[0], entropy[1], training);
+                    training.millis(), scoreMillis, entropy[0], entropy[1], training,
+                    BinaryMetrics.confusion(holdoutScores, holdout.gold()));
             curve.add(result);
             listener.roundFinished(result, labeledRows);
             progress.update("Simulating", labeledRows.length, settings.maxLabels());

@@ -84,10 +84,11 @@ public final class NgramLogisticClassifier implements Classifier {
             throw new IllegalStateException("predictPositive called before fit");
         }
         float[] probabilities = new float[rows.rowCount()];
+        List<PaddedRows> chunks = scoringCache.chunks(manager, rows);
         try (NDScope ignored = new NDScope()) {
             NDArray weights = manager.create(trained.fullWeights(rows.columnCount()));
             NDArray bias = manager.create(new float[] {trained.bias()});
-            for (PaddedRows chunk : scoringCache.chunks(manager, rows)) {
+            for (PaddedRows chunk : chunks) {
                 float[] p = Activation.sigmoid(chunk.logits(weights, bias)).toFloatArray();
                 for (int i = 0; i < p.length; i++) {
                     probabilities[chunk.rows()[i]] = p[i];
@@ -228,40 +229,44 @@ public final class NgramLogisticClassifier implements Classifier {
         }
     }
 
-    /** Pool rows laid out on the device once and reused by every scoring pass over the same matrix. */
+    /**
+     * Rows laid out on the device once and reused by every scoring pass over the same matrix. The
+     * loop scores two matrices per round (pool and holdout), so the two most recent are kept.
+     */
     private static final class ScoringCache implements AutoCloseable {
-        private FeatureMatrix matrix;
-        private NDManager arrays;
-        private List<PaddedRows> chunks = List.of();
+        private static final int MATRICES = 2;
+        private final Map<FeatureMatrix, LaidOut> recent = new LinkedHashMap<>(4, 0.75f, true);
 
         List<PaddedRows> chunks(NDManager parent, FeatureMatrix rows) {
-            if (rows != matrix) {
-                close();
-                arrays = parent.newSubManager();
-                chunks = layOut(arrays, rows);
-                matrix = rows;
+            LaidOut laidOut = recent.get(rows);
+            if (laidOut == null) {
+                if (recent.size() == MATRICES) {
+                    var eldest = recent.entrySet().iterator().next();
+                    eldest.getValue().arrays().close();
+                    recent.remove(eldest.getKey());
+                }
+                laidOut = LaidOut.of(parent.newSubManager(), rows);
+                recent.put(rows, laidOut);
             }
-            return chunks;
-        }
-
-        private static List<PaddedRows> layOut(NDManager manager, FeatureMatrix rows) {
-            int[] all = new int[rows.rowCount()];
-            Arrays.setAll(all, i -> i);
-            List<PaddedRows> result = new ArrayList<>();
-            for (int[] bucket : PaddedRows.lengthBuckets(rows, all, SCORING_CHUNK_ENTRIES)) {
-                result.add(PaddedRows.of(manager, rows, bucket, column -> column));
-            }
-            return result;
+            return laidOut.chunks();
         }
 
         @Override
         public void close() {
-            if (arrays != null) {
-                arrays.close();
-                arrays = null;
+            recent.values().forEach(laidOut -> laidOut.arrays().close());
+            recent.clear();
+        }
+
+        private record LaidOut(NDManager arrays, List<PaddedRows> chunks) {
+            static LaidOut of(NDManager arrays, FeatureMatrix rows) {
+                int[] all = new int[rows.rowCount()];
+                Arrays.setAll(all, i -> i);
+                List<PaddedRows> chunks = new ArrayList<>();
+                for (int[] bucket : PaddedRows.lengthBuckets(rows, all, SCORING_CHUNK_ENTRIES)) {
+                    chunks.add(PaddedRows.of(arrays, rows, bucket, column -> column));
+                }
+                return new LaidOut(arrays, chunks);
             }
-            matrix = null;
-            chunks = List.of();
         }
     }
 }

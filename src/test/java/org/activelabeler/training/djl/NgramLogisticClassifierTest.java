@@ -80,6 +80,19 @@ class NgramLogisticClassifierTest {
     }
 
     @Test
+    void scoresTheSameRowsAgainAndAfterARefit() {
+        try (NgramLogisticClassifier classifier = classifier(13)) {
+            classifier.fit(train.features(), train.gold(), Progress.NONE);
+            float[] first = classifier.predictPositive(test.features());
+            assertThat(classifier.predictPositive(test.features())).containsExactly(first);
+
+            classifier.fit(train.features().select(range(0, 40)), java.util.Arrays.copyOf(train.gold(), 40),
+                    Progress.NONE);
+            assertThat(classifier.predictPositive(test.features())).isNotEqualTo(first).hasSize(first.length);
+        }
+    }
+
+    @Test
     void savesItsWeights(@TempDir Path folder) {
         try (NgramLogisticClassifier classifier = classifier(13)) {
             assertThatThrownBy(() -> classifier.predictPositive(test.features()))
