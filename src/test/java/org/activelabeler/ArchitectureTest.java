@@ -24,4 +24,12 @@ class ArchitectureTest {
                     "org.activelabeler.progress..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "org.h2..", "org.flywaydb..");
+
+    /** The tracking port knows no MLflow, database or tensor library; its adapters do. */
+    @ArchTest
+    static final ArchRule trackingPortIsFreeOfAdapters = noClasses()
+            .that().resideInAPackage("org.activelabeler.tracking")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "org.h2..", "org.flywaydb..",
+                    "org.activelabeler.store..", "org.activelabeler.tracking.mlflow..");
 }

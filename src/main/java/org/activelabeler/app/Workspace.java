@@ -7,8 +7,10 @@ import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.store.h2.H2Database;
 import org.activelabeler.store.h2.H2DatasetStore;
 import org.activelabeler.store.h2.H2LabelStore;
+import org.activelabeler.store.h2.H2TrackingOutbox;
 import org.activelabeler.text.TextTokenizer;
 import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
+import org.activelabeler.tracking.TrackingOutbox;
 
 /** Wires the adapters together at start-up: one database, one tokenizer, the stores over them. */
 public final class Workspace implements AutoCloseable {
@@ -16,12 +18,14 @@ public final class Workspace implements AutoCloseable {
     private final TextTokenizer tokenizer;
     private final DatasetStore datasets;
     private final LabelStore labels;
+    private final TrackingOutbox trackingOutbox;
 
     private Workspace(H2Database database, TextTokenizer tokenizer) {
         this.database = database;
         this.tokenizer = tokenizer;
         this.datasets = new H2DatasetStore(database);
         this.labels = new H2LabelStore(database);
+        this.trackingOutbox = new H2TrackingOutbox(database);
     }
 
     /** Opens the database in {@code folder}, or in the per-user data folder when it is null. */
@@ -49,6 +53,11 @@ public final class Workspace implements AutoCloseable {
 
     public DatasetImporter importer() {
         return new DatasetImporter(datasets, tokenizer);
+    }
+
+    /** Tracking records that wait for the MLflow server. */
+    public TrackingOutbox trackingOutbox() {
+        return trackingOutbox;
     }
 
     public TextTokenizer tokenizer() {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The command-line entry point. */
 @Command(name = "active-labeler", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Human-in-the-loop active learning for review sentiment.",
-        subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class, DatasetsCommand.class})
+        subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class, DatasetsCommand.class,
+                SyncCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package org.activelabeler.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.features.FeatureSettings;
@@ -14,6 +15,7 @@ import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.simulation.SimulatedOracle;
 import org.activelabeler.simulation.SimulationSettings;
 import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.tracking.SimulationTracking;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +53,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    @Option(names = "--experiment", paramLabel = "NAME",
+            description = "MLflow experiment for the runs (default: the dataset's name).")
+    String experimentName;
+
+    @Option(names = "--registered-model", paramLabel = "NAME", defaultValue = "imdb-sentiment",
+            description = "Registered model each round's model becomes a version of (default: ${DEFAULT-VALUE}).")
+    String registeredModel;
+
+    @Mixin
+    TrackingOptions tracking;
+
     @Override
     public Integer call() {
         QueryStrategies.named(strategy);
@@ -62,12 +75,26 @@ final class SimulateCommand implements Callable<Integer> {
             ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
             ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
             LearningCurve curve;
-            try (Classifier classifier = new NgramLogisticClassifier(model,
+            TrackingSession trackingSession = TrackingSession.open(workspace, tracking.trackingUri, System.getenv());
+            String experimentForRuns;
+            try (trackingSession; Classifier classifier = new NgramLogisticClassifier(model,
                     Corpora.featureParameters(workspace, experiment.pipeline().settings()))) {
-                curve = new SimulatedOracle(classifier, settings)
-                        .run(experiment.pool(), experiment.holdout(), (round, rows) -> { }, progress);
+                var context = SimulationRunContext.of(experimentName, registeredModel, settings, pool, test,
+                        classifier.description(), trackingSession.staging());
+                experimentForRuns = context.experiment();
+                var runs = new SimulationTracking(trackingSession.tracker(), context, classifier, experiment.pool());
+                runs.start();
+                try {
+                    curve = new SimulatedOracle(classifier, settings)
+                            .run(experiment.pool(), experiment.holdout(), runs, progress);
+                } catch (RuntimeException e) {
+                    runs.fail();
+                    throw e;
+                }
+                runs.finish(curve);
             }
             progress.close();
+            System.out.println(trackingSession.summary(experimentForRuns));
             if (out != null) {
                 curve.writeCsv(out);
             }

@@ -1,0 +1,56 @@
+package org.activelabeler.tracking;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.activelabeler.simulation.RoundResult;
+
+/** The metrics of a round, with step = number of labels; NaN values are left out. */
+final class RoundMetrics {
+    private RoundMetrics() {
+    }
+
+    static List<MetricPoint> of(RoundResult round, long timestamp) {
+        List<MetricPoint> metrics = new ArrayList<>();
+        long step = round.labels();
+        add(metrics, "holdout_accuracy", round.accuracy(), step, timestamp);
+        add(metrics, "holdout_macro_f1", round.macroF1(), step, timestamp);
+        add(metrics, "pool_entropy_mean", round.poolEntropyMean(), step, timestamp);
+        add(metrics, "pool_entropy_max", round.poolEntropyMax(), step, timestamp);
+        add(metrics, "train_ms", round.trainMillis(), step, timestamp);
+        add(metrics, "score_ms", round.scoreMillis(), step, timestamp);
+        List<Double> losses = round.training().trainLosses();
+        if (!losses.isEmpty()) {
+            add(metrics, "train_loss_final", losses.get(losses.size() - 1), step, timestamp);
+        }
+        add(metrics, "epochs_kept", round.training().epochsKept(), step, timestamp);
+        add(metrics, "validation_accuracy", round.training().validationAccuracy(), step, timestamp);
+        return metrics;
+    }
+
+    /** {@code train_loss} of each epoch, step = epoch (1 for the first). */
+    static List<MetricPoint> epochLosses(RoundResult round, long timestamp) {
+        List<MetricPoint> metrics = new ArrayList<>();
+        List<Double> losses = round.training().trainLosses();
+        for (int epoch = 0; epoch < losses.size(); epoch++) {
+            add(metrics, "train_loss", losses.get(epoch), epoch + 1, timestamp);
+        }
+        return metrics;
+    }
+
+    static Map<String, String> versionTags(RoundResult round) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("labels", Integer.toString(round.labels()));
+        tags.put("holdout_accuracy", String.format(Locale.ROOT, "%.6f", round.accuracy()));
+        tags.put("holdout_macro_f1", String.format(Locale.ROOT, "%.6f", round.macroF1()));
+        return tags;
+    }
+
+    private static void add(List<MetricPoint> metrics, String key, double value, long step, long timestamp) {
+        if (Double.isFinite(value)) {
+            metrics.add(new MetricPoint(key, value, step, timestamp));
+        }
+    }
+}

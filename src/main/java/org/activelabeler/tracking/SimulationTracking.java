@@ -1,0 +1,102 @@
+package org.activelabeler.tracking;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.simulation.LabeledRows;
+import org.activelabeler.simulation.LearningCurve;
+import org.activelabeler.simulation.RoundListener;
+import org.activelabeler.simulation.RoundResult;
+
+/**
+ * Turns a simulated-oracle experiment into tracking records: a parent run for the invocation, a
+ * child run per round with its model, label snapshot and confusion matrix, and a model version per
+ * round. Runs on the training thread, so it only writes small local files and queues records.
+ */
+public final class SimulationTracking implements RoundListener {
+    public static final String MODEL_PATH = "model";
+    public static final String CHAMPION_METRIC = "holdout_accuracy";
+
+    private final ExperimentTracker tracker;
+    private final RunContext context;
+    private final Classifier classifier;
+    private final LabeledRows pool;
+    private final RunRef parent;
+
+    public SimulationTracking(ExperimentTracker tracker, RunContext context, Classifier classifier,
+                              LabeledRows pool) {
+        this.tracker = tracker;
+        this.context = context;
+        this.classifier = classifier;
+        this.pool = pool;
+        this.parent = new RunRef(context.experiment(), UUID.randomUUID().toString());
+    }
+
+    public RunRef parent() {
+        return parent;
+    }
+
+    public void start() {
+        tracker.record(new RunStart(parent, null, context.runName(), System.currentTimeMillis(), context.params(),
+                context.tags(), context.inputs()));
+    }
+
+    @Override
+    public void roundFinished(RoundResult round, int[] labeledRows) {
+        long now = System.currentTimeMillis();
+        RunRef child = new RunRef(context.experiment(), UUID.randomUUID().toString());
+        Path folder = context.staging().resolve(child.key());
+        String snapshot = StagedFiles.labelSnapshot(pool, labeledRows);
+        int[][] confusion = round.confusion();
+        classifier.save(folder.resolve(MODEL_PATH));
+        List<ArtifactFile> files = List.of(
+                artifact(folder.resolve(MODEL_PATH).resolve("model.safetensors"), MODEL_PATH + "/model.safetensors"),
+                artifact(StagedFiles.write(folder.resolve("label_snapshot.csv"), snapshot), "label_snapshot.csv"),
+                artifact(StagedFiles.write(folder.resolve("confusion_matrix.csv"),
+                        StagedFiles.confusionMatrix(confusion)), "confusion_matrix.csv"));
+
+        Map<String, String> params = new LinkedHashMap<>(context.params());
+        params.put("labels", Integer.toString(round.labels()));
+        params.put("round", Integer.toString(round.round()));
+        Map<String, String> tags = new LinkedHashMap<>(context.tags());
+        tags.put("label_snapshot.sha256", Sha256.hex(snapshot));
+        List<MetricPoint> roundMetrics = RoundMetrics.of(round, now);
+        List<MetricPoint> childMetrics = new ArrayList<>(roundMetrics);
+        childMetrics.addAll(RoundMetrics.epochLosses(round, now));
+
+        long start = now - round.trainMillis() - round.scoreMillis();
+        tracker.record(new RunStart(child, parent, "round-" + round.round() + "-labels-" + round.labels(), start,
+                params, tags, context.inputs()));
+        tracker.record(new RunData(child, childMetrics, files));
+        tracker.record(new ModelRegistration(child, context.registeredModel(), MODEL_PATH,
+                RoundMetrics.versionTags(round), CHAMPION_METRIC));
+        tracker.record(new RunEnd(child, RunEnd.FINISHED, now));
+        tracker.record(new RunData(parent, roundMetrics, List.of()));
+    }
+
+    /** Logs the learning curve as CSV and PNG and closes the parent run. */
+    public void finish(LearningCurve curve) {
+        long now = System.currentTimeMillis();
+        Path folder = context.staging().resolve(parent.key());
+        Path csv = StagedFiles.write(folder.resolve("learning_curve.csv"), curve.toCsv());
+        Path png = LearningCurvePlot.write(curve, folder.resolve("learning_curve.png"));
+        List<MetricPoint> metrics = List.of(
+                new MetricPoint("learning_curve_area", curve.normalisedArea(), curve.last().labels(), now));
+        tracker.record(new RunData(parent, metrics,
+                List.of(artifact(csv, "learning_curve.csv"), artifact(png, "learning_curve.png"))));
+        tracker.record(new RunEnd(parent, RunEnd.FINISHED, now));
+    }
+
+    /** Closes the parent run as failed, after an error or a cancel. */
+    public void fail() {
+        tracker.record(new RunEnd(parent, RunEnd.FAILED, System.currentTimeMillis()));
+    }
+
+    private static ArtifactFile artifact(Path file, String artifactPath) {
+        return new ArtifactFile(file.toAbsolutePath().toString(), artifactPath);
+    }
+}

@@ -1,0 +1,39 @@
+package org.activelabeler.tracking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.activelabeler.simulation.LabeledRows;
+
+/** Writes the small files a run uploads: label snapshot, confusion matrix. */
+final class StagedFiles {
+    private StagedFiles() {
+    }
+
+    /** {@code pool_row,label} for each labeled row, in reveal order. */
+    static String labelSnapshot(LabeledRows pool, int[] labeledRows) {
+        StringBuilder csv = new StringBuilder("pool_row,label\n");
+        for (int row : labeledRows) {
+            csv.append(row).append(',').append(pool.gold()[row] == 1 ? "positive" : "negative").append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** @param confusion {@code confusion[gold][predicted]} */
+    static String confusionMatrix(int[][] confusion) {
+        return String.format(Locale.ROOT, "gold\\predicted,negative,positive%nnegative,%d,%d%npositive,%d,%d%n",
+                confusion[0][0], confusion[0][1], confusion[1][0], confusion[1][1]);
+    }
+
+    static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the tracking file " + file, e);
+        }
+    }
+}

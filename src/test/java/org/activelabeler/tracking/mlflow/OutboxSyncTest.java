@@ -1,0 +1,71 @@
+package org.activelabeler.tracking.mlflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.activelabeler.cli.Main;
+import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowTestServer;
+import org.activelabeler.testsupport.SyntheticReviews;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.tracking.MlflowClient;
+
+/** With the server down, records wait in the outbox; {@code sync} sends them once, in order. */
+@ExtendWith(MlflowServerExtension.class)
+class OutboxSyncTest {
+
+    @Test
+    void recordsWaitWhileTheServerIsDownAndSyncSendsThemWithoutDuplicates(MlflowTestServer server,
+                                                                          @TempDir Path dir) throws Exception {
+        List<SyntheticReviews.Review> reviews = new SyntheticReviews(22).distinct(200);
+        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), reviews.subList(0, 150));
+        Path holdout = SyntheticReviews.writeCsv(dir.resolve("holdout.csv"), reviews.subList(150, 200));
+        String db = dir.resolve("db").toString();
+        String down = "http://127.0.0.1:" + MlflowTestServer.freePort();
+
+        String simulated = run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
+                "--batch", "10", "--max-labels", "20", "--db", db, "--tracking-uri", down,
+                "--experiment", "exp-outbox", "--registered-model", "model-outbox");
+        // parent start + 2 x (child start, data, registration, end, parent data) + parent data + parent end
+        assertThat(simulated).contains("tracking: 13 records wait in the outbox");
+
+        assertThat(run("sync", "--db", db, "--tracking-uri", server.uri()))
+                .contains("Sent 13 tracking records to " + server.uri() + "; 0 wait.");
+        assertThat(run("sync", "--db", db, "--tracking-uri", server.uri()))
+                .contains("Sent 0 tracking records");
+
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            String experimentId = client.getExperimentByName("exp-outbox").orElseThrow().getExperimentId();
+            List<RunInfo> runs = client.searchRuns(List.of(experimentId), "");
+            assertThat(runs).hasSize(3).allSatisfy(r -> assertThat(r.getStatus().name()).isEqualTo("FINISHED"));
+            RunInfo parent = runs.stream().filter(r -> SimulateTrackingTest.tag(client.getRun(r.getRunId()),
+                    MlflowTrackingSink.PARENT_TAG) == null).findFirst().orElseThrow();
+            assertThat(client.getMetricHistory(parent.getRunId(), "holdout_accuracy")).extracting(Metric::getStep)
+                    .containsExactly(10L, 20L);
+            assertThat(client.searchModelVersions("name = 'model-outbox'").getItems()).hasSize(2);
+        }
+    }
+
+    private static String run(String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.run(args);
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        return output;
+    }
+}
