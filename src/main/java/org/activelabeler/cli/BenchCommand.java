@@ -1,8 +1,5 @@
 package org.activelabeler.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path folder = Files.createTempDirectory("active-labeler-bench");
-        try (Workspace workspace = Workspace.open(folder)) {
+        try (HeapSampler heap = HeapSampler.start(); Workspace workspace = Workspace.open(folder)) {
             long start = System.nanoTime();
             ImportResult imported = workspace.importer().importFile(data, Progress.NONE);
             double importSeconds = (System.nanoTime() - start) / 1e9;
@@ -69,9 +66,9 @@ final class BenchCommand implements Callable<Integer> {
                     measureRound(classifier, experiment, Math.min(labels, experiment.pool().size()));
                 }
             }
-            System.out.printf(Locale.ROOT, "%npeak heap (sum of the heap pools' peaks): %.0f MiB of %d MiB; device: %s;"
-                    + " %d cores%n", peakHeapMiB(), Runtime.getRuntime().maxMemory() >> 20, device,
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "%npeak heap in use (sampled every %d ms, garbage included): %.0f MiB of %d MiB"
+                            + " allowed; device: %s; %d cores%n", HeapSampler.PERIOD_MILLIS, heap.peakMiB(),
+                    Runtime.getRuntime().maxMemory() >> 20, device, Runtime.getRuntime().availableProcessors());
         } finally {
             deleteRecursively(folder);
         }
@@ -102,16 +99,6 @@ final class BenchCommand implements Callable<Integer> {
             all[j] = swap;
         }
         return Arrays.copyOf(all, count);
-    }
-
-    private static double peakHeapMiB() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / 1048576.0;
     }
 
     private static void deleteRecursively(Path folder) throws java.io.IOException {

@@ -19,6 +19,13 @@ public final class Main implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // libtorch's OpenMP threads spin while they wait; on a laptop shared with the UI, the
+        // database and feature building, half the cores train faster than all of them.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         System.exit(run(args));
     }
 

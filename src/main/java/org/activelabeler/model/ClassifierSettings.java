@@ -8,6 +8,9 @@ import java.util.Map;
  *
  * @param seed seeds weight initialisation, the validation split and shuffling
  * @param learningRate Adam's step size
+ * @param largeSetLearningRate Adam's step size once labels are many enough for early stopping: with
+ *        tens of thousands of labels the larger step overshoots (pool-only screening: 91.8% at 0.5,
+ *        92.2% at 0.2 on the whole pool)
  * @param l2 L2 penalty per label, as in {@code l2 / n * |w|^2 / 2} added to the mean loss
  * @param maxEpochs upper bound on full-batch gradient steps over the labels
  * @param minEpochs steps taken before early stopping may judge: Adam's first large steps overshoot
@@ -15,8 +18,9 @@ import java.util.Map;
  * @param validationFraction share of labels held back for early stopping
  * @param minLabelsForValidation below this many labels nothing is held back
  */
-public record ClassifierSettings(long seed, double learningRate, double l2, int maxEpochs, int minEpochs, int patience,
-                                 double validationFraction, int minLabelsForValidation) {
+public record ClassifierSettings(long seed, double learningRate, double largeSetLearningRate, double l2,
+                                 int maxEpochs, int minEpochs, int patience, double validationFraction,
+                                 int minLabelsForValidation) {
 
     public static Builder builder() {
         return new Builder();
@@ -26,6 +30,7 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
         Map<String, String> map = new LinkedHashMap<>();
         map.put("seed", Long.toString(seed));
         map.put("learning_rate", Double.toString(learningRate));
+        map.put("large_set_learning_rate", Double.toString(largeSetLearningRate));
         map.put("l2", Double.toString(l2));
         map.put("max_epochs", Integer.toString(maxEpochs));
         map.put("min_epochs", Integer.toString(minEpochs));
@@ -39,6 +44,7 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
     public static final class Builder {
         private long seed = 13;
         private double learningRate = 0.5;
+        private double largeSetLearningRate = 0.2;
         private double l2 = 1.0 / 30;
         private int maxEpochs = 80;
         private int minEpochs = 20;
@@ -53,6 +59,11 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
 
         public Builder optLearningRate(double value) {
             learningRate = value;
+            return this;
+        }
+
+        public Builder optLargeSetLearningRate(double value) {
+            largeSetLearningRate = value;
             return this;
         }
 
@@ -87,8 +98,8 @@ public record ClassifierSettings(long seed, double learningRate, double l2, int 
         }
 
         public ClassifierSettings build() {
-            return new ClassifierSettings(seed, learningRate, l2, maxEpochs, minEpochs, patience, validationFraction,
-                    minLabelsForValidation);
+            return new ClassifierSettings(seed, learningRate, largeSetLearningRate, l2, maxEpochs, minEpochs, patience,
+                    validationFraction, minLabelsForValidation);
         }
     }
 }

@@ -12,7 +12,7 @@ record LabelSplit(int[] train, int[] validation) {
     /** Holds back {@code validationFraction} of each class, or nothing when there are too few labels. */
     static LabelSplit stratified(int[] labels, ClassifierSettings settings) {
         if (labels.length < settings.minLabelsForValidation() || settings.validationFraction() <= 0) {
-            return new LabelSplit(range(labels.length), new int[0]);
+            return all(labels.length);
         }
         Random random = new Random(settings.seed());
         List<Integer> train = new ArrayList<>();
@@ -32,6 +32,11 @@ record LabelSplit(int[] train, int[] validation) {
         Collections.sort(train);
         Collections.sort(validation);
         return new LabelSplit(toArray(train), toArray(validation));
+    }
+
+    /** Every label trains; none is held back. */
+    static LabelSplit all(int labelCount) {
+        return new LabelSplit(range(labelCount), new int[0]);
     }
 
     /** Weights that give both classes the same total weight among {@code members}. */

@@ -30,8 +30,9 @@ import org.activelabeler.progress.Progress;
 
 /**
  * Logistic regression over hashed n-gram TF-IDF features, trained with DJL on the PyTorch engine:
- * class-balanced loss, L2 penalty, full-batch Adam on the exact gradient, early stopping on a
- * held-back share of the labels once there are many.
+ * class-balanced loss, L2 penalty, full-batch Adam on the exact gradient. Once there are many
+ * labels, early stopping on a held-back share of them finds the number of steps, and the model is
+ * then trained that long on all of them.
  *
  * <p>Only the columns that occur in the labeled rows can get a non-zero weight, so each fit works
  * in that compact space; scoring gathers from the full weight vector over rows cached on the device.
@@ -71,11 +72,20 @@ public final class NgramLogisticClassifier implements Classifier {
         long start = System.nanoTime();
         engine.setRandomSeed((int) settings.seed());
         LabelSplit split = LabelSplit.stratified(labels, settings);
-        CompactColumns compact = CompactColumns.of(rows, split.train());
-        FitLoop loop = new FitLoop(rows, labels, split, compact);
+        boolean large = split.validation().length > 0;
+        double learningRate = large ? settings.largeSetLearningRate() : settings.learningRate();
+        FitLoop loop = new FitLoop(rows, labels, split, settings.maxEpochs(), learningRate);
         TrainingReport report = loop.run(progress, start);
         trained = loop.result();
-        return report;
+        if (report.validationLabels() == 0) {
+            return report;
+        }
+        // Early stopping found how long to train; the held-back labels are too many to waste.
+        FitLoop refit = new FitLoop(rows, labels, LabelSplit.all(labels.length), report.epochsKept(), learningRate);
+        TrainingReport last = refit.run(progress, start);
+        trained = refit.result();
+        return new TrainingReport(last.trainLosses(), report.epochsKept(), report.validationLabels(),
+                report.validationAccuracy(), last.millis());
     }
 
     @Override
@@ -143,14 +153,18 @@ public final class NgramLogisticClassifier implements Classifier {
         private final LabelSplit split;
         private final CompactColumns compact;
         private final float[] classWeights;
+        private final int epochs;
+        private final double learningRate;
         private float[] bestWeights;
         private float bestBias;
 
-        FitLoop(FeatureMatrix rows, int[] labels, LabelSplit split, CompactColumns compact) {
+        FitLoop(FeatureMatrix rows, int[] labels, LabelSplit split, int epochs, double learningRate) {
             this.rows = rows;
             this.labels = labels;
             this.split = split;
-            this.compact = compact;
+            this.compact = CompactColumns.of(rows, split.train());
+            this.epochs = epochs;
+            this.learningRate = learningRate;
             this.classWeights = LabelSplit.balancedClassWeights(labels, split.train());
         }
 
@@ -163,16 +177,16 @@ public final class NgramLogisticClassifier implements Classifier {
                 NDArray weights = fit.randomNormal(0f, 0.01f, new Shape(compact.size()), DataType.FLOAT32);
                 NDArray bias = fit.zeros(new Shape(1));
                 Optimizer adam = Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+                        .optLearningRateTracker(Tracker.fixed((float) learningRate))
                         .build();
                 TrainingLayout train = TrainingLayout.of(fit, rows, split.train(), labels, classWeights, compact, true);
                 TrainingLayout validation = split.validation().length == 0 ? null
                         : TrainingLayout.of(fit, rows, split.validation(), labels, classWeights, compact, false);
                 float l2 = (float) (settings.l2() / split.train().length);
-                for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+                for (int epoch = 1; epoch <= epochs; epoch++) {
                     progress.checkCancelled();
                     losses.add(step(train, weights, bias, adam, l2));
-                    progress.update("Training", epoch, settings.maxEpochs());
+                    progress.update("Training", epoch, epochs);
                     if (validation == null || epoch < settings.minEpochs()) {
                         bestEpoch = epoch;
                         continue;
