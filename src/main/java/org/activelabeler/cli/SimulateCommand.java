@@ -79,8 +79,11 @@ final class SimulateCommand implements Callable<Integer> {
             String experimentForRuns;
             try (trackingSession; Classifier classifier = new NgramLogisticClassifier(model,
                     Corpora.featureParameters(workspace, experiment.pipeline().settings()))) {
-                var context = SimulationRunContext.of(experimentName, registeredModel, settings, pool, test,
-                        classifier.description(), trackingSession.staging());
+                var adopted = trackingSession.mlflowRun(System.getenv());
+                var context = SimulationRunContext.of(TrackingSession.experiment(adopted, experimentName,
+                                pool.dataset().name()), registeredModel, settings, pool, test,
+                        classifier.description(), trackingSession.staging(),
+                        adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 experimentForRuns = context.experiment();
                 var runs = new SimulationTracking(trackingSession.tracker(), context, classifier, experiment.pool());
                 runs.start();

@@ -21,8 +21,12 @@ final class SimulationRunContext {
     private SimulationRunContext() {
     }
 
+    /**
+     * @param experiment the experiment, or null for the dataset's name
+     * @param adoptRunId a run to use as the parent run (see {@link org.activelabeler.tracking.RunStart}), or null
+     */
     static RunContext of(String experiment, String registeredModel, SimulationSettings settings, Corpus pool,
-                         Corpus holdout, ModelDescription model, Path staging) {
+                         Corpus holdout, ModelDescription model, Path staging, String adoptRunId) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("strategy", settings.strategy());
         params.put("batch_size", Integer.toString(settings.batchSize()));
@@ -41,8 +45,11 @@ final class SimulationRunContext {
         }
         tags.put("device", model.device().startsWith("gpu") ? "GPU" : "CPU");
         tags.put("annotator", ANNOTATOR);
-        tags.put("mlflow.source.type", "LOCAL");
-        tags.put("mlflow.source.name", "active-labeler simulate");
+        if (adoptRunId == null) {
+            // `mlflow run` sets its own (PROJECT, the project's URI) on the run it opened
+            tags.put("mlflow.source.type", "LOCAL");
+            tags.put("mlflow.source.name", "active-labeler simulate");
+        }
 
         List<DatasetInput> inputs = new ArrayList<>();
         inputs.add(input(pool.dataset(), "training"));
@@ -51,10 +58,10 @@ final class SimulationRunContext {
         }
         String name = experiment != null && !experiment.isBlank() ? experiment : pool.dataset().name();
         String runName = "simulate-" + settings.strategy() + "-seed-" + settings.seed();
-        return new RunContext(name, registeredModel, runName, params, tags, inputs, staging);
+        return new RunContext(name, registeredModel, runName, params, tags, inputs, staging, adoptRunId);
     }
 
-    private static DatasetInput input(DatasetInfo dataset, String context) {
+    static DatasetInput input(DatasetInfo dataset, String context) {
         String source = "{\"uri\": \"" + dataset.sourcePath().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         return new DatasetInput(dataset.name(), dataset.contentSha256().substring(0, INPUT_DIGEST_LENGTH), "local",
                 source, context);

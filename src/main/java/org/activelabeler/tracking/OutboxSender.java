@@ -18,14 +18,14 @@ public final class OutboxSender {
         while (true) {
             List<OutboxEntry> entries = outbox.oldest(BATCH);
             if (entries.isEmpty()) {
-                return new SyncResult(sent, 0, null);
+                return new SyncResult(sent, 0, null, null);
             }
             for (OutboxEntry entry : entries) {
                 try {
                     sink.send(entry.event());
                 } catch (TrackingException e) {
                     outbox.recordFailure(entry.seq(), e.getMessage());
-                    return new SyncResult(sent, outbox.count(), e.getMessage());
+                    return new SyncResult(sent, outbox.count(), e.getMessage(), entry);
                 }
                 outbox.remove(entry.seq());
                 sent++;

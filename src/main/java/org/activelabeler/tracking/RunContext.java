@@ -14,9 +14,10 @@ import java.util.Map;
  * @param tags tags of every run (versions, git commit, dataset digest, device, annotator)
  * @param inputs datasets the runs use
  * @param staging folder for files that wait to be uploaded
+ * @param adoptRunId an existing run to use as the parent run (see {@link RunStart#adoptRunId}), or {@code null}
  */
 public record RunContext(String experiment, String registeredModel, String runName, Map<String, String> params,
-                         Map<String, String> tags, List<DatasetInput> inputs, Path staging) {
+                         Map<String, String> tags, List<DatasetInput> inputs, Path staging, String adoptRunId) {
     public RunContext {
         params = Map.copyOf(params);
         tags = Map.copyOf(tags);

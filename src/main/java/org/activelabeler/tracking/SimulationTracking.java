@@ -42,7 +42,7 @@ public final class SimulationTracking implements RoundListener {
 
     public void start() {
         tracker.record(new RunStart(parent, null, context.runName(), System.currentTimeMillis(), context.params(),
-                context.tags(), context.inputs()));
+                context.tags(), context.inputs(), context.adoptRunId()));
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class SimulationTracking implements RoundListener {
 
         long start = now - round.trainMillis() - round.scoreMillis();
         tracker.record(new RunStart(child, parent, "round-" + round.round() + "-labels-" + round.labels(), start,
-                params, tags, context.inputs()));
+                params, tags, context.inputs(), null));
         tracker.record(new RunData(child, childMetrics, files));
         tracker.record(new ModelRegistration(child, context.registeredModel(), MODEL_PATH,
                 RoundMetrics.versionTags(round), CHAMPION_METRIC));

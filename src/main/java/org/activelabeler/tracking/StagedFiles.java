@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.activelabeler.simulation.LabeledRows;
 
 /** Writes the small files a run uploads: label snapshot, confusion matrix. */
-final class StagedFiles {
+public final class StagedFiles {
     private StagedFiles() {
     }
 
@@ -23,12 +23,12 @@ final class StagedFiles {
     }
 
     /** @param confusion {@code confusion[gold][predicted]} */
-    static String confusionMatrix(int[][] confusion) {
+    public static String confusionMatrix(int[][] confusion) {
         return String.format(Locale.ROOT, "gold\\predicted,negative,positive%nnegative,%d,%d%npositive,%d,%d%n",
                 confusion[0][0], confusion[0][1], confusion[1][0], confusion[1][1]);
     }
 
-    static Path write(Path file, String text) {
+    public static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, text, StandardCharsets.UTF_8);

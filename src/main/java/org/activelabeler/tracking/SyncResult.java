@@ -6,6 +6,7 @@ package org.activelabeler.tracking;
  * @param sent records sent and removed
  * @param waiting records still waiting
  * @param error why sending stopped, or {@code null} when the outbox is empty
+ * @param blocked the record the server did not take, which stops the others, or {@code null}
  */
-public record SyncResult(int sent, int waiting, String error) {
+public record SyncResult(int sent, int waiting, String error, OutboxEntry blocked) {
 }

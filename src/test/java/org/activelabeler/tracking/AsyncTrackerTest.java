@@ -56,7 +56,7 @@ class AsyncTrackerTest {
     }
 
     private static List<TrackingEvent> events() {
-        return List.of(new RunStart(RUN, null, "run", 1, Map.of("seed", "1"), Map.of(), List.of()),
+        return List.of(new RunStart(RUN, null, "run", 1, Map.of("seed", "1"), Map.of(), List.of(), null),
                 new RunData(RUN, List.of(new MetricPoint("holdout_accuracy", 0.5, 10, 2)), List.of()),
                 new RunEnd(RUN, RunEnd.FINISHED, 3));
     }

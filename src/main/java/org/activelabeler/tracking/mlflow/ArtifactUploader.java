@@ -21,7 +21,7 @@ import org.activelabeler.tracking.TrackingException;
  */
 final class ArtifactUploader {
     static final String PROXY_SCHEME = "mlflow-artifacts";
-    private static final String PROXY_PATH = "/api/2.0/mlflow-artifacts/artifacts/";
+    static final String PROXY_PATH = "/api/2.0/mlflow-artifacts/artifacts/";
     private final MlflowEndpoint endpoint;
     private final HttpClient http;
 
@@ -32,13 +32,7 @@ final class ArtifactUploader {
 
     /** @param artifactUri the run's artifact URI, {@code mlflow-artifacts:/<experiment>/<run>/artifacts} */
     void upload(String artifactUri, ArtifactFile file) {
-        URI root = URI.create(artifactUri);
-        if (!PROXY_SCHEME.equals(root.getScheme())) {
-            throw new TrackingException("The MLflow server at " + endpoint + " keeps this run's artifacts at "
-                    + artifactUri + ", which cannot be written over HTTP; start `mlflow server` with artifact"
-                    + " serving (its default) so that runs get mlflow-artifacts:/ locations");
-        }
-        String path = PROXY_PATH + encode(trim(root.getPath()) + "/" + trim(file.artifactPath()));
+        String path = proxyPath(endpoint, artifactUri, file.artifactPath());
         HttpRequest request;
         try {
             request = endpoint.request(path).timeout(Duration.ofMinutes(5))
@@ -59,6 +53,17 @@ final class ArtifactUploader {
             Thread.currentThread().interrupt();
             throw new TrackingException("Uploading " + file.artifactPath() + " was interrupted", e);
         }
+    }
+
+    /** The artifact proxy's path of a file in a run's {@code mlflow-artifacts:/} location. */
+    static String proxyPath(MlflowEndpoint endpoint, String artifactUri, String artifactPath) {
+        URI root = URI.create(artifactUri);
+        if (!PROXY_SCHEME.equals(root.getScheme())) {
+            throw new TrackingException("The MLflow server at " + endpoint + " keeps this run's artifacts at "
+                    + artifactUri + ", which cannot be reached over HTTP; start `mlflow server` with artifact"
+                    + " serving (its default) so that runs get mlflow-artifacts:/ locations");
+        }
+        return PROXY_PATH + encode(trim(root.getPath()) + "/" + trim(artifactPath));
     }
 
     private static String trim(String path) {

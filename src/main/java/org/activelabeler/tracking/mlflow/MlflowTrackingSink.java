@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.activelabeler.tracking.ArtifactFile;
 import org.activelabeler.tracking.DatasetInput;
 import org.activelabeler.tracking.MetricPoint;
@@ -22,6 +25,7 @@ import org.activelabeler.tracking.TrackingSink;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
+import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
@@ -33,6 +37,7 @@ import org.mlflow.tracking.MlflowHttpException;
 public final class MlflowTrackingSink implements TrackingSink {
     static final String PARENT_TAG = "mlflow.parentRunId";
     static final String RUN_NAME_TAG = "mlflow.runName";
+    static final String CLASH_PREFIX = "active_labeler.";
     private static final int MAX_METRICS = 1000;
     private static final int MAX_PARAMS = 100;
     private static final int MAX_TAGS = 100;
@@ -44,6 +49,7 @@ public final class MlflowTrackingSink implements TrackingSink {
     private final ArtifactUploader artifacts;
     private final ModelRegistry registry;
     private boolean answered;
+    private boolean closed;
 
     public MlflowTrackingSink(MlflowEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -52,6 +58,10 @@ public final class MlflowTrackingSink implements TrackingSink {
         this.runs = new RunDirectory(client);
         this.artifacts = new ArtifactUploader(endpoint, http);
         this.registry = new ModelRegistry(client);
+    }
+
+    public MlflowEndpoint endpoint() {
+        return endpoint;
     }
 
     @Override
@@ -110,6 +120,17 @@ public final class MlflowTrackingSink implements TrackingSink {
 
     private void start(RunStart start) {
         RunInfo info = runs.find(start.run()).orElse(null);
+        Map<String, String> existingParams = Map.of();
+        if (info == null && start.adoptRunId() != null) {
+            Run adopted = client.getRun(start.adoptRunId());
+            info = adopted.getInfo();
+            client.setTag(info.getRunId(), RunRef.KEY_TAG, start.run().key());
+            runs.remember(start.run(), info);
+        }
+        if (start.adoptRunId() != null) {
+            existingParams = client.getRun(info.getRunId()).getData().getParamsList().stream()
+                    .collect(Collectors.toMap(Param::getKey, Param::getValue));
+        }
         if (info == null) {
             CreateRun.Builder request = CreateRun.newBuilder()
                     .setExperimentId(runs.experimentId(start.run().experiment()))
@@ -121,7 +142,7 @@ public final class MlflowTrackingSink implements TrackingSink {
             info = client.createRun(request.build());
             runs.remember(start.run(), info);
         }
-        List<Param> params = start.params().entrySet().stream()
+        List<Param> params = withoutClashes(start.params(), existingParams).entrySet().stream()
                 .map(p -> Param.newBuilder().setKey(p.getKey()).setValue(p.getValue()).build()).toList();
         List<RunTag> tags = start.tags().entrySet().stream().map(t -> tag(t.getKey(), t.getValue())).toList();
         for (int i = 0; i < Math.max(params.size(), tags.size()); i += MAX_PARAMS) {
@@ -144,6 +165,38 @@ public final class MlflowTrackingSink implements TrackingSink {
         }
         for (ArtifactFile file : data.artifacts()) {
             artifacts.upload(info.getArtifactUri(), file);
+        }
+    }
+
+    /**
+     * The params to log into a run that has {@code existing} already: MLflow keeps a param's first
+     * value, so a param it has with the same value is left out, and one it has with another value
+     * (for example {@code mlflow run}'s {@code holdout=""}) is logged as {@code active_labeler.<key>}.
+     */
+    static Map<String, String> withoutClashes(Map<String, String> params, Map<String, String> existing) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            String before = existing.get(param.getKey());
+            if (before == null) {
+                result.put(param.getKey(), param.getValue());
+            } else if (!before.equals(param.getValue())) {
+                result.put(CLASH_PREFIX + param.getKey(), param.getValue());
+            }
+        }
+        return result;
+    }
+
+    /** The name of the experiment a run is in; throws {@link TrackingException} when the server cannot say. */
+    public String experimentOfRun(String runId) {
+        try {
+            String experimentId = client.getRun(runId).getInfo().getExperimentId();
+            return client.getExperiment(experimentId).getName();
+        } catch (MlflowHttpException e) {
+            throw new TrackingException("Looking up run " + runId + " at " + endpoint + " failed: HTTP "
+                    + e.getStatusCode() + " " + e.getBodyMessage(), e);
+        } catch (MlflowClientException e) {
+            throw new TrackingException("Looking up run " + runId + " at " + endpoint + " failed: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -186,6 +239,9 @@ public final class MlflowTrackingSink implements TrackingSink {
 
     @Override
     public void close() {
-        client.close();
+        if (!closed) {
+            closed = true;
+            client.close();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.activelabeler.testsupport.MlflowServerExtension;
@@ -16,43 +17,96 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
 
 /**
- * {@code mlflow run . -e simulate --env-manager local} on a copy of this checkout builds the Java
- * code (Maven, offline from the local repository) and leaves tracked runs. Slow: one build.
+ * {@code mlflow run . -e simulate|train|evaluate --env-manager local} on a copy of this checkout
+ * builds the Java code (Maven, offline from the local repository) and logs into the run
+ * {@code mlflow run} opened. Slow: one build.
  */
 @ExtendWith(MlflowServerExtension.class)
 class MlprojectRunTest {
 
     @Test
-    void mlflowRunBuildsAndRunsSimulate(MlflowTestServer server, @TempDir Path dir) throws Exception {
+    void mlflowRunBuildsAndRunsSimulateTrainAndEvaluateIntoItsOwnRuns(MlflowTestServer server, @TempDir Path dir)
+            throws Exception {
         Path checkout = copyCheckout(dir.resolve("checkout"));
-        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(23).distinct(150));
+        List<SyntheticReviews.Review> reviews = new SyntheticReviews(23).distinct(200);
+        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), reviews.subList(0, 150));
+        Path holdout = SyntheticReviews.writeCsv(dir.resolve("holdout.csv"), reviews.subList(150, 200));
+        String db = "db=" + dir.resolve("db");
 
-        ProcessBuilder builder = new ProcessBuilder(server.mlflow().toString(), "run", checkout.toString(),
-                "-e", "simulate", "--env-manager", "local", "--experiment-name", "exp-mlproject",
-                "-P", "data=" + pool, "-P", "init=10", "-P", "batch=10", "-P", "max_labels=20",
-                "-P", "db=" + dir.resolve("db"), "-P", "experiment=exp-mlproject",
-                "-P", "registered_model=model-mlproject")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mlflow-run.log").toFile());
+        mlflowRun(server, checkout, dir, "simulate", "data=" + pool, "init=10", "batch=10", "max_labels=20", db,
+                "experiment=exp-mlproject", "registered_model=model-mlproject");
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            String experimentId = client.getExperimentByName("exp-mlproject").orElseThrow().getExperimentId();
+            List<Run> runs = client.searchRuns(List.of(experimentId), "").stream()
+                    .map(info -> client.getRun(info.getRunId())).toList();
+            // the run `mlflow run` opened is the parent of the two round runs: no second parent
+            assertThat(runs).hasSize(3).allSatisfy(r -> assertThat(r.getInfo().getStatus().name())
+                    .isEqualTo("FINISHED"));
+            Run parent = runs.stream().filter(r -> SimulateTrackingTest.tag(r, MlflowTrackingSink.PARENT_TAG) == null)
+                    .collect(onlyOne());
+            assertThat(SimulateTrackingTest.tag(parent, "mlflow.source.type")).isEqualTo("PROJECT");
+            assertThat(runs).filteredOn(r -> r != parent).allSatisfy(child -> assertThat(
+                    SimulateTrackingTest.tag(child, MlflowTrackingSink.PARENT_TAG))
+                    .isEqualTo(parent.getInfo().getRunId()));
+        }
+
+        mlflowRun(server, checkout, dir, "train", "data=" + pool, "labels=gold", db, "experiment=exp-mlproject-train",
+                "registered_model=model-mlproject-train");
+        mlflowRun(server, checkout, dir, "evaluate", "data=" + holdout, "version=1", db,
+                "experiment=exp-mlproject-eval", "registered_model=model-mlproject-train");
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            Run train = onlyRun(client, "exp-mlproject-train");
+            assertThat(client.getModelVersion("model-mlproject-train", "1").getRunId())
+                    .isEqualTo(train.getInfo().getRunId());
+            Run evaluation = onlyRun(client, "exp-mlproject-eval");
+            assertThat(client.getMetricHistory(evaluation.getInfo().getRunId(), "accuracy")).hasSize(1);
+        }
+    }
+
+    private static void mlflowRun(MlflowTestServer server, Path checkout, Path dir, String entryPoint,
+                                  String... params) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(server.mlflow().toString(), "run", checkout.toString(),
+                "-e", entryPoint, "--env-manager", "local"));
+        for (String param : params) {
+            if (param.startsWith("experiment=")) {
+                // the experiment of the run `mlflow run` opens, which the command's runs go to
+                command.addAll(List.of("--experiment-name", param.substring("experiment=".length())));
+            }
+            command.add("-P");
+            command.add(param);
+        }
+        Path log = dir.resolve("mlflow-run-" + entryPoint + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MLFLOW_TRACKING_URI", server.uri());
         builder.environment().put("MAVEN_OFFLINE", "1");
         builder.environment().put("PATH", server.mlflow().getParent() + java.io.File.pathSeparator
                 + System.getenv("PATH"));
         Process process = builder.start();
         assertThat(process.waitFor(8, TimeUnit.MINUTES)).isTrue();
-        String log = Files.readString(dir.resolve("mlflow-run.log"), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(process.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+    }
 
-        try (MlflowClient client = new MlflowClient(server.uri())) {
-            String experimentId = client.getExperimentByName("exp-mlproject").orElseThrow().getExperimentId();
-            List<RunInfo> runs = client.searchRuns(List.of(experimentId), "");
-            // the run `mlflow run` made, the simulate parent run and its two round runs
-            assertThat(runs).hasSizeGreaterThanOrEqualTo(4)
-                    .allSatisfy(r -> assertThat(r.getStatus().name()).isEqualTo("FINISHED"));
-        }
+    /** The one run of an experiment, which `mlflow run` opened and the command logged into. */
+    private static Run onlyRun(MlflowClient client, String experiment) {
+        String experimentId = client.getExperimentByName(experiment).orElseThrow().getExperimentId();
+        List<RunInfo> runs = client.searchRuns(List.of(experimentId), "");
+        assertThat(runs).hasSize(1);
+        Run run = client.getRun(runs.get(0).getRunId());
+        assertThat(run.getInfo().getStatus().name()).isEqualTo("FINISHED");
+        assertThat(SimulateTrackingTest.tag(run, "mlflow.source.type")).isEqualTo("PROJECT");
+        return run;
+    }
+
+    private static <T> java.util.stream.Collector<T, ?, T> onlyOne() {
+        return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+            assertThat(list).hasSize(1);
+            return list.get(0);
+        });
     }
 
     /** The tracked and untracked, not ignored files of the working tree (what a checkout has). */

@@ -7,10 +7,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.activelabeler.app.Workspace;
 import org.activelabeler.cli.Main;
 import org.activelabeler.testsupport.MlflowServerExtension;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
+import org.activelabeler.tracking.MetricPoint;
+import org.activelabeler.tracking.RunData;
+import org.activelabeler.tracking.RunEnd;
+import org.activelabeler.tracking.RunRef;
+import org.activelabeler.tracking.RunStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +25,10 @@ import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
 
-/** With the server down, records wait in the outbox; {@code sync} sends them once, in order. */
+/**
+ * With the server down, records wait in the outbox; {@code sync} sends them once, in order. A record
+ * the server rejects blocks the rest until {@code sync --drop-blocked} drops it.
+ */
 @ExtendWith(MlflowServerExtension.class)
 class OutboxSyncTest {
 
@@ -51,6 +61,56 @@ class OutboxSyncTest {
             assertThat(client.getMetricHistory(parent.getRunId(), "holdout_accuracy")).extracting(Metric::getStep)
                     .containsExactly(10L, 20L);
             assertThat(client.searchModelVersions("name = 'model-outbox'").getItems()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aRecordTheServerRejectsIsShownAndDroppedOnlyWhenAskedThenTheRestIsSent(MlflowTestServer server,
+                                                                               @TempDir Path dir) throws Exception {
+        Path db = dir.resolve("db");
+        RunRef neverStarted = new RunRef("exp-blocked", "never-started");
+        RunRef run = new RunRef("exp-blocked", "run-after");
+        try (Workspace workspace = Workspace.open(db)) {
+            workspace.trackingOutbox().append(new RunData(neverStarted,
+                    List.of(new MetricPoint("holdout_accuracy", 0.5, 10, 1)), List.of()));
+            workspace.trackingOutbox().append(new RunStart(run, null, "after", 2, Map.of("seed", "1"), Map.of(),
+                    List.of(), null));
+            workspace.trackingOutbox().append(new RunEnd(run, RunEnd.FINISHED, 3));
+        }
+
+        Result blocked = runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri());
+        assertThat(blocked.exit()).isEqualTo(1);
+        assertThat(blocked.output()).contains("Sent 0 tracking records to " + server.uri() + "; 3 wait: ")
+                .contains("its start record was never sent")
+                .contains("Blocked by record 1: data of a run: metrics [holdout_accuracy], files []; run key"
+                        + " never-started, experiment 'exp-blocked'")
+                .contains("sync --drop-blocked");
+        assertThat(runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri()).exit())
+                .as("a blocked record stays until dropped").isEqualTo(1);
+
+        Result dropped = runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri(), "--drop-blocked");
+        assertThat(dropped.exit()).as(dropped.output()).isZero();
+        assertThat(dropped.output()).contains("Dropped record 1: data of a run")
+                .contains("Sent 2 tracking records to " + server.uri() + "; 0 wait.");
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            String experimentId = client.getExperimentByName("exp-blocked").orElseThrow().getExperimentId();
+            assertThat(client.searchRuns(List.of(experimentId), "")).singleElement()
+                    .satisfies(r -> assertThat(r.getStatus().name()).isEqualTo("FINISHED"));
+        }
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result runExit(String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Result(exit, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
         }
     }
 

@@ -1,0 +1,58 @@
+package org.activelabeler.cli;
+
+import java.util.Arrays;
+import org.activelabeler.dataset.Sentiment;
+
+/**
+ * The labels a model was trained on, as the {@code label_snapshot.csv} its run logs: a header
+ * {@code <row column>,label}, then one row index and {@code positive}/{@code negative} per label.
+ *
+ * @param rowColumn {@code row} (a row of the dataset, in stored order; {@code train}) or
+ *     {@code pool_row} (a row of the simulation's query pool; {@code simulate})
+ */
+record LabelSnapshot(String rowColumn, int[] rows, int[] classes) {
+    static final String FILE = "label_snapshot.csv";
+
+    String toCsv() {
+        StringBuilder csv = new StringBuilder(rowColumn).append(",label\n");
+        for (int i = 0; i < rows.length; i++) {
+            csv.append(rows[i]).append(',').append(Sentiment.ofIndex(classes[i]).label()).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** @param rowCount rows the indices must fall in */
+    static LabelSnapshot parse(String csv, int rowCount, String source) {
+        String[] lines = csv.strip().split("\r?\n");
+        String[] header = lines[0].split(",");
+        if (header.length != 2 || !header[1].equals("label")) {
+            throw new IllegalArgumentException(source + " has the header '" + lines[0] + "'; expected"
+                    + " '<row>,label'");
+        }
+        int[] rows = new int[lines.length - 1];
+        int[] classes = new int[lines.length - 1];
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",");
+            String where = source + " line " + (i + 1);
+            if (cells.length != 2) {
+                throw new IllegalArgumentException(where + " is '" + lines[i] + "'; expected '<row>,<label>'");
+            }
+            try {
+                rows[i - 1] = Integer.parseInt(cells[0]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ": row '" + cells[0] + "' is not a number", e);
+            }
+            if (rows[i - 1] < 0 || rows[i - 1] >= rowCount) {
+                throw new IllegalArgumentException(where + ": row " + rows[i - 1] + " is outside the " + rowCount
+                        + " rows of the data it refers to");
+            }
+            classes[i - 1] = Sentiment.parse(cells[1]).orElseThrow(() -> new IllegalArgumentException(where
+                    + ": unknown label '" + cells[1] + "'")).index();
+        }
+        return new LabelSnapshot(header[0], rows, classes);
+    }
+
+    long count(int classIndex) {
+        return Arrays.stream(classes).filter(c -> c == classIndex).count();
+    }
+}

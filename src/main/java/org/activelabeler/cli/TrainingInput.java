@@ -1,0 +1,74 @@
+package org.activelabeler.cli;
+
+import java.util.Map;
+import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.features.FeaturePipeline;
+import org.activelabeler.features.FeatureSettings;
+
+/**
+ * What a model is fitted on: the feature pipeline (fitted on the dataset's text, no labels), the
+ * labeled rows and their classes, and the labels as a snapshot for provenance.
+ *
+ * @param labelSource {@value #ANNOTATORS} or {@value #GOLD}
+ */
+record TrainingInput(Corpus dataset, FeaturePipeline pipeline, FeatureMatrix features, LabelSnapshot snapshot,
+                     String labelSource) {
+    static final String ANNOTATORS = "annotators";
+    static final String GOLD = "gold";
+
+    static String checkLabelSource(String value) {
+        if (!ANNOTATORS.equals(value) && !GOLD.equals(value)) {
+            throw new IllegalArgumentException("--labels is '" + value + "'; use '" + ANNOTATORS
+                    + "' (the labels given in the app) or '" + GOLD + "' (the file's own sentiment column)");
+        }
+        return value;
+    }
+
+    /**
+     * Every label of a dataset: the annotators' current labels, or the file's own (gold) labels.
+     *
+     * @param current the annotators' label of each review id (ignored for gold)
+     */
+    static TrainingInput of(Corpus corpus, String labelSource, Map<Long, Sentiment> current) {
+        int[] rows = new int[corpus.size()];
+        int[] classes = new int[corpus.size()];
+        int count = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            int label = GOLD.equals(labelSource) ? corpus.gold()[i] : index(current.get(corpus.reviewIds()[i]));
+            if (label >= 0) {
+                rows[count] = i;
+                classes[count++] = label;
+            }
+        }
+        LabelSnapshot snapshot = new LabelSnapshot("row", java.util.Arrays.copyOf(rows, count),
+                java.util.Arrays.copyOf(classes, count));
+        requireBothClasses(corpus, snapshot, labelSource);
+        return fromSnapshot(corpus, snapshot, labelSource);
+    }
+
+    /** The labels of a snapshot whose rows are rows of {@code corpus}. */
+    static TrainingInput fromSnapshot(Corpus corpus, LabelSnapshot snapshot, String labelSource) {
+        FeaturePipeline.Fitted fitted = FeaturePipeline.fit(corpus.tokenIds(), FeatureSettings.DEFAULT);
+        return new TrainingInput(corpus, fitted.pipeline(), fitted.rows().select(snapshot.rows()), snapshot,
+                labelSource);
+    }
+
+    private static void requireBothClasses(Corpus corpus, LabelSnapshot snapshot, String labelSource) {
+        long positive = snapshot.count(Sentiment.POSITIVE.index());
+        long negative = snapshot.count(Sentiment.NEGATIVE.index());
+        if (positive == 0 || negative == 0) {
+            String which = GOLD.equals(labelSource) ? "gold labels (the file's sentiment column)"
+                    : "annotators' labels";
+            throw new IllegalArgumentException("Dataset '" + corpus.dataset().name() + "' has " + positive
+                    + " positive and " + negative + " negative " + which + "; training needs at least one of each"
+                    + (GOLD.equals(labelSource) ? "" : "; label more reviews in the app, or use --labels gold"
+                    + " for the file's own labels"));
+        }
+    }
+
+    private static int index(Sentiment label) {
+        return label == null ? -1 : label.index();
+    }
+}
