@@ -26,6 +26,11 @@ public final class Main implements Runnable {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
+        if (args.length == 0) {
+            // No command: the desktop app.
+            org.activelabeler.ui.DesktopLauncher.main(args);
+            return;
+        }
         System.exit(run(args));
     }
 

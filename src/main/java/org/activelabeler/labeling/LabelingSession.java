@@ -56,18 +56,27 @@ public final class LabelingSession {
      * skipped since, then the remaining unlabeled reviews in file order, then the skipped ones.
      */
     public List<Long> upcoming(int limit) {
-        Map<Long, Sentiment> labeled = labels();
-        Set<Long> skipped = store.skipped(datasetId());
+        return order(store.queue(datasetId()), corpus.reviewIds(), labels().keySet(), store.skipped(datasetId()),
+                limit);
+    }
+
+    /**
+     * The order of {@link #upcoming}, from state a caller already holds (the GUI keeps it in memory
+     * so that the next review appears without a database round trip).
+     */
+    public static List<Long> order(List<QueueEntry> queue, long[] reviewIds, Set<Long> labeled, Set<Long> skipped,
+                                   int limit) {
         List<Long> result = new ArrayList<>(limit);
         Set<Long> taken = new java.util.HashSet<>();
-        for (QueueEntry entry : store.queue(datasetId())) {
+        for (QueueEntry entry : queue) {
             addIfOpen(entry.reviewId(), labeled, skipped, taken, result, limit);
         }
-        for (long id : corpus.reviewIds()) {
-            addIfOpen(id, labeled, skipped, taken, result, limit);
+        for (int i = 0; i < reviewIds.length && result.size() < limit; i++) {
+            addIfOpen(reviewIds[i], labeled, skipped, taken, result, limit);
         }
-        for (long id : corpus.reviewIds()) {
-            if (result.size() < limit && skipped.contains(id) && !labeled.containsKey(id) && taken.add(id)) {
+        for (int i = 0; i < reviewIds.length && result.size() < limit; i++) {
+            long id = reviewIds[i];
+            if (skipped.contains(id) && !labeled.contains(id) && taken.add(id)) {
                 result.add(id);
             }
         }
@@ -86,9 +95,9 @@ public final class LabelingSession {
         return store.rounds(datasetId());
     }
 
-    private static void addIfOpen(long id, Map<Long, Sentiment> labeled, Set<Long> skipped, Set<Long> taken,
+    private static void addIfOpen(long id, Set<Long> labeled, Set<Long> skipped, Set<Long> taken,
                                   List<Long> result, int limit) {
-        if (result.size() < limit && !labeled.containsKey(id) && !skipped.contains(id) && taken.add(id)) {
+        if (result.size() < limit && !labeled.contains(id) && !skipped.contains(id) && taken.add(id)) {
             result.add(id);
         }
     }

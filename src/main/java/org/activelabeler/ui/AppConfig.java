@@ -1,0 +1,20 @@
+package org.activelabeler.ui;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.activelabeler.ui.retrain.ClassifierFactory;
+import org.activelabeler.ui.task.TaskExecutor;
+
+/**
+ * What differs between the desktop app and its tests: the data folder, the background executors,
+ * the model, how links open, and whether pop-up notifications show.
+ *
+ * @param textReader reads review texts ahead of need (never the training thread)
+ * @param browser opens an address in the browser
+ * @param env the environment, for {@code MLFLOW_TRACKING_URI}
+ */
+public record AppConfig(Path folder, TaskExecutor executor, Executor textReader, ClassifierFactory classifiers,
+                        Consumer<String> browser, boolean notifications, Map<String, String> env) {
+}

@@ -1,0 +1,198 @@
+package org.activelabeler.ui;
+
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.DatasetInfo;
+import org.activelabeler.labeling.LabelingSession;
+import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.ui.labeling.OpenedDataset;
+import org.activelabeler.ui.labeling.ReviewTexts;
+import org.activelabeler.ui.theme.Theme;
+import org.activelabeler.ui.toolbar.ToolbarViewModel;
+import org.activelabeler.ui.welcome.WelcomeView;
+import org.activelabeler.ui.welcome.WelcomeViewModel;
+import org.activelabeler.dataset.Corpus;
+
+/**
+ * The one place the desktop app is wired: it opens the workspace in the background, shows the
+ * welcome screen or reopens the last dataset where it was left, and swaps screens.
+ */
+public final class AppShell implements AutoCloseable {
+    public static final String LAST_DATASET = "dataset.last";
+
+    private final AppConfig config;
+    private final UiSettings settings;
+    private final StringProperty statusMessage = new SimpleStringProperty("Ready");
+    private final MainView mainView;
+    private final ToolbarViewModel toolbarModel;
+    private Workspace workspace;
+    private LabelingScreen screen;
+    private Scene scene;
+    private double demoOracleSpeed;
+
+    public AppShell(AppConfig config) {
+        this.config = config;
+        this.settings = UiSettings.load(config.folder());
+        this.mainView = new MainView(config.executor().status(), statusMessage);
+        this.toolbarModel = new ToolbarViewModel(settings.get("annotator", defaultAnnotator()),
+                Theme.parse(settings.get("theme", "light")));
+        toolbarModel.annotatorProperty().addListener((obs, old, now) -> settings.put("annotator", now));
+        toolbarModel.themeProperty().addListener((obs, old, now) -> {
+            settings.put("theme", now.name().toLowerCase(java.util.Locale.ROOT));
+            applyTheme();
+        });
+    }
+
+    /** Shows the window at once and opens the database in the background. */
+    public void show(Stage stage) {
+        scene = new Scene(mainView, 1280, 800);
+        applyTheme();
+        stage.setTitle("Active Labeler");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.show();
+        config.executor().submit("Opening the database", progress -> Workspace.open(config.folder()), this::opened,
+                error -> {
+                    mainView.setContent(null);
+                    mainView.showError(ErrorMessages.describe(error));
+                });
+    }
+
+    /**
+     * Lets the simulated oracle label from the moment a dataset with file labels opens, at
+     * {@code speed} labels per second: for demos and the screenshot script.
+     */
+    public void startOracle(double speed) {
+        demoOracleSpeed = speed;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** The labeling screen's view models while a dataset is open, for tests. */
+    LabelingScreen screen() {
+        return screen;
+    }
+
+    private void opened(Workspace opened) {
+        workspace = opened;
+        updateMlflowStatus();
+        List<DatasetInfo> known = workspace.datasets().list();
+        DatasetInfo last = settings.getLong(LAST_DATASET)
+                .flatMap(id -> known.stream().filter(d -> d.id() == id).findFirst()).orElse(null);
+        if (last != null) {
+            openDataset(last);
+        } else {
+            showWelcome(known);
+        }
+    }
+
+    private void showWelcome(List<DatasetInfo> known) {
+        closeScreen();
+        WelcomeViewModel model = new WelcomeViewModel(config.executor(), workspace::importer, known, this::openDataset);
+        mainView.setToolbar(null);
+        mainView.setContent(new WelcomeView(model, WelcomeView::chooseFile));
+        statusMessage.unbind();
+        statusMessage.set(known.isEmpty() ? "No dataset yet: import one to start" : "Choose a dataset");
+    }
+
+    private void showDatasets() {
+        config.executor().submit("Listing datasets", progress -> workspace.datasets().list(), this::showWelcome,
+                error -> mainView.showError(ErrorMessages.describe(error)));
+    }
+
+    private void openDataset(DatasetInfo dataset) {
+        closeScreen();
+        mainView.setToolbar(null);
+        mainView.showLoading("Opening " + dataset.name() + "...");
+        ReviewTexts texts = new ReviewTexts(workspace.datasets(), config.textReader());
+        config.executor().submit("Opening " + dataset.name(), progress -> load(dataset, texts, progress),
+                opened -> showLabeling(opened, texts), error -> {
+                    mainView.showError(ErrorMessages.describe(error));
+                    showWelcome(workspace.datasets().list());
+                });
+    }
+
+    private OpenedDataset load(DatasetInfo dataset, ReviewTexts texts, Progress progress) {
+        Corpus corpus = workspace.datasets().loadCorpus(dataset.id(), progress);
+        var labels = workspace.labels();
+        List<QueueEntry> queue = labels.queue(dataset.id());
+        OpenedDataset opened = new OpenedDataset(corpus, labels.currentLabels(dataset.id()),
+                labels.skipped(dataset.id()), queue, labels.rounds(dataset.id()));
+        List<Long> first = LabelingSession.order(queue, LabelingScreen.askingOrder(opened), opened.labels().keySet(),
+                opened.skipped(), 40);
+        texts.load(first);
+        settings.getLong(LabelingScreen.CURRENT + dataset.id()).ifPresent(id -> {
+            if (java.util.Arrays.stream(corpus.reviewIds()).anyMatch(r -> r == id)) {
+                texts.load(List.of(id));
+            }
+        });
+        return opened;
+    }
+
+    private void showLabeling(OpenedDataset opened, ReviewTexts texts) {
+        settings.put(LAST_DATASET, Long.toString(opened.corpus().dataset().id()));
+        screen = new LabelingScreen(opened, workspace, texts, config, settings, toolbarModel, statusMessage,
+                this::openMlflow, this::showDatasets);
+        mainView.setToolbar(screen.toolbar());
+        mainView.setContent(screen.content());
+        scene.getWindow().setOnShown(null);
+        if (scene.getWindow() instanceof Stage stage) {
+            stage.setTitle("Active Labeler · " + opened.corpus().dataset().name());
+        }
+        screen.attach(scene);
+        if (demoOracleSpeed > 0 && toolbarModel.oracleAvailableProperty().get()) {
+            toolbarModel.oracleSpeedProperty().set(demoOracleSpeed);
+            toolbarModel.oracleProperty().set(true);
+        }
+    }
+
+    private void updateMlflowStatus() {
+        String uri = config.env().get("MLFLOW_TRACKING_URI");
+        String address = uri == null || uri.isBlank() ? null : uri.strip();
+        config.executor().submit("Checking the MLflow outbox", progress -> workspace.trackingOutbox().count(),
+                waiting -> toolbarModel.mlflow(address, waiting), error -> toolbarModel.mlflow(address, 0));
+    }
+
+    private void openMlflow() {
+        String address = toolbarModel.mlflowAddressProperty().get();
+        if (address != null) {
+            config.browser().accept(address);
+        }
+    }
+
+    private void applyTheme() {
+        if (scene != null) {
+            scene.getStylesheets().setAll(Theme.BASE, toolbarModel.themeProperty().get().stylesheet());
+        }
+    }
+
+    private void closeScreen() {
+        if (screen != null) {
+            screen.close();
+            screen = null;
+        }
+    }
+
+    private static String defaultAnnotator() {
+        String user = System.getProperty("user.name", "annotator");
+        return user.isBlank() ? "annotator" : user;
+    }
+
+    /** Stops the oracle and the background work, then closes the database; labels are already saved. */
+    @Override
+    public void close() {
+        closeScreen();
+        config.executor().close();
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.activelabeler.ui;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.activelabeler.app.DataFolder;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.training.djl.NgramLogisticClassifier;
+import org.activelabeler.ui.task.FxTaskExecutor;
+
+/** The desktop application: the data folder of the command line, DJL on one background thread. */
+public final class DesktopApp extends Application {
+    private AppShell shell;
+    private ExecutorService textReader;
+
+    @Override
+    public void start(Stage stage) {
+        textReader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "active-labeler-text-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AppConfig config = new AppConfig(DataFolder.resolve(), new FxTaskExecutor(), textReader,
+                features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
+                address -> getHostServices().showDocument(address), true, System.getenv());
+        shell = new AppShell(config);
+        String oracle = System.getProperty("activelabeler.oracle");
+        if (oracle != null) {
+            try {
+                shell.startOracle(Double.parseDouble(oracle));
+            } catch (NumberFormatException e) {
+                System.err.println("activelabeler.oracle must be labels per second, for example 5; was " + oracle);
+            }
+        }
+        shell.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.close();
+        }
+        if (textReader != null) {
+            textReader.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.activelabeler.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.ui.chart.LearningCurveView;
+import org.activelabeler.ui.chart.LearningCurveViewModel;
+import org.activelabeler.ui.labeling.CountsView;
+import org.activelabeler.ui.labeling.KeyboardShortcuts;
+import org.activelabeler.ui.labeling.LabelingView;
+import org.activelabeler.ui.labeling.LabelingViewModel;
+import org.activelabeler.ui.labeling.OpenedDataset;
+import org.activelabeler.ui.labeling.ReviewTexts;
+import org.activelabeler.ui.oracle.OracleTimer;
+import org.activelabeler.ui.queue.QueueView;
+import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.ui.retrain.RetrainViewModel;
+import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.ui.rounds.RoundsView;
+import org.activelabeler.ui.rounds.RoundsViewModel;
+import org.activelabeler.ui.toolbar.ToolbarView;
+import org.activelabeler.ui.toolbar.ToolbarViewModel;
+import org.controlsfx.control.Notifications;
+
+/**
+ * Wires the labeling screen of one opened dataset: its view models, views, keys, oracle and
+ * background model, and what is remembered across starts.
+ */
+final class LabelingScreen implements AutoCloseable {
+    static final String CURRENT = "current.review.";
+    static final String HOLDOUT = "round.holdout.";
+    private static final int QUEUE_LENGTH = 200;
+    private static final long ORDER_SEED = 13;
+
+    private final AppConfig config;
+    private final UiSettings settings;
+    private final long datasetId;
+    private final LabelingViewModel labeling;
+    private final RetrainViewModel retrain;
+    private final ModelTrainer trainer;
+    private final LabelingView labelingView;
+    private final ToolbarView toolbar;
+    private final SplitPane content;
+    private final KeyboardShortcuts shortcuts;
+    private final OracleTimer oracle;
+    private final ToolbarViewModel toolbarModel;
+    private Scene scene;
+    private final javafx.beans.value.ChangeListener<String> annotatorListener =
+            (obs, old, now) -> labeling().changeAnnotator(now);
+
+    LabelingScreen(OpenedDataset opened, Workspace workspace, ReviewTexts texts, AppConfig config,
+                   UiSettings settings, ToolbarViewModel toolbarModel, StringProperty statusMessage,
+                   Runnable openMlflow, Runnable datasets) {
+        this.config = config;
+        this.settings = settings;
+        this.toolbarModel = toolbarModel;
+        this.datasetId = opened.corpus().dataset().id();
+        labeling = new LabelingViewModel(opened, askingOrder(opened), workspace.labels(), texts,
+                toolbarModel.annotatorProperty().get());
+        trainer = new ModelTrainer(opened.corpus(), workspace.labels(), config.classifiers(),
+                workspace.tokenizer().name(), QUEUE_LENGTH, 13);
+        List<RoundRecord> rounds = opened.rounds();
+        retrain = new RetrainViewModel(config.executor(), trainer, labeling.labeledProperty(),
+                labeling.positivesProperty(), labeling.negativesProperty(),
+                rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1).labels());
+        retrain.strategyProperty().set(settings.get("strategy", retrain.strategyProperty().get()));
+        retrain.batchSizeProperty().set(settings.getInt("batch", RetrainViewModel.DEFAULT_BATCH));
+        boolean holdout = labeling.hasGold();
+        Map<Long, Double> remembered = rememberedHoldout(rounds);
+        LearningCurveViewModel curve = new LearningCurveViewModel(holdout, rounds, remembered);
+        RoundsViewModel roundRows = new RoundsViewModel(holdout, rounds, remembered);
+        toolbarModel.oracleAvailableProperty().set(holdout);
+
+        labelingView = new LabelingView(labeling);
+        toolbar = new ToolbarView(toolbarModel, retrain, openMlflow, datasets);
+        content = new SplitPane(labelingView, sidePanel(curve, roundRows));
+        content.setDividerPositions(0.62);
+        shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow);
+        oracle = new OracleTimer(toolbarModel.oracleProperty(), toolbarModel.oracleSpeedProperty(),
+                labeling::oracleStep);
+
+        statusMessage.bind(retrain.messageProperty());
+        retrain.onRound(outcome -> {
+            settings.put(HOLDOUT + outcome.round().id(), Double.toString(outcome.holdoutAccuracy()));
+            labeling.applyRound(outcome);
+            curve.add(outcome);
+            roundRows.add(outcome);
+            notifyRound(outcome);
+        });
+        labeling.currentProperty().addListener((obs, old, id) ->
+                settings.put(CURRENT + datasetId, id == null ? null : Long.toString(id)));
+        retrain.strategyProperty().addListener((obs, old, now) -> settings.put("strategy", now));
+        retrain.batchSizeProperty().addListener((obs, old, now) -> settings.put("batch", now.toString()));
+        toolbarModel.annotatorProperty().addListener(annotatorListener);
+
+        labeling.start(settings.getLong(CURRENT + datasetId).orElse(null));
+        retrain.prepare();
+    }
+
+    /** Reviews no retrain ranked come in this order; fixed per dataset so that a restart shows the same. */
+    static long[] askingOrder(OpenedDataset opened) {
+        return LabelingViewModel.shuffled(opened.corpus().reviewIds(), ORDER_SEED);
+    }
+
+    LabelingViewModel labeling() {
+        return labeling;
+    }
+
+    RetrainViewModel retrain() {
+        return retrain;
+    }
+
+    ToolbarView toolbar() {
+        return toolbar;
+    }
+
+    SplitPane content() {
+        return content;
+    }
+
+    void attach(Scene target) {
+        scene = target;
+        shortcuts.install(target);
+        labelingView.requestFocus();
+    }
+
+    private VBox sidePanel(LearningCurveViewModel curve, RoundsViewModel rounds) {
+        CountsView counts = new CountsView(labeling, retrain.sinceRoundProperty(), retrain.batchSizeProperty());
+        QueueView queue = new QueueView(labeling.upcoming());
+        TitledPane queuePane = titled("Up next", queue);
+        TitledPane curvePane = titled("Learning curve", new LearningCurveView(curve));
+        TitledPane roundsPane = titled("Rounds", new RoundsView(rounds.rows(), config.browser()));
+        VBox.setVgrow(queuePane, Priority.ALWAYS);
+        VBox side = new VBox(10, counts, queuePane, curvePane, roundsPane);
+        side.getStyleClass().add("side-panel");
+        side.setPadding(new Insets(12));
+        side.setMinWidth(340);
+        return side;
+    }
+
+    private static TitledPane titled(String title, javafx.scene.Node node) {
+        TitledPane pane = new TitledPane(title, node);
+        pane.setCollapsible(false);
+        pane.setFocusTraversable(false);
+        return pane;
+    }
+
+    private Map<Long, Double> rememberedHoldout(List<RoundRecord> rounds) {
+        Map<Long, Double> remembered = new HashMap<>();
+        for (RoundRecord round : rounds) {
+            settings.get(HOLDOUT + round.id()).ifPresent(value -> {
+                try {
+                    remembered.put(round.id(), Double.parseDouble(value));
+                } catch (NumberFormatException e) {
+                    // an unreadable value is a missing point, not a failure
+                }
+            });
+        }
+        return remembered;
+    }
+
+    private void notifyRound(RoundOutcome outcome) {
+        if (!config.notifications() || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            return;
+        }
+        double accuracy = outcome.curveAccuracy();
+        Notifications.create().owner(scene.getWindow()).hideAfter(Duration.seconds(3))
+                .title("Retrained on " + outcome.round().labels() + " labels")
+                .text(Double.isNaN(accuracy) ? "The queue is refreshed."
+                        : String.format(Locale.ROOT, "Accuracy %.1f%%. The queue is refreshed.", 100 * accuracy))
+                .showInformation();
+    }
+
+    @Override
+    public void close() {
+        oracle.stop();
+        toolbarModel.annotatorProperty().removeListener(annotatorListener);
+        if (scene != null) {
+            shortcuts.uninstall(scene);
+        }
+        retrain.cancel();
+        config.executor().submit("Closing the model", progress -> {
+            trainer.close();
+            return null;
+        }, done -> { }, error -> { });
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.activelabeler.ui.labeling;
+
+import java.util.Locale;
+import org.activelabeler.labeling.QueueEntry;
+
+/** How the model sees a review: p(positive), entropy, and why it is asked now. */
+public record ModelView(double positiveProbability, double entropy, String reason) {
+    public static final ModelView NONE = new ModelView(Double.NaN, Double.NaN,
+            "No model yet: reviews come in a fixed random order until the first retrain.");
+
+    /** Binary entropy in nats; 0 when certain, ln 2 (0.693) when p = 0.5. */
+    public static double entropy(double p) {
+        if (Double.isNaN(p)) {
+            return Double.NaN;
+        }
+        double h = 0;
+        if (p > 0) {
+            h -= p * Math.log(p);
+        }
+        if (p < 1) {
+            h -= (1 - p) * Math.log(1 - p);
+        }
+        return h;
+    }
+
+    static ModelView queued(QueueEntry entry, int queueLength, int round) {
+        return new ModelView(entry.positiveProbability(), entropy(entry.positiveProbability()),
+                String.format(Locale.ROOT, "Chosen by %s: rank %d of %d in round %d (score %.3f).", entry.strategy(),
+                        entry.rank(), queueLength, round, entry.score()));
+    }
+
+    static ModelView scored(double p, int round, boolean skipped) {
+        String why = skipped ? "Skipped earlier; asked again now that the rest is done."
+                : "Not in the queue of round " + round + "; asked in the fixed random order.";
+        return new ModelView(p, entropy(p), why);
+    }
+
+    static ModelView unscored(boolean skipped) {
+        return skipped ? new ModelView(Double.NaN, Double.NaN, "Skipped earlier; asked again now that the rest is done.")
+                : NONE;
+    }
+
+    public String positiveText() {
+        return Double.isNaN(positiveProbability) ? "–" : String.format(Locale.ROOT, "%.2f", positiveProbability);
+    }
+
+    public String entropyText() {
+        return Double.isNaN(entropy) ? "–" : String.format(Locale.ROOT, "%.3f nats", entropy);
+    }
+}

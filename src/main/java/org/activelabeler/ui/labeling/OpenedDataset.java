@@ -1,0 +1,14 @@
+package org.activelabeler.ui.labeling;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.labeling.RoundRecord;
+
+/** Everything the labeling screen needs from the store, read once in the background when a dataset opens. */
+public record OpenedDataset(Corpus corpus, Map<Long, Sentiment> labels, Set<Long> skipped, List<QueueEntry> queue,
+                            List<RoundRecord> rounds) {
+}

@@ -1,0 +1,68 @@
+package org.activelabeler.ui.queue;
+
+import java.util.Locale;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.activelabeler.ui.labeling.QueueRow;
+
+/** The next reviews with their rank, p(positive) and the strategy's score. */
+public final class QueueView extends ListView<QueueRow> {
+
+    public QueueView(ObservableList<QueueRow> rows) {
+        super(rows);
+        setId("queue");
+        getStyleClass().add("queue-view");
+        setFocusTraversable(false);
+        setPlaceholder(new Label("Nothing left to label"));
+        setCellFactory(list -> new Cell());
+    }
+
+    /** One row: "#3  0.48  text…"; unranked reviews (file order) show a dash. */
+    static String rank(QueueRow row) {
+        return row.rank() > 0 ? "#" + row.rank() : "–";
+    }
+
+    static String probability(QueueRow row) {
+        return Double.isNaN(row.positiveProbability()) ? "p –"
+                : String.format(Locale.ROOT, "p %.2f", row.positiveProbability());
+    }
+
+    private static final class Cell extends ListCell<QueueRow> {
+        private final Label rank = new Label();
+        private final Label probability = new Label();
+        private final Label snippet = new Label();
+        private final HBox box = new HBox(8, rank, probability, snippet);
+
+        Cell() {
+            rank.getStyleClass().add("queue-rank");
+            rank.setMinWidth(38);
+            probability.getStyleClass().add("queue-p");
+            probability.setMinWidth(44);
+            snippet.getStyleClass().add("muted");
+            HBox.setHgrow(snippet, Priority.ALWAYS);
+            snippet.setMaxWidth(Double.MAX_VALUE);
+            box.setAlignment(Pos.CENTER_LEFT);
+            // Fit the list's width instead of scrolling sideways; long text ends in an ellipsis.
+            setPrefWidth(0);
+            snippet.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(QueueRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            rank.setText(QueueView.rank(row));
+            probability.setText(QueueView.probability(row));
+            snippet.setText(row.snippet());
+            setGraphic(box);
+        }
+    }
+}

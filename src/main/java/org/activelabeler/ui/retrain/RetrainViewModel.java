@@ -1,0 +1,158 @@
+package org.activelabeler.ui.retrain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableIntegerValue;
+import org.activelabeler.progress.CancelledException;
+import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.ui.ErrorMessages;
+import org.activelabeler.ui.task.TaskExecutor;
+import org.activelabeler.ui.task.TaskHandle;
+
+/**
+ * When the model retrains: after every {@code batchSize} new labels, or on demand. Retrains run
+ * one at a time on the background executor; labeling goes on meanwhile, and a batch completed
+ * during a retrain starts the next one when it ends.
+ */
+public final class RetrainViewModel {
+    public static final int DEFAULT_BATCH = 20;
+
+    private final TaskExecutor executor;
+    private final ModelTrainer trainer;
+    private final ObservableIntegerValue labeled;
+    private final ObservableIntegerValue positives;
+    private final ObservableIntegerValue negatives;
+    private final List<Consumer<RoundOutcome>> roundListeners = new ArrayList<>();
+
+    private final StringProperty strategy = new SimpleStringProperty(QueryStrategies.DEFAULT);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(DEFAULT_BATCH);
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty ready = new SimpleBooleanProperty();
+    private final IntegerProperty roundLabels = new SimpleIntegerProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final IntegerBinding sinceRound;
+    private TaskHandle handle;
+
+    public RetrainViewModel(TaskExecutor executor, ModelTrainer trainer, ObservableIntegerValue labeled,
+                            ObservableIntegerValue positives, ObservableIntegerValue negatives, int lastRoundLabels) {
+        this.executor = executor;
+        this.trainer = trainer;
+        this.labeled = labeled;
+        this.positives = positives;
+        this.negatives = negatives;
+        this.roundLabels.set(lastRoundLabels);
+        this.sinceRound = Bindings.createIntegerBinding(() -> Math.max(0, labeled.get() - roundLabels.get()),
+                labeled, roundLabels);
+        labeled.addListener((obs, old, now) -> startWhenBatchIsFull());
+        batchSize.addListener((obs, old, now) -> startWhenBatchIsFull());
+    }
+
+    /** Learns the dataset's features in the background; retrains wait for it. */
+    public void prepare() {
+        running.set(true);
+        message.set("Learning features...");
+        executor.submit("Learning features", progress -> {
+            trainer.prepare(progress);
+            return trainer.modelName();
+        }, model -> {
+            running.set(false);
+            ready.set(true);
+            message.set("Model " + model + " ready");
+            startWhenBatchIsFull();
+        }, error -> {
+            running.set(false);
+            message.set(ErrorMessages.describe(error));
+        });
+    }
+
+    /** Retrains now unless one is running; needs a positive and a negative label. */
+    public void retrainNow() {
+        if (running.get()) {
+            message.set("A retrain is running; the next starts when it ends.");
+            return;
+        }
+        if (positives.get() == 0 || negatives.get() == 0) {
+            message.set("Label at least one positive and one negative review first.");
+            return;
+        }
+        start();
+    }
+
+    public void cancel() {
+        if (handle != null) {
+            handle.cancel();
+        }
+    }
+
+    public void onRound(Consumer<RoundOutcome> listener) {
+        roundListeners.add(listener);
+    }
+
+    private void startWhenBatchIsFull() {
+        if (ready.get() && !running.get() && sinceRound.get() >= batchSize.get() && positives.get() > 0
+                && negatives.get() > 0) {
+            start();
+        }
+    }
+
+    private void start() {
+        running.set(true);
+        String chosen = strategy.get();
+        message.set("Retraining on " + labeled.get() + " labels...");
+        handle = executor.submit("Retraining", progress -> trainer.retrain(chosen, progress), outcome -> {
+            handle = null;
+            running.set(false);
+            ready.set(true);
+            roundLabels.set(outcome.round().labels());
+            message.set("Retrained on " + outcome.round().labels() + " labels in "
+                    + (outcome.round().trainMillis() + outcome.round().scoreMillis()) + " ms; the queue is refreshed");
+            roundListeners.forEach(listener -> listener.accept(outcome));
+            startWhenBatchIsFull();
+        }, error -> {
+            handle = null;
+            running.set(false);
+            message.set(error instanceof CancelledException ? "Retrain cancelled" : ErrorMessages.describe(error));
+        });
+    }
+
+    public StringProperty strategyProperty() {
+        return strategy;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready;
+    }
+
+    /** Labels since the last round: the k of "k of B". */
+    public IntegerBinding sinceRoundProperty() {
+        return sinceRound;
+    }
+
+    public ReadOnlyIntegerProperty roundLabelsProperty() {
+        return roundLabels;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+}

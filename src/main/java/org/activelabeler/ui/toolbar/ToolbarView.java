@@ -1,0 +1,113 @@
+package org.activelabeler.ui.toolbar;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.ui.retrain.RetrainViewModel;
+import org.activelabeler.ui.theme.Theme;
+import org.controlsfx.control.ToggleSwitch;
+
+/**
+ * Retrain now, strategy, batch size, model, the simulated oracle and its speed, annotator, theme
+ * and MLflow status. Every control is reachable with Tab; Escape returns the keys to labeling.
+ */
+public final class ToolbarView extends ToolBar {
+
+    /** The model picker is left out while there is one model ({@code ngram-logistic}). */
+    public ToolbarView(ToolbarViewModel model, RetrainViewModel retrain, Runnable openMlflow,
+                       Runnable datasets) {
+        setId("toolbar");
+        Button retrainNow = new Button("Retrain now   Ctrl+R");
+        retrainNow.setId("retrain-button");
+        retrainNow.setMnemonicParsing(false);
+        retrainNow.setOnAction(e -> retrain.retrainNow());
+        retrainNow.disableProperty().bind(retrain.runningProperty().or(retrain.readyProperty().not()));
+
+        ComboBox<String> strategy = new ComboBox<>();
+        strategy.setId("strategy");
+        strategy.getItems().setAll(QueryStrategies.names());
+        strategy.valueProperty().bindBidirectional(retrain.strategyProperty());
+        strategy.setPrefWidth(140);
+        strategy.setTooltip(new Tooltip("How the next reviews are chosen after a retrain"));
+
+        Spinner<Integer> batch = new Spinner<>(2, 1000, retrain.batchSizeProperty().get(), 5);
+        batch.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
+        batch.setId("batch-size");
+        batch.setEditable(true);
+        batch.setPrefWidth(110);
+        batch.valueProperty().addListener((obs, old, now) -> retrain.batchSizeProperty().set(now));
+        batch.setTooltip(new Tooltip("Labels between automatic retrains"));
+
+
+        ToggleSwitch oracle = new ToggleSwitch("Oracle");
+        oracle.setId("oracle");
+        oracle.selectedProperty().bindBidirectional(model.oracleProperty());
+        oracle.disableProperty().bind(model.oracleAvailableProperty().not());
+        oracle.setTooltip(new Tooltip("Simulated oracle: the file's own labels answer, so the curve grows live"));
+        Slider speed = new Slider(ToolbarViewModel.MIN_SPEED, ToolbarViewModel.MAX_SPEED, model.oracleSpeedProperty().get());
+        speed.setId("oracle-speed");
+        speed.setPrefWidth(80);
+        speed.valueProperty().bindBidirectional(model.oracleSpeedProperty());
+        speed.disableProperty().bind(model.oracleAvailableProperty().not());
+        Label speedText = new Label();
+        speedText.setMinWidth(56);
+        speedText.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.1f/s", model.oracleSpeedProperty().get()), model.oracleSpeedProperty()));
+
+        TextField annotator = new TextField();
+        annotator.setId("annotator");
+        annotator.setPrefColumnCount(7);
+        annotator.setText(model.annotatorProperty().get());
+        annotator.setPromptText("Annotator");
+        annotator.setTooltip(new Tooltip("Your name, stored with every label (Enter to apply)"));
+        annotator.setOnAction(e -> model.annotatorProperty().set(annotator.getText().strip()));
+        annotator.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && !annotator.getText().isBlank()) {
+                model.annotatorProperty().set(annotator.getText().strip());
+            }
+        });
+
+        Button theme = new Button();
+        theme.setId("theme-button");
+        theme.textProperty().bind(Bindings.createStringBinding(
+                () -> model.themeProperty().get() == Theme.LIGHT ? "Dark" : "Light", model.themeProperty()));
+        theme.setOnAction(e -> model.toggleTheme());
+        theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+
+        Label mlflow = new Label();
+        mlflow.setId("mlflow-status");
+        mlflow.textProperty().bind(model.mlflowStatusProperty());
+        Button openInMlflow = new Button("Open in MLflow");
+        openInMlflow.visibleProperty().bind(model.mlflowAddressProperty().isNotNull());
+        openInMlflow.managedProperty().bind(openInMlflow.visibleProperty());
+        openInMlflow.setOnAction(e -> openMlflow.run());
+
+        Button datasetsButton = new Button("Datasets");
+        datasetsButton.setOnAction(e -> datasets.run());
+        datasetsButton.setTooltip(new Tooltip("Import or open another dataset"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().addAll(retrainNow, new Label("Strategy"), strategy, new Label("Batch"), batch,
+                new Separator(), oracle, speed, speedText, new Separator(), annotator,
+                spacer, mlflow, openInMlflow, new Separator(), theme, datasetsButton);
+        getItems().forEach(node -> {
+            if (node instanceof Label label) {
+                label.setAlignment(Pos.CENTER_LEFT);
+            }
+        });
+    }
+}

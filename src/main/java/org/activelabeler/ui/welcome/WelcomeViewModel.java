@@ -1,0 +1,95 @@
+package org.activelabeler.ui.welcome;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.activelabeler.dataset.DatasetImporter;
+import org.activelabeler.dataset.DatasetInfo;
+import org.activelabeler.dataset.ImportResult;
+import org.activelabeler.progress.CancelledException;
+import org.activelabeler.ui.ErrorMessages;
+import org.activelabeler.ui.task.TaskExecutor;
+import org.activelabeler.ui.task.TaskHandle;
+import org.activelabeler.ui.task.TaskStatus;
+
+/** The first screen: import a CSV (with progress and cancel) or open a dataset imported before. */
+public final class WelcomeViewModel {
+    private final TaskExecutor executor;
+    private final Supplier<DatasetImporter> importer;
+    private final Consumer<DatasetInfo> open;
+    private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
+    private final BooleanProperty importing = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private TaskHandle handle;
+
+    /** @param open what happens once a dataset is imported or chosen */
+    public WelcomeViewModel(TaskExecutor executor, Supplier<DatasetImporter> importer, List<DatasetInfo> known,
+                            Consumer<DatasetInfo> open) {
+        this.executor = executor;
+        this.importer = importer;
+        this.open = open;
+        datasets.setAll(known);
+    }
+
+    public void importFile(Path file) {
+        if (importing.get()) {
+            return;
+        }
+        importing.set(true);
+        message.set("Importing " + file.getFileName() + "...");
+        handle = executor.submit("Importing " + file.getFileName(),
+                progress -> importer.get().importFile(file, progress), this::imported, this::failed);
+    }
+
+    public void cancel() {
+        if (handle != null) {
+            handle.cancel();
+        }
+    }
+
+    public void open(DatasetInfo dataset) {
+        if (!importing.get() && dataset != null) {
+            open.accept(dataset);
+        }
+    }
+
+    private void imported(ImportResult result) {
+        handle = null;
+        importing.set(false);
+        message.set(result.alreadyImported() ? "This file was imported before; opening it."
+                : "Imported " + result.dataset().reviewCount() + " reviews.");
+        open.accept(result.dataset());
+    }
+
+    private void failed(Throwable error) {
+        handle = null;
+        importing.set(false);
+        message.set(error instanceof CancelledException ? "Import cancelled; nothing was changed."
+                : ErrorMessages.describe(error));
+    }
+
+    public ObservableList<DatasetInfo> datasets() {
+        return datasets;
+    }
+
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public TaskStatus status() {
+        return executor.status();
+    }
+}

@@ -1,0 +1,120 @@
+package org.activelabeler.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.training.djl.NgramLogisticClassifier;
+import org.activelabeler.ui.labeling.QueueRow;
+import org.activelabeler.ui.rounds.RoundRow;
+import org.activelabeler.ui.task.FxTaskExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless on Monocle: the real background executor and the DJL model. Labels
+ * with the keyboard, undoes, and sees a retrain finish and the queue change while the review being
+ * read stays put; then checks that every label is in the database.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopAppTest {
+    private static final int REVIEWS = 16;
+
+    @TempDir
+    static Path dir;
+    private AppShell shell;
+    private long datasetId;
+    private long[] ids;
+
+    @Start
+    void start(Stage stage) {
+        Path folder = dir.resolve("home");
+        try (Workspace workspace = Workspace.open(folder)) {
+            datasetId = UiFixture.importInto(workspace, UiFixture.writeCsv(dir.resolve("reviews.csv"), REVIEWS)).id();
+            ids = UiFixture.open(workspace, datasetId).corpus().reviewIds();
+        }
+        UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=4\nannotator=tester\n");
+        shell = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
+                features -> new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(30).build(), features),
+                address -> { }, false, Map.of()));
+        shell.show(stage);
+    }
+
+    @Test
+    void labelsWithTheKeyboardUndoesAndSeesTheQueueChangeAfterARetrain(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent()
+                && shell.screen().retrain().readyProperty().get());
+        assertThat(text(robot, "#labeled-count")).isEqualTo("0 of " + REVIEWS);
+        assertThat(robot.lookup("#positive-button").queryButton().getText()).contains("→");
+
+        robot.type(KeyCode.RIGHT);
+        String second = text(robot, "#review-text");
+        robot.type(KeyCode.DIGIT1);
+        assertThat(text(robot, "#labeled-count")).isEqualTo("2 of " + REVIEWS);
+        assertThat(text(robot, "#negative-count")).isEqualTo("1");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(text(robot, "#labeled-count")).isEqualTo("1 of " + REVIEWS);
+        assertThat(text(robot, "#review-text")).isEqualTo(second);
+
+        robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2);
+        assertThat(queueRows(robot).get(0).rank()).isZero();
+        robot.type(KeyCode.DIGIT1);
+        // The fourth label fills the batch: the retrain runs in the background (it may already be done).
+        String reading = text(robot, "#review-text");
+
+        waitUntil(() -> !rounds(robot).isEmpty());
+        assertThat(rounds(robot)).singleElement().extracting(RoundRow::labels).isEqualTo(4);
+        assertThat(queueRows(robot).get(0).rank()).isEqualTo(1);
+        assertThat(text(robot, "#review-text")).isEqualTo(reading);
+        assertThat(text(robot, "#next-retrain")).isEqualTo("Next retrain: 0 of 4 labels");
+
+        robot.type(KeyCode.S);
+        assertThat(text(robot, "#labeled-count")).isEqualTo("4 of " + REVIEWS);
+        assertThat(text(robot, "#model-reason")).startsWith("Chosen by entropy: rank 1 of");
+
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(shell::close);
+        try (Workspace workspace = Workspace.open(dir.resolve("home"))) {
+            Map<Long, Sentiment> labels = workspace.labels().currentLabels(datasetId);
+            long[] asked = org.activelabeler.ui.labeling.LabelingViewModel.shuffled(ids, 13);
+            assertThat(labels).hasSize(4).containsEntry(asked[0], Sentiment.POSITIVE)
+                    .containsEntry(asked[1], Sentiment.NEGATIVE);
+            assertThat(labels.values()).filteredOn(Sentiment.POSITIVE::equals).hasSize(2);
+            assertThat(workspace.labels().skipped(datasetId)).hasSize(1);
+            assertThat(workspace.labels().rounds(datasetId)).hasSize(1);
+        }
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<QueueRow> queueRows(FxRobot robot) {
+        return robot.lookup("#queue").queryAs(ListView.class).getItems();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<RoundRow> rounds(FxRobot robot) {
+        return robot.lookup("#rounds").queryAs(ListView.class).getItems();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,44 @@
+package org.activelabeler.ui;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.ModelDescription;
+import org.activelabeler.model.TrainingReport;
+import org.activelabeler.progress.Progress;
+
+/** A model whose scores are a fixed function of row and fit count, so that each round ranks differently. */
+final class FakeClassifier implements Classifier {
+    int fits;
+    boolean closed;
+
+    @Override
+    public ModelDescription description() {
+        return new ModelDescription("fake", "cpu", Map.of());
+    }
+
+    @Override
+    public TrainingReport fit(FeatureMatrix rows, int[] labels, Progress progress) {
+        fits++;
+        return new TrainingReport(java.util.List.of(0.5), 1, 0, Double.NaN, 3);
+    }
+
+    @Override
+    public float[] predictPositive(FeatureMatrix rows) {
+        float[] p = new float[rows.rowCount()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = ((i * 37 + fits * 53) % 101) / 101f;
+        }
+        return p;
+    }
+
+    @Override
+    public void save(Path directory) {
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,171 @@
+package org.activelabeler.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.ui.labeling.LabelingViewModel;
+import org.activelabeler.ui.labeling.OpenedDataset;
+import org.activelabeler.ui.labeling.QueueRow;
+import org.activelabeler.ui.labeling.ReviewTexts;
+import org.activelabeler.ui.retrain.RoundOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The labeling view model without a screen: real H2, texts read on the calling thread. */
+class LabelingViewModelTest {
+    private static final int REVIEWS = 12;
+
+    @TempDir
+    Path dir;
+    private Workspace workspace;
+    private long datasetId;
+    private long[] ids;
+
+    @BeforeEach
+    void importDataset() {
+        workspace = Workspace.open(dir.resolve("db"));
+        datasetId = UiFixture.importInto(workspace, UiFixture.writeCsv(dir.resolve("reviews.csv"), REVIEWS)).id();
+        ids = UiFixture.open(workspace, datasetId).corpus().reviewIds();
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    private LabelingViewModel model(Long position) {
+        LabelingViewModel model = new LabelingViewModel(UiFixture.open(workspace, datasetId), ids, workspace.labels(),
+                new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
+        model.start(position);
+        return model;
+    }
+
+    @Test
+    void showsTheReviewAsReadableTextNotMarkup() {
+        LabelingViewModel model = model(null);
+
+        assertThat(model.currentProperty().get()).isEqualTo(ids[0]);
+        assertThat(model.textProperty().get())
+                .isEqualTo("I loved it.\n\nThe \u201Cending\u201D \u2013 wow\u2026 it\u2019s <b>great</b>");
+        assertThat(model.titleProperty().get()).isEqualTo("Review 1 of 12");
+        assertThat(model.modelViewProperty().get().reason()).contains("No model yet");
+        assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[1], ids[2]);
+    }
+
+    @Test
+    void aLabelIsInTheDatabaseWhenTheCallReturnsAndTheNextReviewShows() {
+        LabelingViewModel model = model(null);
+
+        model.label(Sentiment.POSITIVE);
+        model.label(Sentiment.NEGATIVE);
+
+        assertThat(workspace.labels().currentLabels(datasetId))
+                .containsEntry(ids[0], Sentiment.POSITIVE).containsEntry(ids[1], Sentiment.NEGATIVE).hasSize(2);
+        assertThat(model.currentProperty().get()).isEqualTo(ids[2]);
+        assertThat(model.labeledProperty().get()).isEqualTo(2);
+        assertThat(model.positivesProperty().get()).isEqualTo(1);
+        assertThat(model.negativesProperty().get()).isEqualTo(1);
+        assertThat(model.thisSessionProperty().get()).isEqualTo(2);
+        assertThat(model.upcoming()).extracting(QueueRow::reviewId).doesNotContain(ids[0], ids[1], ids[2]);
+    }
+
+    @Test
+    void undoBringsBackTheLastReviewAndItsPreviousState() {
+        LabelingViewModel model = model(null);
+        model.label(Sentiment.POSITIVE);
+        model.skip();
+
+        model.undo();
+
+        assertThat(model.currentProperty().get()).isEqualTo(ids[1]);
+        assertThat(workspace.labels().skipped(datasetId)).isEmpty();
+        model.undo();
+        assertThat(model.currentProperty().get()).isEqualTo(ids[0]);
+        assertThat(workspace.labels().currentLabels(datasetId)).isEmpty();
+        assertThat(model.labeledProperty().get()).isZero();
+        assertThat(model.thisSessionProperty().get()).isZero();
+        model.undo();
+        assertThat(model.feedbackProperty().get()).isEqualTo("Nothing to undo.");
+    }
+
+    @Test
+    void aSkippedReviewComesBackAfterTheRest() {
+        LabelingViewModel model = model(null);
+        model.skip();
+
+        assertThat(model.currentProperty().get()).isEqualTo(ids[1]);
+        assertThat(model.upcoming().get(model.upcoming().size() - 1).reviewId()).isEqualTo(ids[0]);
+    }
+
+    @Test
+    void aNewQueueNeverReplacesTheReviewBeingRead() {
+        LabelingViewModel model = model(null);
+        model.label(Sentiment.POSITIVE);
+        long reading = model.currentProperty().get();
+
+        model.applyRound(outcome(List.of(entry(ids[7], 1), entry(ids[5], 2), entry(reading, 3))));
+
+        assertThat(model.currentProperty().get()).isEqualTo(reading);
+        assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[7], ids[5]);
+        assertThat(model.upcoming().get(0).rank()).isEqualTo(1);
+        assertThat(model.modelViewProperty().get().reason()).startsWith("Chosen by entropy: rank 3 of 3");
+
+        model.label(Sentiment.NEGATIVE);
+        assertThat(model.currentProperty().get()).isEqualTo(ids[7]);
+        assertThat(model.modelViewProperty().get().positiveText()).isEqualTo("0.40");
+    }
+
+    @Test
+    void reopeningShowsTheSameLabelsPositionAndQueue() {
+        LabelingViewModel model = model(null);
+        model.label(Sentiment.POSITIVE);
+        model.label(Sentiment.NEGATIVE);
+        workspace.labels().replaceQueue(datasetId, null, List.of(entry(ids[9], 1), entry(ids[4], 2)));
+        model.applyRound(outcome(List.of(entry(ids[9], 1), entry(ids[4], 2))));
+        long reading = model.currentProperty().get();
+        List<QueueRow> queue = List.copyOf(model.upcoming());
+
+        LabelingViewModel reopened = model(reading);
+
+        assertThat(reopened.currentProperty().get()).isEqualTo(reading);
+        assertThat(reopened.labeledProperty().get()).isEqualTo(2);
+        assertThat(reopened.upcoming()).extracting(QueueRow::reviewId)
+                .containsExactlyElementsOf(queue.stream().map(QueueRow::reviewId).toList());
+    }
+
+    @Test
+    void theOracleAnswersWithTheFileLabel() {
+        LabelingViewModel model = model(null);
+
+        assertThat(model.hasGold()).isTrue();
+        assertThat(model.oracleStep()).isTrue();
+
+        assertThat(workspace.labels().currentLabels(datasetId)).containsEntry(ids[0], Sentiment.POSITIVE);
+    }
+
+    @Test
+    void theAskingOrderIsAFixedPermutation() {
+        long[] order = LabelingViewModel.shuffled(ids, 13);
+
+        assertThat(order).containsExactlyInAnyOrder(ids).isEqualTo(LabelingViewModel.shuffled(ids, 13))
+                .isNotEqualTo(ids);
+    }
+
+    private static QueueEntry entry(long id, int rank) {
+        return new QueueEntry(id, rank, 0.6, 0.4, "entropy");
+    }
+
+    private RoundOutcome outcome(List<QueueEntry> queue) {
+        RoundRecord round = new RoundRecord(1, datasetId, 1, "fake", "entropy", Double.NaN, 5, 1, java.time.Instant.now());
+        float[] p = new float[ids.length];
+        java.util.Arrays.fill(p, 0.3f);
+        return new RoundOutcome(round, queue, p, 0.75, ids.length - 1);
+    }
+}

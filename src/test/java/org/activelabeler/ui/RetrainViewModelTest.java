@@ -1,0 +1,142 @@
+package org.activelabeler.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.ui.chart.CurvePoint;
+import org.activelabeler.ui.chart.LearningCurveViewModel;
+import org.activelabeler.ui.labeling.LabelingViewModel;
+import org.activelabeler.ui.labeling.OpenedDataset;
+import org.activelabeler.ui.labeling.QueueRow;
+import org.activelabeler.ui.labeling.ReviewTexts;
+import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.ui.retrain.RetrainViewModel;
+import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.ui.rounds.RoundsViewModel;
+import org.activelabeler.ui.task.CallingThreadExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retrains after each batch, deterministic: the executor runs on the calling thread, the model is a fake. */
+class RetrainViewModelTest {
+    @TempDir
+    Path dir;
+    private Workspace workspace;
+    private long datasetId;
+    private final FakeClassifier classifier = new FakeClassifier();
+    private final List<RoundOutcome> rounds = new ArrayList<>();
+    private LabelingViewModel labeling;
+    private RetrainViewModel retrain;
+    private ModelTrainer trainer;
+    private CallingThreadExecutor executor;
+
+    @BeforeEach
+    void open() {
+        workspace = Workspace.open(dir.resolve("db"));
+        datasetId = UiFixture.importInto(workspace, UiFixture.writeCsv(dir.resolve("reviews.csv"), 40)).id();
+        OpenedDataset opened = UiFixture.open(workspace, datasetId);
+        labeling = new LabelingViewModel(opened, opened.corpus().reviewIds(), workspace.labels(), new ReviewTexts(workspace.datasets(), Runnable::run),
+                "alice");
+        labeling.start(null);
+        trainer = new ModelTrainer(opened.corpus(), workspace.labels(), features -> classifier, "test-tokenizer", 10, 13);
+        executor = new CallingThreadExecutor();
+        retrain = new RetrainViewModel(executor, trainer, labeling.labeledProperty(), labeling.positivesProperty(),
+                labeling.negativesProperty(), 0);
+        retrain.batchSizeProperty().set(4);
+        retrain.onRound(rounds::add);
+        retrain.onRound(labeling::applyRound);
+        retrain.prepare();
+    }
+
+    @AfterEach
+    void close() {
+        trainer.close();
+        workspace.close();
+    }
+
+    @Test
+    void aFullBatchRetrainsAndTheQueueFollowsTheNewScores() {
+        labeling.label(Sentiment.POSITIVE);
+        labeling.label(Sentiment.NEGATIVE);
+        labeling.label(Sentiment.POSITIVE);
+        assertThat(rounds).isEmpty();
+        assertThat(retrain.sinceRoundProperty().get()).isEqualTo(3);
+        long reading = labeling.currentProperty().get();
+
+        labeling.label(Sentiment.NEGATIVE);
+
+        assertThat(rounds).hasSize(1);
+        assertThat(classifier.fits).isEqualTo(1);
+        assertThat(retrain.sinceRoundProperty().get()).isZero();
+        assertThat(retrain.roundLabelsProperty().get()).isEqualTo(4);
+        assertThat(workspace.labels().rounds(datasetId)).hasSize(1);
+        assertThat(workspace.labels().queue(datasetId)).hasSize(10);
+        assertThat(rounds.get(0).holdoutSize()).isEqualTo(36);
+        assertThat(rounds.get(0).holdoutAccuracy()).isBetween(0.0, 1.0);
+        // the review read while the batch filled was the fourth one labeled: the queue's best comes next
+        assertThat(labeling.currentProperty().get()).isNotEqualTo(reading)
+                .isEqualTo(rounds.get(0).queue().get(0).reviewId());
+        assertThat(labeling.upcoming()).extracting(QueueRow::reviewId)
+                .startsWith(rounds.get(0).queue().get(1).reviewId(), rounds.get(0).queue().get(2).reviewId());
+        assertThat(labeling.modelViewProperty().get().reason()).startsWith("Chosen by entropy: rank 1 of 10");
+        assertThat(executor.status().runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void eachBatchGivesANewRoundAndAPointOnTheCurve() {
+        LearningCurveViewModel curve = new LearningCurveViewModel(true, List.of(), Map.of());
+        RoundsViewModel roundRows = new RoundsViewModel(true, List.of(), Map.of());
+        retrain.onRound(curve::add);
+        retrain.onRound(roundRows::add);
+
+        for (int i = 0; i < 8; i++) {
+            labeling.label(i % 2 == 0 ? Sentiment.POSITIVE : Sentiment.NEGATIVE);
+        }
+
+        assertThat(curve.points()).extracting(CurvePoint::labels).containsExactly(4, 8);
+        assertThat(roundRows.rows()).extracting(r -> r.number()).containsExactly(2, 1);
+        assertThat(roundRows.rows().get(0).mlflowLink()).isNull();
+    }
+
+    @Test
+    void noRetrainBeforeBothClassesHaveALabel() {
+        for (int i = 0; i < 5; i++) {
+            labeling.label(Sentiment.POSITIVE);
+        }
+        retrain.retrainNow();
+
+        assertThat(rounds).isEmpty();
+        assertThat(retrain.messageProperty().get()).contains("one positive and one negative");
+    }
+
+    @Test
+    void retrainNowWorksBeforeTheBatchIsFull() {
+        labeling.label(Sentiment.POSITIVE);
+        labeling.label(Sentiment.NEGATIVE);
+
+        retrain.retrainNow();
+
+        assertThat(rounds).hasSize(1);
+        assertThat(rounds.get(0).round().labels()).isEqualTo(2);
+        assertThat(retrain.sinceRoundProperty().get()).isZero();
+    }
+
+    @Test
+    void aChangedStrategyIsUsedByTheNextRound() {
+        retrain.strategyProperty().set("margin");
+        labeling.label(Sentiment.POSITIVE);
+        labeling.label(Sentiment.NEGATIVE);
+
+        retrain.retrainNow();
+
+        assertThat(rounds.get(0).round().strategy()).isEqualTo("margin");
+        assertThat(rounds.get(0).queue()).allMatch(e -> e.strategy().equals("margin"));
+    }
+}

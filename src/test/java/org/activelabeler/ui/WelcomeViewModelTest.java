@@ -1,0 +1,60 @@
+package org.activelabeler.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.DatasetInfo;
+import org.activelabeler.ui.task.CallingThreadExecutor;
+import org.activelabeler.ui.welcome.WelcomeViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WelcomeViewModelTest {
+    @TempDir
+    Path dir;
+    private Workspace workspace;
+    private final List<DatasetInfo> opened = new ArrayList<>();
+    private WelcomeViewModel model;
+
+    @BeforeEach
+    void open() {
+        workspace = Workspace.open(dir.resolve("db"));
+        model = new WelcomeViewModel(new CallingThreadExecutor(), workspace::importer, List.of(), opened::add);
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    @Test
+    void anImportedFileOpens() {
+        model.importFile(UiFixture.writeCsv(dir.resolve("reviews.csv"), 6));
+
+        assertThat(opened).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("reviews");
+            assertThat(d.reviewCount()).isEqualTo(6);
+        });
+        assertThat(model.importingProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("Imported 6 reviews.");
+    }
+
+    @Test
+    void aBadFileSaysWhereAndOpensNothing() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "review,sentiment\n\"fine\",positive\n\"meh\",neutral\n",
+                StandardCharsets.UTF_8);
+
+        model.importFile(bad);
+
+        assertThat(opened).isEmpty();
+        assertThat(model.messageProperty().get()).contains("bad.csv:3").contains("neutral");
+        assertThat(workspace.datasets().list()).isEmpty();
+    }
+}
