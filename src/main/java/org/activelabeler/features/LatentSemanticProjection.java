@@ -74,19 +74,9 @@ public final class LatentSemanticProjection {
 
     /** The projection of every row, row-major {@code [rows x dimensions]}, each row of unit length. */
     public float[] transform(FeatureMatrix rows) {
-        float[] out = new float[rows.rowCount() * dimensions];
+        float[] out = new RestrictedRows(rows, localColumn, basis.length / dimensions).times(basis, dimensions);
         IntStream.range(0, rows.rowCount()).parallel().forEach(r -> {
             int base = r * dimensions;
-            for (int p = rows.rowStart(r); p < rows.rowEnd(r); p++) {
-                int local = localColumn[rows.column(p)];
-                if (local >= 0) {
-                    float value = rows.value(p);
-                    int from = local * dimensions;
-                    for (int j = 0; j < dimensions; j++) {
-                        out[base + j] += value * basis[from + j];
-                    }
-                }
-            }
             double squares = 0;
             for (int j = 0; j < dimensions; j++) {
                 squares += out[base + j] * out[base + j];
