@@ -100,6 +100,21 @@ public final class TrackingSession implements AutoCloseable {
         return new MlflowModelVersions(target.sink().endpoint());
     }
 
+    /** Hears the browser address of each run the server took (see {@link AsyncTracker#onRunLink}). */
+    public void onRunLink(java.util.function.BiConsumer<org.activelabeler.tracking.RunRef, String> listener) {
+        tracker.onRunLink(listener);
+    }
+
+    /** The server's address, or empty when records only wait in the outbox. */
+    public Optional<String> address() {
+        return target.sink() == null ? Optional.empty() : Optional.of(target.sink().address());
+    }
+
+    /** Records that wait in the outbox. */
+    public int waiting() {
+        return outbox.count();
+    }
+
     public ExperimentTracker tracker() {
         return tracker;
     }

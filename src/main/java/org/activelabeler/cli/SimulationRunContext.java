@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.activelabeler.app.RunDescriptions;
 import org.activelabeler.app.RuntimeFacts;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetInfo;
@@ -16,7 +17,6 @@ import org.activelabeler.tracking.RunContext;
 /** What the runs of one {@code simulate} invocation record to be repeatable. */
 final class SimulationRunContext {
     static final String ANNOTATOR = "simulated-oracle";
-    private static final int INPUT_DIGEST_LENGTH = 16;
 
     private SimulationRunContext() {
     }
@@ -62,8 +62,6 @@ final class SimulationRunContext {
     }
 
     static DatasetInput input(DatasetInfo dataset, String context) {
-        String source = "{\"uri\": \"" + dataset.sourcePath().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        return new DatasetInput(dataset.name(), dataset.contentSha256().substring(0, INPUT_DIGEST_LENGTH), "local",
-                source, context);
+        return RunDescriptions.input(dataset, context);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class AsyncTracker implements ExperimentTracker {
     private volatile boolean closed;
     private boolean outboxMayHoldRecords = true;
     private long nextAttemptNanos = System.nanoTime();
+    private volatile BiConsumer<RunRef, String> runLinks = (run, link) -> { };
 
     /** @param sink where records go, or {@code null} to keep them all in the outbox */
     public AsyncTracker(TrackingSink sink, TrackingOutbox outbox, Duration closeTimeout) {
@@ -44,6 +46,14 @@ public final class AsyncTracker implements ExperimentTracker {
             throw new IllegalStateException("The tracker is closed");
         }
         queue.add(Optional.of(event));
+    }
+
+    /**
+     * Hears, on the tracking thread, the browser address of each run once the server has it (only
+     * for runs sent directly, not from the outbox). The listener must not block.
+     */
+    public void onRunLink(BiConsumer<RunRef, String> listener) {
+        runLinks = listener;
     }
 
     @Override
@@ -72,10 +82,21 @@ public final class AsyncTracker implements ExperimentTracker {
         }
         try {
             sink.send(event);
+            if (event instanceof RunStart start) {
+                announce(start.run());
+            }
         } catch (TrackingException e) {
             LOG.warn("Tracking record kept in the outbox: {}", e.getMessage());
             keep(event);
             nextAttemptNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
+        }
+    }
+
+    private void announce(RunRef run) {
+        try {
+            sink.runLink(run).ifPresent(link -> runLinks.accept(run, link));
+        } catch (RuntimeException e) {
+            LOG.warn("No link for the run {}: {}", run.key(), e.getMessage());
         }
     }
 

@@ -1,8 +1,6 @@
 package org.activelabeler.tracking;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,35 +45,8 @@ public final class SimulationTracking implements RoundListener {
 
     @Override
     public void roundFinished(RoundResult round, int[] labeledRows) {
-        long now = System.currentTimeMillis();
-        RunRef child = new RunRef(context.experiment(), UUID.randomUUID().toString());
-        Path folder = context.staging().resolve(child.key());
-        String snapshot = StagedFiles.labelSnapshot(pool, labeledRows);
-        int[][] confusion = round.confusion();
-        classifier.save(folder.resolve(MODEL_PATH));
-        List<ArtifactFile> files = List.of(
-                artifact(folder.resolve(MODEL_PATH).resolve("model.safetensors"), MODEL_PATH + "/model.safetensors"),
-                artifact(StagedFiles.write(folder.resolve("label_snapshot.csv"), snapshot), "label_snapshot.csv"),
-                artifact(StagedFiles.write(folder.resolve("confusion_matrix.csv"),
-                        StagedFiles.confusionMatrix(confusion)), "confusion_matrix.csv"));
-
-        Map<String, String> params = new LinkedHashMap<>(context.params());
-        params.put("labels", Integer.toString(round.labels()));
-        params.put("round", Integer.toString(round.round()));
-        Map<String, String> tags = new LinkedHashMap<>(context.tags());
-        tags.put("label_snapshot.sha256", Sha256.hex(snapshot));
-        List<MetricPoint> roundMetrics = RoundMetrics.of(round, now);
-        List<MetricPoint> childMetrics = new ArrayList<>(roundMetrics);
-        childMetrics.addAll(RoundMetrics.epochLosses(round, now));
-
-        long start = now - round.trainMillis() - round.scoreMillis();
-        tracker.record(new RunStart(child, parent, "round-" + round.round() + "-labels-" + round.labels(), start,
-                params, tags, context.inputs(), null));
-        tracker.record(new RunData(child, childMetrics, files));
-        tracker.record(new ModelRegistration(child, context.registeredModel(), MODEL_PATH,
-                RoundMetrics.versionTags(round), CHAMPION_METRIC));
-        tracker.record(new RunEnd(child, RunEnd.FINISHED, now));
-        tracker.record(new RunData(parent, roundMetrics, List.of()));
+        RoundRun.record(tracker, context, parent, classifier, round, StagedFiles.labelSnapshot(pool, labeledRows),
+                Map.of());
     }
 
     /** Logs the learning curve as CSV and PNG and closes the parent run. */
@@ -97,6 +68,6 @@ public final class SimulationTracking implements RoundListener {
     }
 
     private static ArtifactFile artifact(Path file, String artifactPath) {
-        return new ArtifactFile(file.toAbsolutePath().toString(), artifactPath);
+        return RoundRun.artifact(file, artifactPath);
     }
 }

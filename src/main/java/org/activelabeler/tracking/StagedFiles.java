@@ -15,9 +15,18 @@ public final class StagedFiles {
 
     /** {@code pool_row,label} for each labeled row, in reveal order. */
     static String labelSnapshot(LabeledRows pool, int[] labeledRows) {
-        StringBuilder csv = new StringBuilder("pool_row,label\n");
-        for (int row : labeledRows) {
-            csv.append(row).append(',').append(pool.gold()[row] == 1 ? "positive" : "negative").append('\n');
+        int[] classes = new int[labeledRows.length];
+        for (int i = 0; i < labeledRows.length; i++) {
+            classes[i] = pool.gold()[labeledRows[i]];
+        }
+        return labelSnapshot("pool_row", labeledRows, classes);
+    }
+
+    /** {@code <rowColumn>,label}, then each row with its class (1 positive, 0 negative), in the given order. */
+    public static String labelSnapshot(String rowColumn, int[] rows, int[] classes) {
+        StringBuilder csv = new StringBuilder(rowColumn).append(",label\n");
+        for (int i = 0; i < rows.length; i++) {
+            csv.append(rows[i]).append(',').append(classes[i] == 1 ? "positive" : "negative").append('\n');
         }
         return csv.toString();
     }

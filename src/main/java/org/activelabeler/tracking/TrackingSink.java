@@ -12,6 +12,11 @@ public interface TrackingSink extends AutoCloseable {
     /** @throws TrackingException when the record was not (completely) stored */
     void send(TrackingEvent event);
 
+    /** Where a sent run is seen in a browser; empty when unknown. Called only where {@link #send} is. */
+    default java.util.Optional<String> runLink(RunRef run) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

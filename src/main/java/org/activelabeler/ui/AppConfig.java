@@ -14,7 +14,15 @@ import org.activelabeler.ui.task.TaskExecutor;
  * @param textReader reads review texts ahead of need (never the training thread)
  * @param browser opens an address in the browser
  * @param env the environment, for {@code MLFLOW_TRACKING_URI}
+ * @param uiThread runs a piece of work on the UI thread (MLflow links come from the tracking thread)
  */
 public record AppConfig(Path folder, TaskExecutor executor, Executor textReader, ClassifierFactory classifiers,
-                        Consumer<String> browser, boolean notifications, Map<String, String> env) {
+                        Consumer<String> browser, boolean notifications, Map<String, String> env,
+                        Executor uiThread) {
+
+    /** On the JavaFX application thread. */
+    public AppConfig(Path folder, TaskExecutor executor, Executor textReader, ClassifierFactory classifiers,
+                     Consumer<String> browser, boolean notifications, Map<String, String> env) {
+        this(folder, executor, textReader, classifiers, browser, notifications, env, javafx.application.Platform::runLater);
+    }
 }

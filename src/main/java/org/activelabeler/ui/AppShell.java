@@ -5,11 +5,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.labeling.LabelingSession;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.tracking.RunRef;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.ReviewTexts;
 import org.activelabeler.ui.theme.Theme;
@@ -31,6 +33,8 @@ public final class AppShell implements AutoCloseable {
     private final MainView mainView;
     private final ToolbarViewModel toolbarModel;
     private Workspace workspace;
+    private TrackingSession tracking;
+    private String lastRunLink;
     private LabelingScreen screen;
     private Scene scene;
     private double demoOracleSpeed;
@@ -57,6 +61,11 @@ public final class AppShell implements AutoCloseable {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+        open();
+    }
+
+    /** Opens the database, then MLflow tracking, in the background. */
+    void open() {
         config.executor().submit("Opening the database", progress -> Workspace.open(config.folder()), this::opened,
                 error -> {
                     mainView.setContent(null);
@@ -81,9 +90,14 @@ public final class AppShell implements AutoCloseable {
         return screen;
     }
 
+    /** The tracking of this app's retrains, once it is open; null before, for tests. */
+    TrackingSession tracking() {
+        return tracking;
+    }
+
     private void opened(Workspace opened) {
         workspace = opened;
-        updateMlflowStatus();
+        connectTracking();
         List<DatasetInfo> known = workspace.datasets().list();
         DatasetInfo last = settings.getLong(LAST_DATASET)
                 .flatMap(id -> known.stream().filter(d -> d.id() == id).findFirst()).orElse(null);
@@ -139,10 +153,15 @@ public final class AppShell implements AutoCloseable {
 
     private void showLabeling(OpenedDataset opened, ReviewTexts texts) {
         settings.put(LAST_DATASET, Long.toString(opened.corpus().dataset().id()));
+        LabelingRuns runs = new LabelingRuns(() -> tracking, opened.corpus().dataset(),
+                toolbarModel.annotatorProperty()::get, LabelingScreen.SEED);
         screen = new LabelingScreen(opened, workspace, texts, config, settings, toolbarModel, statusMessage,
-                this::openMlflow, this::showDatasets);
+                this::openMlflow, this::showDatasets, runs, this::updateMlflowStatus);
         mainView.setToolbar(screen.toolbar());
         mainView.setContent(screen.content());
+        if (scene == null) {
+            return;
+        }
         scene.getWindow().setOnShown(null);
         if (scene.getWindow() instanceof Stage stage) {
             stage.setTitle("Active Labeler · " + opened.corpus().dataset().name());
@@ -154,18 +173,46 @@ public final class AppShell implements AutoCloseable {
         }
     }
 
+    /** Resolves the MLflow server (it may start a local one) before any retrain, on the background executor. */
+    private void connectTracking() {
+        config.executor().submit("Connecting to MLflow",
+                progress -> TrackingSession.open(workspace, null, config.env()), session -> {
+                    tracking = session;
+                    session.onRunLink((run, link) -> config.uiThread().execute(() -> runLinked(run, link)));
+                    updateMlflowStatus();
+                }, error -> {
+                    toolbarModel.mlflow(null, 0);
+                    mainView.showError("MLflow tracking is off: " + ErrorMessages.describe(error));
+                });
+    }
+
+    private void runLinked(RunRef run, String link) {
+        lastRunLink = link;
+        if (screen != null) {
+            screen.rounds().link(run, link);
+        }
+    }
+
+    /** "MLflow: address" or how many records wait in the outbox; the count is read in the background. */
     private void updateMlflowStatus() {
-        String uri = config.env().get("MLFLOW_TRACKING_URI");
-        String address = uri == null || uri.isBlank() ? null : uri.strip();
+        TrackingSession session = tracking;
+        String address = session == null ? null : session.address().orElse(null);
         config.executor().submit("Checking the MLflow outbox", progress -> workspace.trackingOutbox().count(),
                 waiting -> toolbarModel.mlflow(address, waiting), error -> toolbarModel.mlflow(address, 0));
     }
 
+    /** Opens the newest round's run, else the last run sent, else the server, in the browser. */
     private void openMlflow() {
-        String address = toolbarModel.mlflowAddressProperty().get();
-        if (address != null) {
-            config.browser().accept(address);
+        String link = screen == null ? null : screen.rounds().latestLink().orElse(null);
+        if (link == null) {
+            link = lastRunLink != null ? lastRunLink : toolbarModel.mlflowAddressProperty().get();
         }
+        if (link == null) {
+            mainView.showError("MLflow tracking is off, so there is nothing to open; the runs wait in the outbox"
+                    + " until `active-labeler sync` sends them.");
+            return;
+        }
+        new LinkOpener(config.browser(), config.uiThread(), mainView::showError).open(link);
     }
 
     private void applyTheme() {
@@ -191,6 +238,9 @@ public final class AppShell implements AutoCloseable {
     public void close() {
         closeScreen();
         config.executor().close();
+        if (tracking != null) {
+            tracking.close();
+        }
         if (workspace != null) {
             workspace.close();
         }

@@ -23,7 +23,7 @@ public final class DesktopApp extends Application {
         });
         AppConfig config = new AppConfig(DataFolder.resolve(), new FxTaskExecutor(), textReader,
                 features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
-                address -> getHostServices().showDocument(address), true, System.getenv());
+                this::browse, true, System.getenv());
         shell = new AppShell(config);
         String oracle = System.getProperty("activelabeler.oracle");
         if (oracle != null) {
@@ -34,6 +34,23 @@ public final class DesktopApp extends Application {
             }
         }
         shell.show(stage);
+    }
+
+    /** The system browser through AWT where it can, else JavaFX's host services; throws when neither can. */
+    private void browse(String address) {
+        if (java.awt.Desktop.isDesktopSupported()
+                && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+            try {
+                java.awt.Desktop.getDesktop().browse(java.net.URI.create(address));
+                return;
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                // fall back to the host services below
+            }
+        }
+        if (getHostServices() == null) {
+            throw new IllegalStateException("no web browser is available here");
+        }
+        getHostServices().showDocument(address);
     }
 
     @Override

@@ -42,6 +42,7 @@ final class LabelingScreen implements AutoCloseable {
     static final String HOLDOUT = "round.holdout.";
     private static final int QUEUE_LENGTH = 200;
     private static final long ORDER_SEED = 13;
+    static final long SEED = 13;
 
     private final AppConfig config;
     private final UiSettings settings;
@@ -55,21 +56,24 @@ final class LabelingScreen implements AutoCloseable {
     private final KeyboardShortcuts shortcuts;
     private final OracleTimer oracle;
     private final ToolbarViewModel toolbarModel;
+    private final LabelingRuns runs;
+    private final RoundsViewModel roundRows;
     private Scene scene;
     private final javafx.beans.value.ChangeListener<String> annotatorListener =
             (obs, old, now) -> labeling().changeAnnotator(now);
 
     LabelingScreen(OpenedDataset opened, Workspace workspace, ReviewTexts texts, AppConfig config,
                    UiSettings settings, ToolbarViewModel toolbarModel, StringProperty statusMessage,
-                   Runnable openMlflow, Runnable datasets) {
+                   Runnable openMlflow, Runnable datasets, LabelingRuns runs, Runnable afterRound) {
         this.config = config;
+        this.runs = runs;
         this.settings = settings;
         this.toolbarModel = toolbarModel;
         this.datasetId = opened.corpus().dataset().id();
         labeling = new LabelingViewModel(opened, askingOrder(opened), workspace.labels(), texts,
                 toolbarModel.annotatorProperty().get());
         trainer = new ModelTrainer(opened.corpus(), workspace.labels(), config.classifiers(),
-                workspace.tokenizer().name(), QUEUE_LENGTH, 13);
+                workspace.tokenizer().name(), QUEUE_LENGTH, SEED, runs);
         List<RoundRecord> rounds = opened.rounds();
         retrain = new RetrainViewModel(config.executor(), trainer, labeling.labeledProperty(),
                 labeling.positivesProperty(), labeling.negativesProperty(),
@@ -79,7 +83,7 @@ final class LabelingScreen implements AutoCloseable {
         boolean holdout = labeling.hasGold();
         Map<Long, Double> remembered = rememberedHoldout(rounds);
         LearningCurveViewModel curve = new LearningCurveViewModel(holdout, rounds, remembered);
-        RoundsViewModel roundRows = new RoundsViewModel(holdout, rounds, remembered);
+        roundRows = new RoundsViewModel(holdout, rounds, remembered);
         toolbarModel.oracleAvailableProperty().set(holdout);
 
         labelingView = new LabelingView(labeling);
@@ -97,6 +101,7 @@ final class LabelingScreen implements AutoCloseable {
             curve.add(outcome);
             roundRows.add(outcome);
             notifyRound(outcome);
+            afterRound.run();
         });
         labeling.currentProperty().addListener((obs, old, id) ->
                 settings.put(CURRENT + datasetId, id == null ? null : Long.toString(id)));
@@ -119,6 +124,11 @@ final class LabelingScreen implements AutoCloseable {
 
     RetrainViewModel retrain() {
         return retrain;
+    }
+
+    /** The recent rounds, with their MLflow links. */
+    RoundsViewModel rounds() {
+        return roundRows;
     }
 
     ToolbarView toolbar() {
@@ -192,6 +202,7 @@ final class LabelingScreen implements AutoCloseable {
         retrain.cancel();
         config.executor().submit("Closing the model", progress -> {
             trainer.close();
+            runs.close();
             return null;
         }, done -> { }, error -> { });
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.activelabeler.tracking.ArtifactFile;
 import org.activelabeler.tracking.DatasetInput;
@@ -67,6 +68,13 @@ public final class MlflowTrackingSink implements TrackingSink {
     @Override
     public String address() {
         return endpoint.toString();
+    }
+
+    /** {@code <server>/#/experiments/<id>/runs/<id>} of a run this sink sent or can find. */
+    @Override
+    public Optional<String> runLink(RunRef run) {
+        return runs.find(run).map(info -> endpoint.uri() + "/#/experiments/" + info.getExperimentId() + "/runs/"
+                + info.getRunId());
     }
 
     @Override

@@ -9,8 +9,14 @@ import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.Retrainer;
+import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.simulation.RoundResult;
+import org.activelabeler.tracking.RunRef;
+import org.activelabeler.tracking.StagedFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model side of one opened dataset: features fitted once, then retrains on demand. Every
@@ -18,17 +24,26 @@ import org.activelabeler.progress.Progress;
  * thread-safe.
  */
 public final class ModelTrainer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
     private final Corpus corpus;
     private final LabelStore store;
     private final ClassifierFactory factory;
     private final String tokenizerName;
     private final int queueLength;
     private final long seed;
+    private final RoundTracking tracking;
     private Retrainer retrainer;
     private Classifier classifier;
 
     public ModelTrainer(Corpus corpus, LabelStore store, ClassifierFactory factory, String tokenizerName,
                         int queueLength, long seed) {
+        this(corpus, store, factory, tokenizerName, queueLength, seed, RoundTracking.NONE);
+    }
+
+    /** @param tracking where each retrain is logged */
+    public ModelTrainer(Corpus corpus, LabelStore store, ClassifierFactory factory, String tokenizerName,
+                        int queueLength, long seed, RoundTracking tracking) {
+        this.tracking = tracking;
         this.corpus = corpus;
         this.store = store;
         this.factory = factory;
@@ -64,17 +79,66 @@ public final class ModelTrainer implements AutoCloseable {
 
     /** Fits on every current label, scores the rest, stores the queue and the round. */
     public RoundOutcome retrain(String strategy, Progress progress) {
+        return retrain(strategy, 0, progress);
+    }
+
+    /**
+     * Fits on every current label, scores the rest, stores the queue and the round, and hands the
+     * round to the tracking; a tracking failure is logged and does not fail the retrain.
+     *
+     * @param batchSize labels per round, for the tracked params (0 when unknown)
+     */
+    public RoundOutcome retrain(String strategy, int batchSize, Progress progress) {
         prepare(progress);
         Retrainer.Result result = retrainer.retrain(classifier, strategy, seed, progress);
         Map<Long, Sentiment> labels = store.currentLabels(corpus.dataset().id());
+        Holdout holdout = holdout(result.positiveProbability(), labels);
+        RunRef run = track(result, labels, holdout, strategy, batchSize);
         return new RoundOutcome(result.round(), result.queue(), result.positiveProbability(),
-                holdoutAccuracy(result.positiveProbability(), labels), holdoutSize(labels));
+                holdout.metrics == null ? Double.NaN : holdout.metrics.accuracy(), holdout.size, run);
     }
 
-    private double holdoutAccuracy(float[] positive, Map<Long, Sentiment> labels) {
+    private RunRef track(Retrainer.Result result, Map<Long, Sentiment> labels, Holdout holdout, String strategy,
+                         int batchSize) {
+        try {
+            int[] rows = new int[labels.size()];
+            int[] classes = new int[labels.size()];
+            int[] unlabeled = new int[corpus.size() - labels.size()];
+            int k = 0;
+            int u = 0;
+            for (int i = 0; i < corpus.size(); i++) {
+                Sentiment label = labels.get(corpus.reviewIds()[i]);
+                if (label == null) {
+                    unlabeled[u++] = i;
+                } else {
+                    rows[k] = i;
+                    classes[k++] = label.index();
+                }
+            }
+            double[] entropy = PoolEntropy.of(result.positiveProbability(), unlabeled);
+            RoundRecord round = result.round();
+            RoundResult measured = new RoundResult(store.rounds(corpus.dataset().id()).size(), round.labels(),
+                    holdout.metrics == null ? Double.NaN : holdout.metrics.accuracy(),
+                    holdout.metrics == null ? Double.NaN : holdout.metrics.macroF1(), round.trainMillis(),
+                    round.scoreMillis(), entropy[0], entropy[1], result.training(), holdout.confusion);
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("strategy", strategy);
+            if (batchSize > 0) {
+                params.put("batch_size", Integer.toString(batchSize));
+            }
+            params.put("tokenizer", tokenizerName);
+            return tracking.trained(classifier, measured, StagedFiles.labelSnapshot("row", rows, classes), params);
+        } catch (RuntimeException e) {
+            LOG.warn("The retrain on {} labels is not tracked: {}", labels.size(), e.toString(), e);
+            return null;
+        }
+    }
+
+    /** Holdout: the reviews with a file label and no annotator label. */
+    private Holdout holdout(float[] positive, Map<Long, Sentiment> labels) {
         int size = holdoutSize(labels);
         if (size == 0) {
-            return Double.NaN;
+            return new Holdout(0, null, null);
         }
         float[] predicted = new float[size];
         int[] gold = new int[size];
@@ -85,7 +149,10 @@ public final class ModelTrainer implements AutoCloseable {
                 gold[k++] = corpus.gold()[i];
             }
         }
-        return BinaryMetrics.of(predicted, gold).accuracy();
+        return new Holdout(size, BinaryMetrics.of(predicted, gold), BinaryMetrics.confusion(predicted, gold));
+    }
+
+    private record Holdout(int size, BinaryMetrics metrics, int[][] confusion) {
     }
 
     private int holdoutSize(Map<Long, Sentiment> labels) {

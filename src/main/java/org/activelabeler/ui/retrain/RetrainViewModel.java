@@ -110,8 +110,9 @@ public final class RetrainViewModel {
     private void start() {
         running.set(true);
         String chosen = strategy.get();
+        int batch = batchSize.get();
         message.set("Retraining on " + labeled.get() + " labels...");
-        handle = executor.submit("Retraining", progress -> trainer.retrain(chosen, progress), outcome -> {
+        handle = executor.submit("Retraining", progress -> trainer.retrain(chosen, batch, progress), outcome -> {
             handle = null;
             running.set(false);
             ready.set(true);

@@ -46,9 +46,9 @@ public final class ToolbarViewModel {
         if (address == null) {
             mlflowStatus.set("MLflow off · " + waiting + " waiting");
         } else if (waiting > 0) {
-            mlflowStatus.set("MLflow · " + waiting + " waiting");
+            mlflowStatus.set("MLflow: " + address + " · " + waiting + " waiting");
         } else {
-            mlflowStatus.set("MLflow connected");
+            mlflowStatus.set("MLflow: " + address);
         }
     }
 

@@ -1,0 +1,64 @@
+package org.activelabeler.tracking;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.simulation.RoundResult;
+
+/**
+ * The child run of one round, for {@code simulate} and the desktop app alike: params, tags, metrics
+ * (step = labels), model, label snapshot and confusion matrix, a model version, and the round's
+ * metrics on the parent run too. Writes small local files and queues records; never waits on a server.
+ */
+final class RoundRun {
+    private RoundRun() {
+    }
+
+    /**
+     * @param snapshot the labels the model was trained on, as {@code label_snapshot.csv}
+     * @param roundParams params of this round besides the context's, {@code labels} and {@code round}
+     */
+    static RunRef record(ExperimentTracker tracker, RunContext context, RunRef parent, Classifier classifier,
+                         RoundResult round, String snapshot, Map<String, String> roundParams) {
+        long now = System.currentTimeMillis();
+        RunRef child = new RunRef(context.experiment(), UUID.randomUUID().toString());
+        Path folder = context.staging().resolve(child.key());
+        String model = SimulationTracking.MODEL_PATH;
+        classifier.save(folder.resolve(model));
+        List<ArtifactFile> files = new ArrayList<>(List.of(
+                artifact(folder.resolve(model).resolve("model.safetensors"), model + "/model.safetensors"),
+                artifact(StagedFiles.write(folder.resolve("label_snapshot.csv"), snapshot), "label_snapshot.csv")));
+        if (round.confusion() != null) {
+            files.add(artifact(StagedFiles.write(folder.resolve("confusion_matrix.csv"),
+                    StagedFiles.confusionMatrix(round.confusion())), "confusion_matrix.csv"));
+        }
+
+        Map<String, String> params = new LinkedHashMap<>(context.params());
+        params.putAll(roundParams);
+        params.put("labels", Integer.toString(round.labels()));
+        params.put("round", Integer.toString(round.round()));
+        Map<String, String> tags = new LinkedHashMap<>(context.tags());
+        tags.put("label_snapshot.sha256", Sha256.hex(snapshot));
+        List<MetricPoint> roundMetrics = RoundMetrics.of(round, now);
+        List<MetricPoint> childMetrics = new ArrayList<>(roundMetrics);
+        childMetrics.addAll(RoundMetrics.epochLosses(round, now));
+
+        long start = now - round.trainMillis() - round.scoreMillis();
+        tracker.record(new RunStart(child, parent, "round-" + round.round() + "-labels-" + round.labels(), start,
+                params, tags, context.inputs(), null));
+        tracker.record(new RunData(child, childMetrics, files));
+        tracker.record(new ModelRegistration(child, context.registeredModel(), model,
+                RoundMetrics.versionTags(round), SimulationTracking.CHAMPION_METRIC));
+        tracker.record(new RunEnd(child, RunEnd.FINISHED, now));
+        tracker.record(new RunData(parent, roundMetrics, List.of()));
+        return child;
+    }
+
+    static ArtifactFile artifact(Path file, String artifactPath) {
+        return new ArtifactFile(file.toAbsolutePath().toString(), artifactPath);
+    }
+}

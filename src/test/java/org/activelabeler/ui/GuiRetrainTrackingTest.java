@@ -1,0 +1,134 @@
+package org.activelabeler.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.activelabeler.app.TrackingSession;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowTestServer;
+import org.activelabeler.training.djl.NgramLogisticClassifier;
+import org.activelabeler.ui.labeling.LabelingViewModel;
+import org.activelabeler.ui.labeling.OpenedDataset;
+import org.activelabeler.ui.labeling.ReviewTexts;
+import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.ui.retrain.RetrainViewModel;
+import org.activelabeler.ui.rounds.RoundRow;
+import org.activelabeler.ui.rounds.RoundsViewModel;
+import org.activelabeler.ui.task.CallingThreadExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunTag;
+import org.mlflow.tracking.MlflowClient;
+
+/** A retrain in the desktop app's wiring (test executor, real model) becomes runs on a real MLflow server. */
+@ExtendWith(MlflowServerExtension.class)
+class GuiRetrainTrackingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRetrainIsAChildRunOfTheLabelingSessionWithMetricsAndTheModel(MlflowTestServer server) throws Exception {
+        RoundsViewModel rounds = new RoundsViewModel(true, List.of(), Map.of());
+        String dataset;
+        try (Workspace workspace = Workspace.open(dir.resolve("db"))) {
+            long datasetId = UiFixture.importInto(workspace, UiFixture.writeCsv(dir.resolve("gui-reviews.csv"), 40))
+                    .id();
+            OpenedDataset opened = UiFixture.open(workspace, datasetId);
+            dataset = opened.corpus().dataset().name();
+            TrackingSession session = TrackingSession.open(workspace, server.uri(), Map.of());
+            session.onRunLink((run, link) -> {
+                synchronized (rounds) {
+                    rounds.link(run, link);
+                }
+            });
+            LabelingRuns runs = new LabelingRuns(() -> session, opened.corpus().dataset(), () -> "alice", 13);
+            LabelingViewModel labeling = new LabelingViewModel(opened, opened.corpus().reviewIds(),
+                    workspace.labels(), new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
+            labeling.start(null);
+            ModelTrainer trainer = new ModelTrainer(opened.corpus(), workspace.labels(), features ->
+                    new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(5).build(), features),
+                    "test-tokenizer", 10, 13, runs);
+            RetrainViewModel retrain = new RetrainViewModel(new CallingThreadExecutor(), trainer,
+                    labeling.labeledProperty(), labeling.positivesProperty(), labeling.negativesProperty(), 0);
+            retrain.batchSizeProperty().set(4);
+            retrain.onRound(outcome -> {
+                synchronized (rounds) {
+                    rounds.add(outcome);
+                }
+            });
+            retrain.prepare();
+            try (session) {
+                labeling.label(Sentiment.POSITIVE);
+                labeling.label(Sentiment.NEGATIVE);
+                labeling.label(Sentiment.POSITIVE);
+                labeling.label(Sentiment.NEGATIVE);
+                assertThat(rounds.rows()).hasSize(1);
+                trainer.close();
+                runs.close();
+            }
+            assertThat(session.waiting()).isZero();
+        }
+        synchronized (rounds) {
+            assertThat(rounds.rows()).extracting(RoundRow::mlflowLink).singleElement().asString()
+                    .startsWith(server.uri() + "/#/experiments/").contains("/runs/");
+        }
+
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            String experimentId = client.getExperimentByName(dataset).orElseThrow().getExperimentId();
+            List<Run> all = client.searchRuns(List.of(experimentId), "").stream()
+                    .map(info -> client.getRun(info.getRunId())).toList();
+            assertThat(all).hasSize(2);
+            Run parent = all.stream().filter(r -> tag(r, "mlflow.parentRunId") == null).findFirst().orElseThrow();
+            Run child = all.stream().filter(r -> r != parent).findFirst().orElseThrow();
+            assertThat(tag(child, "mlflow.parentRunId")).isEqualTo(parent.getInfo().getRunId());
+            assertThat(parent.getInfo().getStatus().name()).isEqualTo("FINISHED");
+            assertThat(tag(parent, "annotator")).isEqualTo("alice");
+            assertThat(tag(child, "dataset.sha256")).matches("[0-9a-f]{64}");
+            assertThat(tag(child, "label_snapshot.sha256")).matches("[0-9a-f]{64}");
+            assertThat(tag(child, "djl.version")).isNotBlank();
+            assertThat(tag(child, "device")).isEqualTo("CPU");
+            Map<String, String> params = child.getData().getParamsList().stream()
+                    .collect(Collectors.toMap(p -> p.getKey(), p -> p.getValue()));
+            assertThat(params).containsEntry("strategy", "entropy").containsEntry("batch_size", "4")
+                    .containsEntry("labels", "4").containsEntry("seed", "13")
+                    .containsEntry("tokenizer", "test-tokenizer").containsKeys("learning_rate", "l2");
+            String childId = child.getInfo().getRunId();
+            assertThat(client.getMetricHistory(childId, "holdout_accuracy")).extracting(Metric::getStep)
+                    .containsExactly(4L);
+            assertThat(client.getMetricHistory(childId, "holdout_macro_f1")).isNotEmpty();
+            assertThat(client.getMetricHistory(childId, "pool_entropy_mean")).isNotEmpty();
+            assertThat(client.getMetricHistory(childId, "train_ms")).isNotEmpty();
+            assertThat(client.getMetricHistory(childId, "train_loss")).isNotEmpty();
+            assertThat(artifacts(client, childId, "model"))
+                    .containsExactly("model/model.safetensors");
+            assertThat(artifacts(client, childId, "")).contains("label_snapshot.csv");
+            assertThat(client.searchModelVersions("name = '" + LabelingRuns.REGISTERED_MODEL + "'").getItems())
+                    .isNotEmpty();
+        }
+    }
+
+    /** Through the REST API: the Java client lists mlflow-artifacts: stores with a Python process. */
+    private static List<String> artifacts(MlflowClient client, String runId, String path) {
+        JsonObject listing = JsonParser.parseString(client.sendGet("artifacts/list?run_id=" + runId
+                + (path.isEmpty() ? "" : "&path=" + path))).getAsJsonObject();
+        List<String> paths = new java.util.ArrayList<>();
+        listing.getAsJsonArray("files").forEach(f -> paths.add(f.getAsJsonObject().get("path").getAsString()));
+        return paths;
+    }
+
+    private static String tag(Run run, String key) {
+        return run.getData().getTagsList().stream().filter(t -> t.getKey().equals(key)).map(RunTag::getValue)
+                .findFirst().orElse(null);
+    }
+}
