@@ -16,6 +16,7 @@ import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.testsupport.CommandLineRun;
 import org.activelabeler.testsupport.MlflowServerExtension;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
@@ -153,17 +154,6 @@ class TrainEvaluateTest {
     }
 
     private static String run(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.run(args);
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(output).isZero();
-        return output;
+        return CommandLineRun.succeed(args);
     }
 }
