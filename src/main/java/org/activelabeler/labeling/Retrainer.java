@@ -65,11 +65,14 @@ public final class Retrainer {
         List<QueueEntry> queue = top.stream().map(c -> new QueueEntry(corpus.reviewIds()[c.row()], c.rank(), c.score(),
                 c.positiveProbability(), strategy)).toList();
         store.replaceQueue(corpus.dataset().id(), round.id(), queue);
-        return new Result(round, queue, training, scores);
+        return new Result(round, queue, training, scores, Map.copyOf(labels));
     }
 
-    /** @param positiveProbability p(positive) for every review of the corpus, in corpus order */
+    /**
+     * @param positiveProbability p(positive) for every review of the corpus, in corpus order
+     * @param labels the labels the model was trained on (labels given meanwhile are not among them)
+     */
     public record Result(RoundRecord round, List<QueueEntry> queue, TrainingReport training,
-                         float[] positiveProbability) {
+                         float[] positiveProbability, Map<Long, Sentiment> labels) {
     }
 }

@@ -91,7 +91,7 @@ public final class ModelTrainer implements AutoCloseable {
     public RoundOutcome retrain(String strategy, int batchSize, Progress progress) {
         prepare(progress);
         Retrainer.Result result = retrainer.retrain(classifier, strategy, seed, progress);
-        Map<Long, Sentiment> labels = store.currentLabels(corpus.dataset().id());
+        Map<Long, Sentiment> labels = result.labels();
         Holdout holdout = holdout(result.positiveProbability(), labels);
         RunRef run = track(result, labels, holdout, strategy, batchSize);
         return new RoundOutcome(result.round(), result.queue(), result.positiveProbability(),
