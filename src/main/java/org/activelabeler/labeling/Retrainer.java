@@ -56,8 +56,9 @@ public final class Retrainer {
         progress.checkCancelled();
         long scoreStart = System.nanoTime();
         float[] scores = classifier.predictPositive(rows);
-        List<RankedCandidate> top = new BatchSelector(QueryStrategies.named(strategy)).top(scores,
-                unlabeled.stream().mapToInt(Integer::intValue).toArray(), queueLength, new SplittableRandom(seed));
+        int[] unlabeledRows = unlabeled.stream().mapToInt(Integer::intValue).toArray();
+        List<RankedCandidate> top = new BatchSelector(QueryStrategies.named(strategy)).top(scores, unlabeledRows,
+                queueLength, new SplittableRandom(seed));
         long scoreMillis = (System.nanoTime() - scoreStart) / 1_000_000;
         progress.checkCancelled();
         RoundRecord round = store.addRound(corpus.dataset().id(), labels.size(), classifier.description().name(),
@@ -65,14 +66,18 @@ public final class Retrainer {
         List<QueueEntry> queue = top.stream().map(c -> new QueueEntry(corpus.reviewIds()[c.row()], c.rank(), c.score(),
                 c.positiveProbability(), strategy)).toList();
         store.replaceQueue(corpus.dataset().id(), round.id(), queue);
-        return new Result(round, queue, training, scores, Map.copyOf(labels));
+        return new Result(round, queue, training, scores, Map.copyOf(labels), labeledRows, classes, unlabeledRows);
     }
 
     /**
      * @param positiveProbability p(positive) for every review of the corpus, in corpus order
      * @param labels the labels the model was trained on (labels given meanwhile are not among them)
+     * @param labeledRows the corpus rows of those labels, in corpus order
+     * @param classes the class index of each of {@code labeledRows}
+     * @param unlabeledRows the other corpus rows, in corpus order
      */
     public record Result(RoundRecord round, List<QueueEntry> queue, TrainingReport training,
-                         float[] positiveProbability, Map<Long, Sentiment> labels) {
+                         float[] positiveProbability, Map<Long, Sentiment> labels, int[] labeledRows,
+                         int[] classes, int[] unlabeledRows) {
     }
 }

@@ -2,14 +2,18 @@ package org.activelabeler.simulation;
 
 import org.activelabeler.strategy.EntropySampling;
 
-/** Mean and maximum predictive entropy over a set of rows: how unsure the model still is. */
-final class EntropyStatistics {
+/** Mean and maximum predictive entropy (nats) over a set of rows: how unsure the model still is. */
+public final class EntropyStatistics {
     private static final EntropySampling ENTROPY = new EntropySampling();
 
     private EntropyStatistics() {
     }
 
-    static double[] meanAndMax(float[] positiveProbability, int[] rows) {
+    /** @return {mean, max}, NaN for both when there are no rows */
+    public static double[] meanAndMax(float[] positiveProbability, int[] rows) {
+        if (rows.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
         double sum = 0;
         double max = 0;
         double[] probabilities = new double[2];
@@ -20,6 +24,6 @@ final class EntropyStatistics {
             sum += entropy;
             max = Math.max(max, entropy);
         }
-        return new double[] {rows.length == 0 ? 0 : sum / rows.length, max};
+        return new double[] {sum / rows.length, max};
     }
 }

@@ -12,6 +12,7 @@ import org.activelabeler.labeling.Retrainer;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.simulation.EntropyStatistics;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.StagedFiles;
@@ -101,21 +102,7 @@ public final class ModelTrainer implements AutoCloseable {
     private RunRef track(Retrainer.Result result, Map<Long, Sentiment> labels, Holdout holdout, String strategy,
                          int batchSize) {
         try {
-            int[] rows = new int[labels.size()];
-            int[] classes = new int[labels.size()];
-            int[] unlabeled = new int[corpus.size() - labels.size()];
-            int k = 0;
-            int u = 0;
-            for (int i = 0; i < corpus.size(); i++) {
-                Sentiment label = labels.get(corpus.reviewIds()[i]);
-                if (label == null) {
-                    unlabeled[u++] = i;
-                } else {
-                    rows[k] = i;
-                    classes[k++] = label.index();
-                }
-            }
-            double[] entropy = PoolEntropy.of(result.positiveProbability(), unlabeled);
+            double[] entropy = EntropyStatistics.meanAndMax(result.positiveProbability(), result.unlabeledRows());
             RoundRecord round = result.round();
             RoundResult measured = new RoundResult(store.rounds(corpus.dataset().id()).size(), round.labels(),
                     holdout.metrics == null ? Double.NaN : holdout.metrics.accuracy(),
@@ -127,7 +114,8 @@ public final class ModelTrainer implements AutoCloseable {
                 params.put("batch_size", Integer.toString(batchSize));
             }
             params.put("tokenizer", tokenizerName);
-            return tracking.trained(classifier, measured, StagedFiles.labelSnapshot("row", rows, classes), params);
+            String snapshot = StagedFiles.labelSnapshot("row", result.labeledRows(), result.classes());
+            return tracking.trained(classifier, measured, snapshot, params);
         } catch (RuntimeException e) {
             LOG.warn("The retrain on {} labels is not tracked: {}", labels.size(), e.toString(), e);
             return null;
