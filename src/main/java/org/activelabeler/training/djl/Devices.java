@@ -8,7 +8,7 @@ public final class Devices {
     private Devices() {
     }
 
-    static Device preferred(Engine engine) {
+    public static Device preferred(Engine engine) {
         return engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 }
