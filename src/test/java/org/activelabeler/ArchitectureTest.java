@@ -21,7 +21,8 @@ class ArchitectureTest {
                     "org.activelabeler.features..",
                     "org.activelabeler.model..",
                     "org.activelabeler.evaluation..",
-                    "org.activelabeler.progress..")
+                    "org.activelabeler.progress..",
+                    "org.activelabeler.twospeed..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "org.h2..", "org.flywaydb..");
 

@@ -12,6 +12,12 @@ import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.simulation.ExperimentData;
 import org.activelabeler.simulation.LearningCurve;
 import org.activelabeler.simulation.RoundResult;
+import org.activelabeler.simulation.TransformerLane;
+import org.activelabeler.simulation.TransformerRoundResult;
+import org.activelabeler.model.TextClassifier;
+import org.activelabeler.training.djl.bert.TransformerClassifier;
+import java.util.ArrayList;
+import java.util.List;
 import org.activelabeler.simulation.SimulatedOracle;
 import org.activelabeler.simulation.SimulationSettings;
 import org.activelabeler.strategy.QueryStrategies;
@@ -64,6 +70,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     TrackingOptions tracking;
 
+    @Mixin
+    TransformerOptions transformerOptions;
+
     @Override
     public Integer call() {
         QueryStrategies.named(strategy);
@@ -77,8 +86,13 @@ final class SimulateCommand implements Callable<Integer> {
             LearningCurve curve;
             TrackingSession trackingSession = TrackingSession.open(workspace, tracking.trackingUri, System.getenv());
             String experimentForRuns;
+            List<TransformerRoundResult> transformerRounds = new ArrayList<>();
             try (trackingSession; Classifier classifier = new NgramLogisticClassifier(model,
-                    Corpora.featureParameters(workspace, experiment.pipeline().settings()))) {
+                    Corpora.featureParameters(workspace, experiment.pipeline().settings()));
+                 TextClassifier transformer = transformerOptions.enabled()
+                         ? new TransformerClassifier(transformerOptions.resolveEncoder(workspace.folder(), progress),
+                                 transformerOptions.transformerSettings(seed))
+                         : null) {
                 var adopted = trackingSession.mlflowRun(System.getenv());
                 var context = SimulationRunContext.of(TrackingSession.experiment(adopted, experimentName,
                                 pool.dataset().name()), registeredModel, settings, pool, test,
@@ -86,9 +100,18 @@ final class SimulateCommand implements Callable<Integer> {
                         adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 experimentForRuns = context.experiment();
                 var runs = new SimulationTracking(trackingSession.tracker(), context, classifier, experiment.pool());
+                TransformerLane lane = null;
+                if (transformer != null) {
+                    runs.trackTransformer(transformer);
+                    lane = transformerLane(workspace, transformer, experiment, pool, test, progress, (result, rows) -> {
+                        runs.transformerRoundFinished(result, rows);
+                        transformerRounds.add(result);
+                        progress.println(Summaries.transformerRound(result));
+                    });
+                }
                 runs.start();
                 try {
-                    curve = new SimulatedOracle(classifier, settings)
+                    curve = new SimulatedOracle(classifier, settings, lane)
                             .run(experiment.pool(), experiment.holdout(), runs, progress);
                 } catch (RuntimeException e) {
                     runs.fail();
@@ -100,10 +123,35 @@ final class SimulateCommand implements Callable<Integer> {
             System.out.println(trackingSession.summary(experimentForRuns));
             if (out != null) {
                 curve.writeCsv(out);
+                if (!transformerRounds.isEmpty()) {
+                    Summaries.writeTransformerCsv(transformerCsv(out), transformerRounds);
+                }
             }
             printSummary(curve, experiment);
+            transformerRounds.forEach(r -> System.out.println(Summaries.transformerRound(r)));
             return 0;
         }
+    }
+
+    private TransformerLane transformerLane(Workspace workspace, TextClassifier transformer, ExperimentData experiment,
+                                            Corpus pool, Corpus test, TerminalProgress progress,
+                                            TransformerLane.Listener listener) {
+        List<String> poolTexts = workspace.datasets().reviewTexts(pool.dataset().id(), progress);
+        List<String> holdoutTexts = test == null ? poolTexts : workspace.datasets().reviewTexts(test.dataset().id(), progress);
+        int[] poolSource = experiment.poolSource();
+        int[] holdoutSource = experiment.holdoutSource();
+        boolean gpu = transformer.description().device().startsWith("gpu");
+        var twoSpeed = transformerOptions.twoSpeedSettings(seed, gpu);
+        int passes = transformerOptions.transformerSettings(seed).dropoutPasses();
+        return new TransformerLane(transformer, twoSpeed, passes, row -> poolTexts.get(poolSource[row]),
+                row -> holdoutTexts.get(holdoutSource[row]), experiment.holdout().size(),
+                transformerOptions.holdoutSample, listener);
+    }
+
+    static Path transformerCsv(Path out) {
+        String name = out.getFileName().toString();
+        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return out.resolveSibling(stem + "-transformer.csv");
     }
 
     private void printSummary(LearningCurve curve, ExperimentData experiment) {

@@ -1,5 +1,11 @@
 package org.activelabeler.cli;
 
+import org.activelabeler.twospeed.QueueOwner;
+import org.activelabeler.simulation.TransformerRoundResult;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.activelabeler.dataset.DatasetInfo;
@@ -28,5 +34,31 @@ final class Summaries {
     static String of(DatasetInfo d) {
         return String.format(Locale.ROOT, "%4d  %-28s %7d reviews  %-9s  %s  %s", d.id(), d.name(), d.reviewCount(),
                 d.labeled() ? "labeled" : "unlabeled", d.importedAt(), d.sourcePath());
+    }
+
+    static String transformerRound(TransformerRoundResult r) {
+        return String.format(Locale.ROOT, "transformer at %d labels: holdout %.4f (fast model %.4f on the same %d),"
+                        + " %s -> %s serves; train %.1f s, rank %d candidates %.1f s, evaluate %.1f s, elapsed %.1f s",
+                r.labels(), r.holdoutAccuracy(), r.fastHoldoutAccuracy(), r.holdoutSize(), r.handover().summary(),
+                r.handover().owner().label(), r.trainMillis() / 1000.0, r.candidates(), r.scoreMillis() / 1000.0,
+                r.evaluateMillis() / 1000.0, r.elapsedMillis() / 1000.0);
+    }
+
+    static void writeTransformerCsv(Path file, List<TransformerRoundResult> rounds) {
+        StringBuilder csv = new StringBuilder("round,labels,holdout_accuracy,fast_holdout_accuracy_same_reviews,"
+                + "holdout_reviews,validation_accuracy_transformer,validation_accuracy_fast,validation_labels,"
+                + "serves_queue,train_ms,score_ms,evaluate_ms,elapsed_ms\n");
+        for (TransformerRoundResult r : rounds) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%d,%.6f,%.6f,%d,%s,%d,%d,%d,%d%n", r.round(), r.labels(),
+                    r.holdoutAccuracy(), r.fastHoldoutAccuracy(), r.holdoutSize(), r.handover().transformerAccuracy(),
+                    r.handover().fastAccuracy(), r.handover().validationLabels(),
+                    r.handover().owner() == QueueOwner.TRANSFORMER ? "transformer" : "fast", r.trainMillis(),
+                    r.scoreMillis(), r.evaluateMillis(), r.elapsedMillis()));
+        }
+        try {
+            Files.writeString(file, csv.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
     }
 }

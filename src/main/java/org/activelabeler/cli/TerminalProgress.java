@@ -22,6 +22,12 @@ final class TerminalProgress implements Progress, AutoCloseable {
         bar.stepTo(done);
     }
 
+    /** Prints a line of its own, closing the bar first so the two do not mix. */
+    public synchronized void println(String line) {
+        close();
+        System.out.println(line);
+    }
+
     @Override
     public synchronized void close() {
         if (bar != null) {

@@ -20,6 +20,9 @@ public interface DatasetStore {
     /** Reads the token ids and gold labels of every review of a dataset. */
     Corpus loadCorpus(long datasetId, Progress progress);
 
+    /** The stored text of every review of a dataset, in the order of {@link #loadCorpus}. */
+    List<String> reviewTexts(long datasetId, Progress progress);
+
     /** The text of one review as stored. */
     String reviewText(long reviewId);
 }

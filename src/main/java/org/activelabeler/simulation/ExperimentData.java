@@ -10,9 +10,11 @@ import org.activelabeler.features.FeatureSettings;
 /**
  * The pool and holdout of an experiment as feature rows. Document frequencies are learned from the
  * pool's text alone. Without a holdout file, a seeded random share of the pool is held out and never
- * queried.
+ * queried. {@code poolSource[row]} and {@code holdoutSource[row]} give each row's index in the
+ * corpus it came from (the pool's corpus for a carved-out holdout), to find its text.
  */
-public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipeline pipeline) {
+public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipeline pipeline, int[] poolSource,
+                             int[] holdoutSource) {
     public static final double CARVED_HOLDOUT_SHARE = 0.1;
     public static final int CARVED_HOLDOUT_MAX = 5000;
 
@@ -22,21 +24,25 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
             requireGold(holdout);
             FeaturePipeline.Fitted fitted = FeaturePipeline.fit(pool.tokenIds(), settings);
             return new ExperimentData(new LabeledRows(fitted.rows(), pool.gold()),
-                    new LabeledRows(fitted.pipeline().transform(holdout.tokenIds()), holdout.gold()), fitted.pipeline());
+                    new LabeledRows(fitted.pipeline().transform(holdout.tokenIds()), holdout.gold()), fitted.pipeline(),
+                    identity(pool.size()), identity(holdout.size()));
         }
         boolean[] heldOut = carveOut(pool.size(), seed);
         List<int[]> queryTokens = new ArrayList<>();
         List<int[]> heldTokens = new ArrayList<>();
         List<Integer> queryGold = new ArrayList<>();
         List<Integer> heldGold = new ArrayList<>();
+        List<Integer> querySource = new ArrayList<>();
+        List<Integer> heldSource = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
             (heldOut[i] ? heldTokens : queryTokens).add(pool.tokenIds()[i]);
             (heldOut[i] ? heldGold : queryGold).add(pool.gold()[i]);
+            (heldOut[i] ? heldSource : querySource).add(i);
         }
         FeaturePipeline.Fitted fitted = FeaturePipeline.fit(queryTokens.toArray(int[][]::new), settings);
         return new ExperimentData(new LabeledRows(fitted.rows(), toArray(queryGold)),
                 new LabeledRows(fitted.pipeline().transform(heldTokens.toArray(int[][]::new)), toArray(heldGold)),
-                fitted.pipeline());
+                fitted.pipeline(), toArray(querySource), toArray(heldSource));
     }
 
     private static boolean[] carveOut(int size, long seed) {
@@ -63,6 +69,10 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
             throw new IllegalArgumentException(corpus.dataset().sourcePath() + " has reviews without a sentiment;"
                     + " the simulated oracle needs a file with a 'sentiment' column filled for every review");
         }
+    }
+
+    private static int[] identity(int size) {
+        return java.util.stream.IntStream.range(0, size).toArray();
     }
 
     private static int[] toArray(List<Integer> values) {

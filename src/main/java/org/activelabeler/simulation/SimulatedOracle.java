@@ -19,10 +19,17 @@ import org.activelabeler.strategy.RankedCandidate;
 public final class SimulatedOracle {
     private final Classifier classifier;
     private final SimulationSettings settings;
+    private final TransformerLane transformer;
 
     public SimulatedOracle(Classifier classifier, SimulationSettings settings) {
+        this(classifier, settings, null);
+    }
+
+    /** A two-speed simulation: the fast classifier every batch, the transformer lane every few (may be null). */
+    public SimulatedOracle(Classifier classifier, SimulationSettings settings, TransformerLane transformer) {
         this.classifier = classifier;
         this.settings = settings;
+        this.transformer = transformer;
     }
 
     public LearningCurve run(LabeledRows pool, LabeledRows holdout, RoundListener listener, Progress progress) {
@@ -39,6 +46,7 @@ public final class SimulatedOracle {
             order.add(row);
         }
         LearningCurve curve = new LearningCurve();
+        long started = System.nanoTime();
         for (int round = 1; ; round++) {
             progress.checkCancelled();
             int[] labeledRows = order.stream().mapToInt(Integer::intValue).toArray();
@@ -47,17 +55,21 @@ public final class SimulatedOracle {
             float[] holdoutScores = classifier.predictPositive(holdout.features());
             BinaryMetrics metrics = BinaryMetrics.of(holdoutScores, holdout.gold());
             boolean last = order.size() >= settings.maxLabels();
+            boolean transformerDue = transformer != null
+                    && transformer.due(labeledRows.length, settings.initialLabels(), settings.batchSize());
             long scoreStart = System.nanoTime();
             double[] entropy = {Double.NaN, Double.NaN};
+            float[] scores = null;
+            int[] unlabeled = new int[0];
+            List<RankedCandidate> fastPicks = List.of();
+            int take = Math.min(settings.batchSize(), settings.maxLabels() - order.size());
+            if (!last || transformerDue) {
+                scores = classifier.predictPositive(pool.features());
+                unlabeled = unlabeled(revealed);
+            }
             if (!last) {
-                float[] scores = classifier.predictPositive(pool.features());
-                int[] unlabeled = unlabeled(revealed);
                 entropy = EntropyStatistics.meanAndMax(scores, unlabeled);
-                int take = Math.min(settings.batchSize(), settings.maxLabels() - order.size());
-                for (RankedCandidate pick : selector.top(scores, unlabeled, take, random)) {
-                    revealed[pick.row()] = true;
-                    order.add(pick.row());
-                }
+                fastPicks = selector.top(scores, unlabeled, take, random);
             }
             long scoreMillis = last ? 0 : (System.nanoTime() - scoreStart) / 1_000_000;
             RoundResult result = new RoundResult(round, labeledRows.length, metrics.accuracy(), metrics.macroF1(),
@@ -65,6 +77,22 @@ public final class SimulatedOracle {
                     BinaryMetrics.confusion(holdoutScores, holdout.gold()));
             curve.add(result);
             listener.roundFinished(result, labeledRows);
+            if (transformerDue) {
+                transformer.run(round, labeledRows, last ? new int[0] : unlabeled, scores, classifier, pool, holdout,
+                        holdoutScores, last, started, progress);
+            }
+            if (!last) {
+                int[] next = transformer != null && transformer.serving()
+                        ? transformer.next(take, revealed)
+                        : fastPicks.stream().mapToInt(RankedCandidate::row).toArray();
+                if (next.length < take) {
+                    next = fastPicks.stream().mapToInt(RankedCandidate::row).toArray();
+                }
+                for (int row : next) {
+                    revealed[row] = true;
+                    order.add(row);
+                }
+            }
             progress.update("Simulating", labeledRows.length, settings.maxLabels());
             if (last) {
                 return curve;

@@ -44,7 +44,7 @@ public final class LabelingTracking {
                     context.params(), context.tags(), context.inputs(), null));
             started = true;
         }
-        return RoundRun.record(tracker, context, parent, classifier, round, snapshot, roundParams);
+        return RoundRun.record(tracker, context, parent, classifier::save, round, snapshot, roundParams);
     }
 
     /** Closes the parent run, when a retrain opened it. */

@@ -1,12 +1,17 @@
 package org.activelabeler.tracking;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.activelabeler.model.Classifier;
 import org.activelabeler.simulation.RoundResult;
 
 /**
@@ -22,16 +27,15 @@ final class RoundRun {
      * @param snapshot the labels the model was trained on, as {@code label_snapshot.csv}
      * @param roundParams params of this round besides the context's, {@code labels} and {@code round}
      */
-    static RunRef record(ExperimentTracker tracker, RunContext context, RunRef parent, Classifier classifier,
+    static RunRef record(ExperimentTracker tracker, RunContext context, RunRef parent, Consumer<Path> saveModel,
                          RoundResult round, String snapshot, Map<String, String> roundParams) {
         long now = System.currentTimeMillis();
         RunRef child = new RunRef(context.experiment(), UUID.randomUUID().toString());
         Path folder = context.staging().resolve(child.key());
         String model = SimulationTracking.MODEL_PATH;
-        classifier.save(folder.resolve(model));
-        List<ArtifactFile> files = new ArrayList<>(List.of(
-                artifact(folder.resolve(model).resolve("model.safetensors"), model + "/model.safetensors"),
-                artifact(StagedFiles.write(folder.resolve("label_snapshot.csv"), snapshot), "label_snapshot.csv")));
+        saveModel.accept(folder.resolve(model));
+        List<ArtifactFile> files = new ArrayList<>(modelFiles(folder.resolve(model), model));
+        files.add(artifact(StagedFiles.write(folder.resolve("label_snapshot.csv"), snapshot), "label_snapshot.csv"));
         if (round.confusion() != null) {
             files.add(artifact(StagedFiles.write(folder.resolve("confusion_matrix.csv"),
                     StagedFiles.confusionMatrix(round.confusion())), "confusion_matrix.csv"));
@@ -56,6 +60,15 @@ final class RoundRun {
         tracker.record(new RunEnd(child, RunEnd.FINISHED, now));
         tracker.record(new RunData(parent, roundMetrics, List.of()));
         return child;
+    }
+
+    private static List<ArtifactFile> modelFiles(Path folder, String artifactFolder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted()
+                    .map(f -> artifact(f, artifactFolder + "/" + f.getFileName())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the saved model in " + folder, e);
+        }
     }
 
     static ArtifactFile artifact(Path file, String artifactPath) {

@@ -9,13 +9,16 @@ import org.activelabeler.simulation.LabeledRows;
 import org.activelabeler.simulation.LearningCurve;
 import org.activelabeler.simulation.RoundListener;
 import org.activelabeler.simulation.RoundResult;
+import org.activelabeler.simulation.TransformerLane;
+import org.activelabeler.simulation.TransformerRoundResult;
+import org.activelabeler.model.TextClassifier;
 
 /**
  * Turns a simulated-oracle experiment into tracking records: a parent run for the invocation, a
  * child run per round with its model, label snapshot and confusion matrix, and a model version per
  * round. Runs on the training thread, so it only writes small local files and queues records.
  */
-public final class SimulationTracking implements RoundListener {
+public final class SimulationTracking implements RoundListener, TransformerLane.Listener {
     public static final String MODEL_PATH = "model";
     public static final String CHAMPION_METRIC = "holdout_accuracy";
 
@@ -24,6 +27,8 @@ public final class SimulationTracking implements RoundListener {
     private final Classifier classifier;
     private final LabeledRows pool;
     private final RunRef parent;
+    private TextClassifier transformer;
+    private RunContext transformerContext;
 
     public SimulationTracking(ExperimentTracker tracker, RunContext context, Classifier classifier,
                               LabeledRows pool) {
@@ -45,8 +50,20 @@ public final class SimulationTracking implements RoundListener {
 
     @Override
     public void roundFinished(RoundResult round, int[] labeledRows) {
-        RoundRun.record(tracker, context, parent, classifier, round, StagedFiles.labelSnapshot(pool, labeledRows),
+        RoundRun.record(tracker, context, parent, classifier::save, round, StagedFiles.labelSnapshot(pool, labeledRows),
                 Map.of());
+    }
+
+    /** Makes transformer rounds tracked too, as runs of their own registered model. */
+    public void trackTransformer(TextClassifier model) {
+        this.transformer = model;
+        this.transformerContext = TransformerRuns.context(context, model.description());
+    }
+
+    @Override
+    public void transformerRoundFinished(TransformerRoundResult result, int[] trainedOnRows) {
+        TransformerRuns.record(tracker, transformerContext, parent, transformer, result,
+                StagedFiles.labelSnapshot(pool, trainedOnRows));
     }
 
     /** Logs the learning curve as CSV and PNG and closes the parent run. */

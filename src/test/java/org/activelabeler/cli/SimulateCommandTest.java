@@ -34,6 +34,34 @@ class SimulateCommandTest {
     }
 
     @Test
+    void twoSpeedRunsTheTransformerEveryFewBatchesAndJudgesItAgainstTheFastModel(@TempDir Path dir) throws Exception {
+        List<SyntheticReviews.Review> reviews = new SyntheticReviews(8).distinct(260);
+        Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), reviews.subList(0, 200));
+        Path holdout = SyntheticReviews.writeCsv(dir.resolve("holdout.csv"), reviews.subList(200, 260));
+        Path out = dir.resolve("curve.csv");
+
+        int exit = Main.run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(),
+                "--init", "10", "--batch", "10", "--max-labels", "50", "--seed", "2",
+                "--model", "transformer", "--transformer-every", "2", "--transformer-min-labels", "20",
+                "--transformer-strategy", "bald", "--max-tokens", "16", "--transformer-epochs", "1",
+                "--transformer-holdout", "20", "--out", out.toString(), "--db", dir.resolve("db").toString());
+
+        assertThat(exit).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(1 + 5);
+        List<String> transformerRounds = Files.readAllLines(dir.resolve("curve-transformer.csv"));
+        assertThat(transformerRounds.get(0)).startsWith("round,labels,holdout_accuracy,");
+        assertThat(transformerRounds.subList(1, transformerRounds.size()))
+                .extracting(line -> line.split(",")[1]).containsExactly("30", "50");
+        String[] middle = transformerRounds.get(1).split(",");
+        String[] last = transformerRounds.get(2).split(",");
+        assertThat(middle[4]).isEqualTo("20");
+        assertThat(last[4]).as("the final round is scored on the whole holdout").isEqualTo("60");
+        double transformerValidation = Double.parseDouble(middle[5]);
+        double fastValidation = Double.parseDouble(middle[6]);
+        assertThat(middle[8]).isEqualTo(transformerValidation > fastValidation ? "transformer" : "fast");
+    }
+
+    @Test
     void holdsOutPartOfThePoolWithoutAHoldoutFile(@TempDir Path dir) throws Exception {
         Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(4).distinct(300));
         Path out = dir.resolve("curve.csv");

@@ -152,6 +152,28 @@ public final class H2DatasetStore implements DatasetStore {
     }
 
     @Override
+    public List<String> reviewTexts(long datasetId, Progress progress) {
+        DatasetInfo info = find(datasetId).orElseThrow(() -> new StoreException("No dataset with id " + datasetId, null));
+        List<String> texts = new ArrayList<>(info.reviewCount());
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT text FROM review WHERE dataset_id = ? ORDER BY ordinal")) {
+            s.setLong(1, datasetId);
+            s.setFetchSize(BATCH);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    texts.add(rs.getString(1));
+                    if (texts.size() % BATCH == 0) {
+                        progress.update("Reading the texts of " + info.name(), texts.size(), info.reviewCount());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+        return texts;
+    }
+
+    @Override
     public String reviewText(long reviewId) {
         try (Connection c = database.connection();
              PreparedStatement s = c.prepareStatement("SELECT text FROM review WHERE id = ?")) {

@@ -168,6 +168,40 @@ class SimulateTrackingTest {
         }
     }
 
+    @Test
+    void transformerRoundsAreChildRunsAndVersionsOfTheirOwnModelWithEncoderAndDevice(MlflowTestServer server)
+            throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = Main.run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
+                    "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", dir.resolve("db-t").toString(),
+                    "--tracking-uri", server.uri(), "--experiment", "exp-transformer", "--registered-model", "two-speed",
+                    "--model", "transformer", "--transformer-every", "1", "--transformer-min-labels", "20",
+                    "--max-tokens", "16", "--transformer-epochs", "1", "--transformer-holdout", "20");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exit).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            List<ModelVersion> versions = client.searchModelVersions("name = 'two-speed-transformer'").getItems();
+            assertThat(versions).hasSize(2);
+            Run round = client.getRun(versions.get(0).getRunId());
+            assertThat(tag(round, "encoder")).isEqualTo("sentence-transformers/all-MiniLM-L6-v2");
+            assertThat(tag(round, "encoder.sha256")).matches("[0-9a-f]{64}");
+            assertThat(tag(round, "device")).isEqualTo("CPU");
+            assertThat(params(round)).containsEntry("model", "transformer").containsEntry("max_tokens", "16");
+            assertThat(round.getData().getMetricsList()).extracting(Metric::getKey)
+                    .contains("holdout_accuracy", "validation_accuracy_transformer", "validation_accuracy_fast",
+                            "serves_queue");
+            assertThat(artifacts(client, round.getInfo().getRunId(), "model"))
+                    .containsExactly("model/config.json", "model/model.safetensors", "model/tokenizer.json");
+            assertThat(client.searchModelVersions("name = 'two-speed'").getItems()).hasSize(3);
+        }
+    }
+
     static String simulate(String uri, String experiment, String model, Path db) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;

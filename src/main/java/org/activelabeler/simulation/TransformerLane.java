@@ -1,0 +1,136 @@
+package org.activelabeler.simulation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.TextClassifier;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.twospeed.QueueOwner;
+import org.activelabeler.twospeed.TransformerQueue;
+import org.activelabeler.twospeed.TransformerRound;
+import org.activelabeler.twospeed.TwoSpeedSettings;
+
+/**
+ * The transformer's side of a two-speed simulation: every few batches it trains, is judged against
+ * the fast model on held-out labels, and, while it wins, its ranking serves the next batches.
+ * In the desktop app the same round runs in the background; here it runs in line, so the learning
+ * curve shows what its labels are worth, not how long an annotator would wait (never).
+ */
+public final class TransformerLane {
+    private final TextClassifier transformer;
+    private final TwoSpeedSettings settings;
+    private final TransformerRound round;
+    private final IntFunction<String> poolText;
+    private final IntFunction<String> holdoutText;
+    private final List<String> holdoutTexts;
+    private final int[] holdoutRows;
+    private final Listener listener;
+    private final SplittableRandom random;
+    private QueueOwner owner = QueueOwner.FAST;
+    private TransformerQueue queue = new TransformerQueue(new int[0]);
+
+    /** Hears about each transformer round. */
+    @FunctionalInterface
+    public interface Listener {
+        void transformerRoundFinished(TransformerRoundResult result, int[] trainedOnRows);
+    }
+
+    /**
+     * @param holdoutEvaluationSize holdout reviews the transformer is scored on at each round
+     *        (a seeded sample; 0 or more than the holdout means all of it)
+     */
+    public TransformerLane(TextClassifier transformer, TwoSpeedSettings settings, int dropoutPasses,
+                           IntFunction<String> poolText, IntFunction<String> holdoutText, int holdoutSize,
+                           int holdoutEvaluationSize, Listener listener) {
+        this.transformer = transformer;
+        this.settings = settings;
+        this.round = new TransformerRound(transformer, settings, dropoutPasses);
+        this.poolText = poolText;
+        this.holdoutText = holdoutText;
+        this.random = new SplittableRandom(settings.seed() ^ 0x7A11L);
+        this.holdoutRows = sample(holdoutSize, holdoutEvaluationSize, new SplittableRandom(settings.seed()));
+        this.holdoutTexts = Arrays.stream(holdoutRows).mapToObj(holdoutText).toList();
+        this.listener = listener;
+    }
+
+    public TextClassifier transformer() {
+        return transformer;
+    }
+
+    public QueueOwner owner() {
+        return owner;
+    }
+
+    /** Whether a transformer round falls after a fast round with this many labels. */
+    boolean due(int labels, int initialLabels, int batchSize) {
+        int step = settings.everyBatches() * batchSize;
+        return labels >= settings.minLabels() && (labels - initialLabels) % step == 0;
+    }
+
+    /** Whether the next batch comes from the transformer's ranking. */
+    boolean serving() {
+        return owner == QueueOwner.TRANSFORMER && queue.remaining() > 0;
+    }
+
+    int[] next(int count, boolean[] revealed) {
+        return queue.next(count, row -> revealed[row]);
+    }
+
+    /** A round; after the last batch the transformer is scored on the whole holdout, not the sample. */
+    TransformerRoundResult run(int roundNumber, int[] labeledRows, int[] unlabeled, float[] fastPositive,
+                               Classifier fast, LabeledRows pool, LabeledRows holdout, float[] fastHoldout,
+                               boolean last, long started, Progress progress) {
+        int[] labels = Arrays.stream(labeledRows).map(r -> pool.gold()[r]).toArray();
+        long[] keys = Arrays.stream(labeledRows).asLongStream().toArray();
+        TransformerRound.FastValidation validation = (trainRows, trainLabels, predictRows) -> {
+            fast.fit(pool.select(trainRows).features(), trainLabels, Progress.NONE);
+            return fast.predictPositive(pool.select(predictRows).features());
+        };
+        TransformerRound.Outcome outcome = round.run(new TransformerRound.Input(labeledRows, keys, labels, unlabeled,
+                fastPositive, poolText), validation, random, progress);
+        owner = outcome.handover().owner();
+        queue = new TransformerQueue(outcome.ranking());
+        long evaluateStart = System.nanoTime();
+        int[] rows = last ? java.util.stream.IntStream.range(0, holdout.size()).toArray() : holdoutRows;
+        List<String> texts = last ? Arrays.stream(rows).mapToObj(holdoutText).toList() : holdoutTexts;
+        float[] holdoutPositive = transformer.predictPositive(texts, progress);
+        int[] gold = Arrays.stream(rows).map(r -> holdout.gold()[r]).toArray();
+        double fastHoldoutOnSample = BinaryMetrics.of(pick(fastHoldout, rows), gold).accuracy();
+        BinaryMetrics metrics = BinaryMetrics.of(holdoutPositive, gold);
+        long evaluateMillis = (System.nanoTime() - evaluateStart) / 1_000_000;
+        TransformerRoundResult result = new TransformerRoundResult(roundNumber, labeledRows.length, outcome.handover(),
+                metrics.accuracy(), metrics.macroF1(), fastHoldoutOnSample, rows.length,
+                BinaryMetrics.confusion(holdoutPositive, gold), outcome.training(), outcome.trainMillis(),
+                outcome.scoreMillis(), evaluateMillis, outcome.ranking().length,
+                (System.nanoTime() - started) / 1_000_000);
+        listener.transformerRoundFinished(result, labeledRows);
+        return result;
+    }
+
+    private static float[] pick(float[] values, int[] rows) {
+        float[] picked = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = values[rows[i]];
+        }
+        return picked;
+    }
+
+    private static int[] sample(int size, int wanted, SplittableRandom random) {
+        int[] rows = java.util.stream.IntStream.range(0, size).toArray();
+        if (wanted <= 0 || wanted >= size) {
+            return rows;
+        }
+        for (int i = 0; i < wanted; i++) {
+            int j = i + random.nextInt(size - i);
+            int swap = rows[i];
+            rows[i] = rows[j];
+            rows[j] = swap;
+        }
+        int[] picked = Arrays.copyOf(rows, wanted);
+        Arrays.sort(picked);
+        return picked;
+    }
+}

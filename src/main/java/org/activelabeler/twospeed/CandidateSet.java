@@ -1,0 +1,43 @@
+package org.activelabeler.twospeed;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.activelabeler.strategy.BaldSampling;
+
+/**
+ * The unlabeled reviews a CPU transformer scores: the fast model's most uncertain ones plus a random
+ * share of the rest. Scoring the whole pool takes a CPU over an hour.
+ */
+public final class CandidateSet {
+    private CandidateSet() {
+    }
+
+    /**
+     * @param fastPositive the fast model's p(positive) for every pool row
+     * @param unlabeled the rows that may be asked
+     */
+    public static int[] pick(float[] fastPositive, int[] unlabeled, TwoSpeedSettings settings, SplittableRandom random) {
+        if (settings.wholePool() || unlabeled.length <= settings.uncertainCandidates() + settings.randomCandidates()) {
+            return unlabeled.clone();
+        }
+        Integer[] byUncertainty = Arrays.stream(unlabeled).boxed().toArray(Integer[]::new);
+        Arrays.sort(byUncertainty, Comparator.comparingDouble(
+                (Integer row) -> -BaldSampling.binaryEntropy(fastPositive[row])).thenComparingInt(row -> row));
+        int uncertain = settings.uncertainCandidates();
+        int[] rest = IntStream.range(uncertain, byUncertainty.length).map(i -> byUncertainty[i]).toArray();
+        for (int i = 0; i < settings.randomCandidates(); i++) {
+            int j = i + random.nextInt(rest.length - i);
+            int swap = rest[i];
+            rest[i] = rest[j];
+            rest[j] = swap;
+        }
+        int[] picked = new int[uncertain + settings.randomCandidates()];
+        for (int i = 0; i < uncertain; i++) {
+            picked[i] = byUncertainty[i];
+        }
+        System.arraycopy(rest, 0, picked, uncertain, settings.randomCandidates());
+        return picked;
+    }
+}

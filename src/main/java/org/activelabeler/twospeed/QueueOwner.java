@@ -1,0 +1,16 @@
+package org.activelabeler.twospeed;
+
+/** Which model's ranking decides the next reviews. */
+public enum QueueOwner {
+    FAST("fast model"), TRANSFORMER("transformer");
+
+    private final String label;
+
+    QueueOwner(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
