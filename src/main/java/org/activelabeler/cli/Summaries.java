@@ -1,6 +1,5 @@
 package org.activelabeler.cli;
 
-import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.simulation.TransformerRoundResult;
 import java.io.UncheckedIOException;
 import java.io.IOException;
@@ -37,9 +36,11 @@ final class Summaries {
     }
 
     static String transformerRound(TransformerRoundResult r) {
-        return String.format(Locale.ROOT, "transformer at %d labels: holdout %.4f (fast model %.4f on the same %d),"
-                        + " %s -> %s serves; train %.1f s, rank %d candidates %.1f s, evaluate %.1f s, elapsed %.1f s",
-                r.labels(), r.holdoutAccuracy(), r.fastHoldoutAccuracy(), r.holdoutSize(), r.handover().summary(),
+        return String.format(Locale.ROOT, "transformer at %d labels: holdout %.4f (fast model %.4f, both %.4f on the"
+                        + " same %d); validation: %s -> %s serves; train %.1f s, rank %d candidates %.1f s,"
+                        + " evaluate %.1f s, elapsed %.1f s",
+                r.labels(), r.holdoutAccuracy(), r.fastHoldoutAccuracy(), r.ensembleHoldoutAccuracy(), r.holdoutSize(),
+                r.handover().summary(),
                 r.handover().owner().label(), r.trainMillis() / 1000.0, r.candidates(), r.scoreMillis() / 1000.0,
                 r.evaluateMillis() / 1000.0, r.elapsedMillis() / 1000.0);
     }
@@ -47,13 +48,15 @@ final class Summaries {
     static void writeTransformerCsv(Path file, List<TransformerRoundResult> rounds) {
         StringBuilder csv = new StringBuilder("round,labels,holdout_accuracy,fast_holdout_accuracy_same_reviews,"
                 + "holdout_reviews,validation_accuracy_transformer,validation_accuracy_fast,validation_labels,"
-                + "serves_queue,train_ms,score_ms,evaluate_ms,elapsed_ms\n");
+                + "serves_queue,train_ms,score_ms,evaluate_ms,elapsed_ms,ensemble_holdout_accuracy,"
+                + "validation_accuracy_ensemble\n");
         for (TransformerRoundResult r : rounds) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%d,%.6f,%.6f,%d,%s,%d,%d,%d,%d%n", r.round(), r.labels(),
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%d,%.6f,%.6f,%d,%s,%d,%d,%d,%d,%.6f,%.6f%n",
+                    r.round(), r.labels(),
                     r.holdoutAccuracy(), r.fastHoldoutAccuracy(), r.holdoutSize(), r.handover().transformerAccuracy(),
                     r.handover().fastAccuracy(), r.handover().validationLabels(),
-                    r.handover().owner() == QueueOwner.TRANSFORMER ? "transformer" : "fast", r.trainMillis(),
-                    r.scoreMillis(), r.evaluateMillis(), r.elapsedMillis()));
+                    r.handover().owner().name().toLowerCase(Locale.ROOT), r.trainMillis(), r.scoreMillis(),
+                    r.evaluateMillis(), r.elapsedMillis(), r.ensembleHoldoutAccuracy(), r.handover().ensembleAccuracy()));
         }
         try {
             Files.writeString(file, csv.toString());

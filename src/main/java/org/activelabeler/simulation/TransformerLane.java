@@ -9,6 +9,7 @@ import org.activelabeler.model.Classifier;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.twospeed.QueueOwner;
+import org.activelabeler.twospeed.TransformerRound;
 import org.activelabeler.twospeed.TransformerQueue;
 import org.activelabeler.twospeed.TransformerRound;
 import org.activelabeler.twospeed.TwoSpeedSettings;
@@ -70,9 +71,9 @@ public final class TransformerLane {
         return labels >= settings.minLabels() && (labels - initialLabels) % step == 0;
     }
 
-    /** Whether the next batch comes from the transformer's ranking. */
+    /** Whether the next batch comes from the transformer's (or the ensemble's) ranking. */
     boolean serving() {
-        return owner == QueueOwner.TRANSFORMER && queue.remaining() > 0;
+        return owner != QueueOwner.FAST && queue.remaining() > 0;
     }
 
     int[] next(int count, boolean[] revealed) {
@@ -98,11 +99,13 @@ public final class TransformerLane {
         List<String> texts = last ? Arrays.stream(rows).mapToObj(holdoutText).toList() : holdoutTexts;
         float[] holdoutPositive = transformer.predictPositive(texts, progress);
         int[] gold = Arrays.stream(rows).map(r -> holdout.gold()[r]).toArray();
-        double fastHoldoutOnSample = BinaryMetrics.of(pick(fastHoldout, rows), gold).accuracy();
+        float[] fastOnRows = pick(fastHoldout, rows);
+        double fastHoldoutOnSample = BinaryMetrics.of(fastOnRows, gold).accuracy();
+        double ensembleHoldout = BinaryMetrics.of(TransformerRound.mean(fastOnRows, holdoutPositive), gold).accuracy();
         BinaryMetrics metrics = BinaryMetrics.of(holdoutPositive, gold);
         long evaluateMillis = (System.nanoTime() - evaluateStart) / 1_000_000;
         TransformerRoundResult result = new TransformerRoundResult(roundNumber, labeledRows.length, outcome.handover(),
-                metrics.accuracy(), metrics.macroF1(), fastHoldoutOnSample, rows.length,
+                metrics.accuracy(), metrics.macroF1(), fastHoldoutOnSample, ensembleHoldout, rows.length,
                 BinaryMetrics.confusion(holdoutPositive, gold), outcome.training(), outcome.trainMillis(),
                 outcome.scoreMillis(), evaluateMillis, outcome.ranking().length,
                 (System.nanoTime() - started) / 1_000_000);

@@ -8,7 +8,6 @@ import org.activelabeler.model.ModelDescription;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.simulation.TransformerRoundResult;
-import org.activelabeler.twospeed.QueueOwner;
 
 /**
  * Transformer rounds as MLflow runs: a child run and a version of their own registered model
@@ -47,8 +46,10 @@ public final class TransformerRuns {
         List<MetricPoint> metrics = new ArrayList<>();
         metrics.add(new MetricPoint("validation_accuracy_transformer", result.handover().transformerAccuracy(), step, now));
         metrics.add(new MetricPoint("validation_accuracy_fast", result.handover().fastAccuracy(), step, now));
+        metrics.add(new MetricPoint("validation_accuracy_ensemble", result.handover().ensembleAccuracy(), step, now));
+        metrics.add(new MetricPoint("holdout_accuracy_ensemble_same_reviews", result.ensembleHoldoutAccuracy(), step, now));
         metrics.add(new MetricPoint("validation_labels", result.handover().validationLabels(), step, now));
-        metrics.add(new MetricPoint("serves_queue", result.handover().owner() == QueueOwner.TRANSFORMER ? 1 : 0, step, now));
+        metrics.add(new MetricPoint("serves_queue", servesQueue(result), step, now));
         metrics.add(new MetricPoint("holdout_accuracy_fast_same_reviews", result.fastHoldoutAccuracy(), step, now));
         metrics.add(new MetricPoint("holdout_reviews", result.holdoutSize(), step, now));
         metrics.add(new MetricPoint("evaluate_ms", result.evaluateMillis(), step, now));
@@ -56,9 +57,17 @@ public final class TransformerRuns {
         tracker.record(new RunData(child, metrics, List.of()));
         List<MetricPoint> onParent = List.of(
                 new MetricPoint("transformer_holdout_accuracy", result.holdoutAccuracy(), step, now),
-                new MetricPoint("transformer_serves_queue",
-                        result.handover().owner() == QueueOwner.TRANSFORMER ? 1 : 0, step, now));
+                new MetricPoint("transformer_serves_queue", servesQueue(result), step, now));
         tracker.record(new RunData(parent, onParent, List.of()));
         return child;
+    }
+
+    /** 0: the fast model serves the queue; 1: the transformer; 2: both together. */
+    private static int servesQueue(TransformerRoundResult result) {
+        return switch (result.handover().owner()) {
+            case FAST -> 0;
+            case TRANSFORMER -> 1;
+            case ENSEMBLE -> 2;
+        };
     }
 }

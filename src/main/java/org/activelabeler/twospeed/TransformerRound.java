@@ -13,8 +13,9 @@ import org.activelabeler.strategy.BaldSampling;
 
 /**
  * One background round of the slow model: keep a share of the labels aside, train the fast model
- * and the transformer on the rest, judge both on the share kept aside, and, if the transformer wins,
- * rank a candidate set of unlabeled reviews by its uncertainty (entropy or BALD).
+ * and the transformer on the rest, judge them and their ensemble on the share kept aside, and, if
+ * the transformer or the ensemble wins, rank a candidate set of unlabeled reviews by its uncertainty
+ * (the transformer's entropy or BALD; the ensemble's entropy).
  */
 public final class TransformerRound {
     private final TextClassifier transformer;
@@ -54,18 +55,21 @@ public final class TransformerRound {
         int[] validationRows = pick(input.labeledRows(), split.validation());
         int[] validationLabels = pick(input.labels(), split.validation());
 
-        double fastAccuracy = accuracy(fast.trainAndPredict(trainRows, trainLabels, validationRows), validationLabels);
+        float[] fastValidation = fast.trainAndPredict(trainRows, trainLabels, validationRows);
         TrainingReport training = transformer.fit(texts(trainRows, input.text()), trainLabels, progress);
-        double transformerAccuracy = accuracy(
-                transformer.predictPositive(texts(validationRows, input.text()), progress), validationLabels);
-        Handover handover = Handover.judge(fastAccuracy, transformerAccuracy, validationRows.length);
+        float[] transformerValidation = transformer.predictPositive(texts(validationRows, input.text()), progress);
+        Handover handover = Handover.judge(accuracy(fastValidation, validationLabels),
+                accuracy(transformerValidation, validationLabels),
+                accuracy(mean(fastValidation, transformerValidation), validationLabels), validationRows.length);
         long trained = System.nanoTime();
         if (handover.owner() == QueueOwner.FAST || input.unlabeledRows().length == 0) {
             return new Outcome(handover, new int[0], new double[0], training, (trained - start) / 1_000_000, 0,
                     trainRows.length);
         }
         int[] candidates = CandidateSet.pick(input.fastPositive(), input.unlabeledRows(), settings, random);
-        double[] scores = score(texts(candidates, input.text()), progress);
+        double[] scores = handover.owner() == QueueOwner.ENSEMBLE
+                ? ensembleEntropy(candidates, input.fastPositive(), texts(candidates, input.text()), progress)
+                : score(texts(candidates, input.text()), progress);
         Integer[] order = IntStream.range(0, candidates.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> candidates[i]));
         int[] ranking = Arrays.stream(order).mapToInt(i -> candidates[i]).toArray();
@@ -84,6 +88,24 @@ public final class TransformerRound {
             entropy[i] = BaldSampling.binaryEntropy(positive[i]);
         }
         return entropy;
+    }
+
+    private double[] ensembleEntropy(int[] candidates, float[] fastPositive, List<String> texts, Progress progress) {
+        float[] transformerPositive = transformer.predictPositive(texts, progress);
+        double[] entropy = new double[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            entropy[i] = BaldSampling.binaryEntropy((fastPositive[candidates[i]] + transformerPositive[i]) / 2.0);
+        }
+        return entropy;
+    }
+
+    /** The ensemble's p(positive): the mean of both models'. */
+    public static float[] mean(float[] a, float[] b) {
+        float[] m = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            m[i] = (a[i] + b[i]) / 2;
+        }
+        return m;
     }
 
     static double accuracy(float[] positive, int[] gold) {

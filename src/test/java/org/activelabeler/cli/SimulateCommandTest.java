@@ -56,9 +56,10 @@ class SimulateCommandTest {
         String[] last = transformerRounds.get(2).split(",");
         assertThat(middle[4]).isEqualTo("20");
         assertThat(last[4]).as("the final round is scored on the whole holdout").isEqualTo("60");
-        double transformerValidation = Double.parseDouble(middle[5]);
-        double fastValidation = Double.parseDouble(middle[6]);
-        assertThat(middle[8]).isEqualTo(transformerValidation > fastValidation ? "transformer" : "fast");
+        var expected = org.activelabeler.twospeed.Handover.judge(Double.parseDouble(middle[6]),
+                Double.parseDouble(middle[5]), Double.parseDouble(middle[14]), Integer.parseInt(middle[7]));
+        assertThat(middle[8]).isEqualTo(expected.owner().name().toLowerCase(java.util.Locale.ROOT));
+        assertThat(Double.parseDouble(last[13])).as("ensemble holdout accuracy").isBetween(0.0, 1.0);
     }
 
     @Test
