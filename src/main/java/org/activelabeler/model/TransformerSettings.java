@@ -18,7 +18,7 @@ import java.util.Map;
  * @param warmStart continue from the last fit's weights instead of the pretrained ones
  * @param dropoutPasses forward passes with dropout for BALD
  * @param dropoutLayers how many top layers run with dropout in those passes; the rest run once
- * @param mixedPrecision FP16 matrix products with dynamic loss scaling (GPU)
+ * @param mixedPrecision FP16 matrix products when scoring (GPU); training stays FP32
  */
 public record TransformerSettings(long seed, int maxTokens, int batchSize, int inferenceBatchSize, int epochs,
                                   double learningRate, double warmupShare, double weightDecay, boolean warmStart,

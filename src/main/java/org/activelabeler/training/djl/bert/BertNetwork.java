@@ -19,8 +19,9 @@ import java.util.Random;
 /**
  * A BERT encoder with mean pooling and a two-class head, written with DJL operations over named
  * parameters (Hugging Face names), so that any BERT-family checkpoint loads by name. Weights stay
- * FP32; with a reduced compute type (FP16 on a GPU) the matrix products run in it while layer norms,
- * softmax and the residual stream stay FP32. (DJL 0.36 aborts the process on a BF16 cast, so FP16 it is.)
+ * FP32; with a reduced compute type (FP16, for scoring on a GPU) the matrix products run in it while
+ * layer norms, softmax and the residual stream stay FP32. DJL 0.36 aborts the process on a BF16 cast,
+ * and its casts are not differentiable, so training uses FP32.
  */
 final class BertNetwork implements AutoCloseable {
     static final String HEAD_WEIGHT = "classifier.weight";
@@ -29,7 +30,7 @@ final class BertNetwork implements AutoCloseable {
     private final BertConfig config;
     private final NDManager manager;
     private final Map<String, NDArray> parameters;
-    private final DataType computeType;
+    private DataType computeType;
 
     private BertNetwork(BertConfig config, NDManager manager, Map<String, NDArray> parameters, DataType computeType) {
         this.config = config;
@@ -64,6 +65,11 @@ final class BertNetwork implements AutoCloseable {
             parameters.put(name, array);
         }
         return new BertNetwork(config, manager, parameters, computeType);
+    }
+
+    /** The type of the matrix products from now on: FP32, or FP16 for scoring (no gradients through it). */
+    void useComputeType(DataType type) {
+        this.computeType = type;
     }
 
     BertConfig config() {

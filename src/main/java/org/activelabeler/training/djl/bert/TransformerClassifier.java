@@ -52,7 +52,6 @@ public final class TransformerClassifier implements TextClassifier {
     private final String weightsSha256;
     private BertNetwork network;
     private int fits;
-    private final LossScale lossScale;
 
     public TransformerClassifier(PretrainedEncoder encoder, TransformerSettings settings) {
         this.encoder = encoder;
@@ -65,7 +64,6 @@ public final class TransformerClassifier implements TextClassifier {
         this.pretrained = loaded.tensors();
         this.weightsSha256 = loaded.sha256();
         this.network = newNetwork();
-        this.lossScale = settings.mixedPrecision() ? LossScale.dynamic() : LossScale.none();
     }
 
     /** The device-appropriate defaults: {@link TransformerSettings#forGpu} when DJL sees a GPU. */
@@ -101,6 +99,7 @@ public final class TransformerClassifier implements TextClassifier {
             network = newNetwork();
         }
         long[][] ids = tokens.encode(texts);
+        network.useComputeType(DataType.FLOAT32);
         int stepsPerEpoch = (labels.length + settings.batchSize() - 1) / settings.batchSize();
         int totalSteps = stepsPerEpoch * settings.epochs();
         Optimizer optimizer = AdamW.builder()
@@ -123,6 +122,7 @@ public final class TransformerClassifier implements TextClassifier {
             losses.add(lossSum / labels.length);
         }
         fits++;
+        network.useComputeType(scoringType());
         return new TrainingReport(losses, settings.epochs(), 0, Double.NaN, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -138,7 +138,7 @@ public final class TransformerClassifier implements TextClassifier {
                 collector.zeroGradients();
                 NDArray logits = network.logits(input.ids(), input.mask(), true);
                 NDArray lossArray = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
-                collector.backward(lossArray.mul(lossScale.factor()));
+                collector.backward(lossArray);
                 loss = lossArray.getFloat();
             }
             NDArray squaredNorm = manager.zeros(new Shape());
@@ -147,12 +147,12 @@ public final class TransformerClassifier implements TextClassifier {
                 gradients.add(gradient);
                 squaredNorm = squaredNorm.add(gradient.square().sum());
             }
-            double norm = Math.sqrt(squaredNorm.getFloat()) / lossScale.factor();
-            if (!lossScale.accept(norm)) {
-                return loss;
+            double norm = Math.sqrt(squaredNorm.getFloat());
+            if (!Double.isFinite(norm)) {
+                throw new IllegalStateException("The transformer's gradient is not finite; lower the learning rate");
             }
-            float scale = (float) (Math.min(1.0, MAX_GRADIENT_NORM / (norm + 1e-6)) / lossScale.factor());
-            if (scale != 1f) {
+            if (norm > MAX_GRADIENT_NORM) {
+                float scale = (float) (MAX_GRADIENT_NORM / (norm + 1e-6));
                 gradients.replaceAll(g -> g.mul(scale));
             }
             gradients.forEach(NDScope::unregister);
@@ -231,8 +231,15 @@ public final class TransformerClassifier implements TextClassifier {
     }
 
     private BertNetwork newNetwork() {
-        DataType compute = settings.mixedPrecision() ? DataType.FLOAT16 : DataType.FLOAT32;
-        return BertNetwork.create(encoder.config(), pretrained, manager, compute, settings.seed());
+        return BertNetwork.create(encoder.config(), pretrained, manager, scoringType(), settings.seed());
+    }
+
+    /**
+     * FP16 products for scoring with mixed precision; training always runs in FP32, because DJL's
+     * type cast leaves the autograd graph, so FP16 copies of FP32 weights would get no gradient.
+     */
+    private DataType scoringType() {
+        return settings.mixedPrecision() ? DataType.FLOAT16 : DataType.FLOAT32;
     }
 
     private Tracker schedule(int totalSteps) {

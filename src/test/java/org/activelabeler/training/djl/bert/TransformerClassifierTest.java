@@ -47,6 +47,28 @@ class TransformerClassifierTest {
         assertThat(lossAfter).isLessThan(lossBefore * 0.8);
     }
 
+    /** The GPU's setting, run on the CPU: FP16 products for scoring, FP32 for training. */
+    @Test
+    void mixedPrecisionLearnsAsFullPrecisionAndScoresCloseToIt(@TempDir Path folder) {
+        classifier.save(folder);
+        float[] full = classifier.predictPositive(texts, Progress.NONE);
+        try (TransformerClassifier mixed = new TransformerClassifier(PretrainedEncoder.fromFolder("tuned", folder),
+                SMALL.withMixedPrecision(true))) {
+            float[] half = mixed.predictPositive(texts, Progress.NONE);
+            for (int i = 0; i < full.length; i++) {
+                assertThat(half[i]).isCloseTo(full[i], org.assertj.core.data.Offset.offset(0.02f));
+            }
+            assertThat(half).isNotEqualTo(full);
+            assertThat(mixed.description().hyperparameters()).containsEntry("mixed_precision", "true");
+        }
+        try (TransformerClassifier mixed = new TransformerClassifier(PretrainedEncoder.bundled(),
+                SMALL.withMixedPrecision(true))) {
+            double before = crossEntropy(mixed.predictPositive(texts, Progress.NONE), labels);
+            mixed.fit(texts, labels, Progress.NONE);
+            assertThat(crossEntropy(mixed.predictPositive(texts, Progress.NONE), labels)).isLessThan(before * 0.8);
+        }
+    }
+
     @Test
     void saveAndReloadGiveTheSamePredictions(@TempDir Path folder) {
         classifier.save(folder);
