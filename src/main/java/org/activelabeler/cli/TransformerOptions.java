@@ -33,6 +33,10 @@ final class TransformerOptions {
             description = "No transformer round before this many labels (default: 200 on a CPU, 100 on a GPU).")
     Integer minLabels;
 
+    @Option(names = "--audit-share", paramLabel = "SHARE",
+            description = "Share of each batch drawn at random, on which the models are judged (default: 0.1).")
+    Double auditShare;
+
     @Option(names = "--transformer-strategy", defaultValue = TwoSpeedSettings.ENTROPY,
             description = "How the transformer ranks its candidates: entropy or bald (MC dropout) (default: ${DEFAULT-VALUE}).")
     String strategy;
@@ -86,6 +90,9 @@ final class TransformerOptions {
         }
         if (minLabels != null) {
             settings = settings.withMinLabels(minLabels);
+        }
+        if (auditShare != null) {
+            settings = settings.withAuditShare(auditShare);
         }
         return settings.withStrategy(strategy);
     }

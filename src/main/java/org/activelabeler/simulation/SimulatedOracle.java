@@ -40,9 +40,11 @@ public final class SimulatedOracle {
         BatchSelector selector = new BatchSelector(QueryStrategies.named(settings.strategy()));
         SplittableRandom random = new SplittableRandom(settings.seed());
         boolean[] revealed = new boolean[pool.size()];
+        boolean[] drawnAtRandom = new boolean[pool.size()];
         List<Integer> order = new ArrayList<>();
         for (int row : initialDraw(pool.size(), random)) {
             revealed[row] = true;
+            drawnAtRandom[row] = true;
             order.add(row);
         }
         LearningCurve curve = new LearningCurve();
@@ -78,15 +80,21 @@ public final class SimulatedOracle {
             curve.add(result);
             listener.roundFinished(result, labeledRows);
             if (transformerDue) {
-                transformer.run(round, labeledRows, last ? new int[0] : unlabeled, scores, classifier, pool, holdout,
-                        holdoutScores, last, started, progress);
+                transformer.run(round, labeledRows, drawnAtRandom, last ? new int[0] : unlabeled, scores, classifier,
+                        pool, holdout, holdoutScores, last, started, progress);
             }
             if (!last) {
-                int[] next = transformer != null && transformer.serving()
-                        ? transformer.next(take, revealed)
-                        : fastPicks.stream().mapToInt(RankedCandidate::row).toArray();
-                if (next.length < take) {
-                    next = fastPicks.stream().mapToInt(RankedCandidate::row).toArray();
+                int audits = transformer == null ? 0 : (int) Math.round(take * transformer.auditShare());
+                for (int row : auditDraw(unlabeled, audits, random)) {
+                    revealed[row] = true;
+                    drawnAtRandom[row] = true;
+                    order.add(row);
+                }
+                int wanted = take - audits;
+                int[] next = transformer != null && transformer.serving() ? transformer.next(wanted, revealed) : new int[0];
+                if (next.length < wanted) {
+                    next = fastPicks.stream().mapToInt(RankedCandidate::row).filter(row -> !revealed[row])
+                            .limit(wanted).toArray();
                 }
                 for (int row : next) {
                     revealed[row] = true;
@@ -98,6 +106,19 @@ public final class SimulatedOracle {
                 return curve;
             }
         }
+    }
+
+    /** {@code count} unlabeled rows drawn uniformly at random. */
+    private static int[] auditDraw(int[] unlabeled, int count, SplittableRandom random) {
+        int[] rows = unlabeled.clone();
+        int n = Math.min(count, rows.length);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(rows.length - i);
+            int swap = rows[i];
+            rows[i] = rows[j];
+            rows[j] = swap;
+        }
+        return Arrays.copyOf(rows, n);
     }
 
     private int[] initialDraw(int poolSize, SplittableRandom random) {

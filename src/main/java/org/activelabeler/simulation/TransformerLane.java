@@ -81,17 +81,26 @@ public final class TransformerLane {
     }
 
     /** A round; after the last batch the transformer is scored on the whole holdout, not the sample. */
-    TransformerRoundResult run(int roundNumber, int[] labeledRows, int[] unlabeled, float[] fastPositive,
-                               Classifier fast, LabeledRows pool, LabeledRows holdout, float[] fastHoldout,
-                               boolean last, long started, Progress progress) {
+    /** The share of each batch drawn at random from the pool. */
+    double auditShare() {
+        return settings.auditShare();
+    }
+
+    TransformerRoundResult run(int roundNumber, int[] labeledRows, boolean[] drawnAtRandom, int[] unlabeled,
+                               float[] fastPositive, Classifier fast, LabeledRows pool, LabeledRows holdout,
+                               float[] fastHoldout, boolean last, long started, Progress progress) {
         int[] labels = Arrays.stream(labeledRows).map(r -> pool.gold()[r]).toArray();
         long[] keys = Arrays.stream(labeledRows).asLongStream().toArray();
         TransformerRound.FastValidation validation = (trainRows, trainLabels, predictRows) -> {
             fast.fit(pool.select(trainRows).features(), trainLabels, Progress.NONE);
             return fast.predictPositive(pool.select(predictRows).features());
         };
+        boolean[] random = new boolean[labeledRows.length];
+        for (int i = 0; i < labeledRows.length; i++) {
+            random[i] = drawnAtRandom[labeledRows[i]];
+        }
         TransformerRound.Outcome outcome = round.run(new TransformerRound.Input(labeledRows, keys, labels, unlabeled,
-                fastPositive, poolText), validation, random, progress);
+                fastPositive, poolText, random), validation, this.random, progress);
         owner = outcome.handover().owner();
         queue = new TransformerQueue(outcome.ranking());
         long evaluateStart = System.nanoTime();

@@ -34,9 +34,18 @@ public final class TransformerRound {
         float[] trainAndPredict(int[] trainRows, int[] trainLabels, int[] predictRows);
     }
 
-    /** Everything the round needs, in pool rows. */
+    /**
+     * Everything the round needs, in pool rows.
+     *
+     * @param drawnAtRandom per labeled row, whether it was drawn at random rather than chosen by a
+     *        model (see {@link TwoSpeedSettings#auditShare()}); null when unknown
+     */
     public record Input(int[] labeledRows, long[] labeledKeys, int[] labels, int[] unlabeledRows,
-                        float[] fastPositive, IntFunction<String> text) {
+                        float[] fastPositive, IntFunction<String> text, boolean[] drawnAtRandom) {
+        public Input(int[] labeledRows, long[] labeledKeys, int[] labels, int[] unlabeledRows, float[] fastPositive,
+                     IntFunction<String> text) {
+            this(labeledRows, labeledKeys, labels, unlabeledRows, fastPositive, text, null);
+        }
     }
 
     /**
@@ -49,7 +58,8 @@ public final class TransformerRound {
 
     public Outcome run(Input input, FastValidation fast, SplittableRandom random, Progress progress) {
         long start = System.nanoTime();
-        ValidationSplit split = ValidationSplit.of(input.labeledKeys(), settings.validationShare(), settings.seed());
+        ValidationSplit split = ValidationSplit.preferRandomDraws(input.drawnAtRandom(), input.labeledKeys(),
+                settings.validationShare(), settings.seed());
         int[] trainRows = pick(input.labeledRows(), split.train());
         int[] trainLabels = pick(input.labels(), split.train());
         int[] validationRows = pick(input.labeledRows(), split.validation());

@@ -15,9 +15,15 @@ import java.util.Map;
  * @param validationShare share of the labels kept out of both models' training at a transformer round,
  *        on which their accuracies are compared
  * @param strategy {@code entropy} or {@code bald} for ranking the transformer's candidates
+ * @param auditShare share of each batch drawn at random from the whole pool. Labels chosen by
+ *        uncertainty are the hardest reviews, so an accuracy measured on them says little about the
+ *        population: a model far worse on the holdout can look better there. The randomly drawn ones
+ *        (with the initial random labels) are what the models are judged on, once there are
+ *        {@link ValidationSplit#MIN_RANDOM_LABELS} of them.
  */
 public record TwoSpeedSettings(int everyBatches, int minLabels, int uncertainCandidates, int randomCandidates,
-                               boolean wholePool, double validationShare, String strategy, long seed) {
+                               boolean wholePool, double validationShare, String strategy, double auditShare,
+                               long seed) {
     public static final String ENTROPY = "entropy";
 
     public TwoSpeedSettings {
@@ -27,36 +33,45 @@ public record TwoSpeedSettings(int everyBatches, int minLabels, int uncertainCan
         if (validationShare <= 0 || validationShare >= 0.5) {
             throw new IllegalArgumentException("The validation share must be in (0, 0.5), was " + validationShare);
         }
+        if (auditShare < 0 || auditShare >= 1) {
+            throw new IllegalArgumentException("--audit-share must be in [0, 1), was " + auditShare);
+        }
         if (!strategy.equals(ENTROPY) && !strategy.equals(org.activelabeler.strategy.BaldSampling.NAME)) {
             throw new IllegalArgumentException("--transformer-strategy must be entropy or bald, was " + strategy);
         }
     }
 
     public static TwoSpeedSettings forCpu(long seed) {
-        return new TwoSpeedSettings(5, 200, 800, 200, false, 0.2, ENTROPY, seed);
+        return new TwoSpeedSettings(5, 200, 800, 200, false, 0.2, ENTROPY, 0.1, seed);
     }
 
     public static TwoSpeedSettings forGpu(long seed) {
-        return new TwoSpeedSettings(2, 100, 0, 0, true, 0.2, ENTROPY, seed);
+        return new TwoSpeedSettings(2, 100, 0, 0, true, 0.2, ENTROPY, 0.1, seed);
     }
 
     public TwoSpeedSettings withEveryBatches(int value) {
         return new TwoSpeedSettings(value, minLabels, uncertainCandidates, randomCandidates, wholePool, validationShare,
-                strategy, seed);
+                strategy, auditShare, seed);
     }
 
     public TwoSpeedSettings withCandidates(int uncertain, int random) {
-        return new TwoSpeedSettings(everyBatches, minLabels, uncertain, random, wholePool, validationShare, strategy, seed);
+        return new TwoSpeedSettings(everyBatches, minLabels, uncertain, random, wholePool, validationShare, strategy,
+                auditShare, seed);
     }
 
     public TwoSpeedSettings withStrategy(String value) {
         return new TwoSpeedSettings(everyBatches, minLabels, uncertainCandidates, randomCandidates, wholePool,
-                validationShare, value, seed);
+                validationShare, value, auditShare, seed);
     }
 
     public TwoSpeedSettings withMinLabels(int value) {
         return new TwoSpeedSettings(everyBatches, value, uncertainCandidates, randomCandidates, wholePool,
-                validationShare, strategy, seed);
+                validationShare, strategy, auditShare, seed);
+    }
+
+    public TwoSpeedSettings withAuditShare(double value) {
+        return new TwoSpeedSettings(everyBatches, minLabels, uncertainCandidates, randomCandidates, wholePool,
+                validationShare, strategy, value, seed);
     }
 
     public Map<String, String> asMap() {
@@ -66,6 +81,7 @@ public record TwoSpeedSettings(int everyBatches, int minLabels, int uncertainCan
         map.put("transformer_candidates", wholePool ? "pool" : uncertainCandidates + "+" + randomCandidates);
         map.put("transformer_validation_share", Double.toString(validationShare));
         map.put("transformer_strategy", strategy);
+        map.put("audit_share", Double.toString(auditShare));
         return map;
     }
 }

@@ -28,4 +28,21 @@ class ValidationSplitTest {
         assertThat(split.validation()).hasSize(1);
         assertThat(split.train()).hasSize(1);
     }
+
+    @Test
+    void judgesOnTheRandomlyDrawnLabelsOnceThereAreEnough() {
+        long[] keys = LongStream.rangeClosed(1, 100).toArray();
+        boolean[] random = new boolean[100];
+        for (int i = 0; i < 100; i += 4) {
+            random[i] = true;
+        }
+        ValidationSplit split = ValidationSplit.preferRandomDraws(random, keys, 0.2, 13);
+        assertThat(Arrays.stream(split.validation()).boxed().toList()).hasSize(25).allMatch(i -> random[i]);
+        assertThat(Arrays.stream(split.train()).boxed().toList()).hasSize(75).noneMatch(i -> random[i]);
+
+        boolean[] few = new boolean[100];
+        few[3] = true;
+        assertThat(ValidationSplit.preferRandomDraws(few, keys, 0.2, 13).validation())
+                .isEqualTo(ValidationSplit.of(keys, 0.2, 13).validation());
+    }
 }
