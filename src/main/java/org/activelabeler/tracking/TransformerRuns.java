@@ -55,9 +55,10 @@ public final class TransformerRuns {
         metrics.add(new MetricPoint("evaluate_ms", result.evaluateMillis(), step, now));
         metrics.removeIf(m -> !Double.isFinite(m.value()));
         tracker.record(new RunData(child, metrics, List.of()));
-        List<MetricPoint> onParent = List.of(
+        List<MetricPoint> onParent = new ArrayList<>(List.of(
                 new MetricPoint("transformer_holdout_accuracy", result.holdoutAccuracy(), step, now),
-                new MetricPoint("transformer_serves_queue", servesQueue(result), step, now));
+                new MetricPoint("transformer_serves_queue", servesQueue(result), step, now)));
+        onParent.removeIf(m -> !Double.isFinite(m.value()));
         tracker.record(new RunData(parent, onParent, List.of()));
         return child;
     }

@@ -5,24 +5,30 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.activelabeler.ui.retrain.ClassifierFactory;
+import org.activelabeler.ui.task.FxTaskExecutor;
 import org.activelabeler.ui.task.TaskExecutor;
+import org.activelabeler.ui.transformer.BundledTransformerFactory;
+import org.activelabeler.ui.transformer.TransformerFactory;
 
 /**
  * What differs between the desktop app and its tests: the data folder, the background executors,
- * the model, how links open, and whether pop-up notifications show.
+ * the models, how links open, and whether pop-up notifications show.
  *
  * @param textReader reads review texts ahead of need (never the training thread)
  * @param browser opens an address in the browser
  * @param env the environment, for {@code MLFLOW_TRACKING_URI}
  * @param uiThread runs a piece of work on the UI thread (MLflow links come from the tracking thread)
+ * @param transformerExecutor the transformer's own background thread, so that fast retrains never wait on it
+ * @param transformers makes the transformer of the two-speed loop
  */
 public record AppConfig(Path folder, TaskExecutor executor, Executor textReader, ClassifierFactory classifiers,
                         Consumer<String> browser, boolean notifications, Map<String, String> env,
-                        Executor uiThread) {
+                        Executor uiThread, TaskExecutor transformerExecutor, TransformerFactory transformers) {
 
-    /** On the JavaFX application thread. */
+    /** On the JavaFX application thread, with the bundled encoder on a thread of its own. */
     public AppConfig(Path folder, TaskExecutor executor, Executor textReader, ClassifierFactory classifiers,
                      Consumer<String> browser, boolean notifications, Map<String, String> env) {
-        this(folder, executor, textReader, classifiers, browser, notifications, env, javafx.application.Platform::runLater);
+        this(folder, executor, textReader, classifiers, browser, notifications, env, javafx.application.Platform::runLater,
+                new FxTaskExecutor("active-labeler-transformer"), new BundledTransformerFactory(folder.resolve("encoders")));
     }
 }

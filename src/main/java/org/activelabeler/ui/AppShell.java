@@ -42,7 +42,7 @@ public final class AppShell implements AutoCloseable {
     public AppShell(AppConfig config) {
         this.config = config;
         this.settings = UiSettings.load(config.folder());
-        this.mainView = new MainView(config.executor().status(), statusMessage);
+        this.mainView = new MainView(config.executor().status(), config.transformerExecutor().status(), statusMessage);
         this.toolbarModel = new ToolbarViewModel(settings.get("annotator", defaultAnnotator()),
                 Theme.parse(settings.get("theme", "light")));
         toolbarModel.annotatorProperty().addListener((obs, old, now) -> settings.put("annotator", now));
@@ -233,10 +233,11 @@ public final class AppShell implements AutoCloseable {
         return user.isBlank() ? "annotator" : user;
     }
 
-    /** Stops the oracle and the background work, then closes the database; labels are already saved. */
+    /** Stops the oracle and the background work (the transformer's too), then closes the database; labels are already saved. */
     @Override
     public void close() {
         closeScreen();
+        config.transformerExecutor().close();
         config.executor().close();
         if (tracking != null) {
             tracking.close();

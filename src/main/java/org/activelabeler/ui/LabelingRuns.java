@@ -9,17 +9,21 @@ import org.activelabeler.app.TrackingSession;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ModelDescription;
+import org.activelabeler.model.TextClassifier;
 import org.activelabeler.simulation.RoundResult;
+import org.activelabeler.simulation.TransformerRoundResult;
 import org.activelabeler.tracking.LabelingTracking;
 import org.activelabeler.tracking.RunContext;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.ui.retrain.RoundTracking;
+import org.activelabeler.ui.transformer.TransformerTracking;
 
 /**
  * The MLflow runs of one opened dataset: a parent run per annotator in the experiment named after
- * the dataset, a child run per retrain. Called on the training thread; the tracker sends later.
+ * the dataset, a child run per retrain, fast or transformer. Called on the training threads; the
+ * tracker sends later.
  */
-final class LabelingRuns implements RoundTracking, AutoCloseable {
+final class LabelingRuns implements RoundTracking, TransformerTracking, AutoCloseable {
     static final String REGISTERED_MODEL = "imdb-sentiment";
 
     private final Supplier<TrackingSession> session;
@@ -28,6 +32,8 @@ final class LabelingRuns implements RoundTracking, AutoCloseable {
     private final long seed;
     private LabelingTracking current;
     private String currentAnnotator;
+    private ModelDescription fastModel;
+    private String tokenizer;
 
     /** @param session the app's tracking, or a supplier of null while there is none */
     LabelingRuns(Supplier<TrackingSession> session, DatasetInfo dataset, Supplier<String> annotator, long seed) {
@@ -40,18 +46,38 @@ final class LabelingRuns implements RoundTracking, AutoCloseable {
     @Override
     public synchronized RunRef trained(Classifier classifier, RoundResult round, String snapshot,
                                        Map<String, String> roundParams) {
+        fastModel = classifier.description();
+        tokenizer = roundParams.get("tokenizer");
+        LabelingTracking tracking = tracking();
+        return tracking == null ? null : tracking.round(classifier, round, snapshot, roundParams);
+    }
+
+    /**
+     * A child run of the same parent with a version of the transformer's own registered model; the
+     * transformer is saved outside this object's lock, so fast retrains do not wait on it.
+     */
+    @Override
+    public RunRef trained(TextClassifier transformer, TransformerRoundResult result, String snapshot) {
+        LabelingTracking tracking;
+        synchronized (this) {
+            tracking = tracking();
+        }
+        return tracking == null ? null : tracking.transformerRound(transformer, result, snapshot);
+    }
+
+    /** The session's tracking for the annotator now; null without a server connection or before a fast retrain. */
+    private LabelingTracking tracking() {
         TrackingSession tracking = session.get();
-        if (tracking == null) {
+        if (tracking == null || fastModel == null) {
             return null;
         }
         String who = annotator.get();
         if (current == null || !who.equals(currentAnnotator)) {
             close();
-            current = new LabelingTracking(tracking.tracker(), context(classifier.description(), who,
-                    roundParams.get("tokenizer"), tracking));
+            current = new LabelingTracking(tracking.tracker(), context(fastModel, who, tokenizer, tracking));
             currentAnnotator = who;
         }
-        return current.round(classifier, round, snapshot, roundParams);
+        return current;
     }
 
     private RunContext context(ModelDescription model, String who, String tokenizer, TrackingSession tracking) {

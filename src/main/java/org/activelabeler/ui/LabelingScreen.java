@@ -14,6 +14,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.strategy.BaldSampling;
+import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.chart.LearningCurveView;
 import org.activelabeler.ui.chart.LearningCurveViewModel;
 import org.activelabeler.ui.labeling.CountsView;
@@ -31,11 +33,17 @@ import org.activelabeler.ui.rounds.RoundsView;
 import org.activelabeler.ui.rounds.RoundsViewModel;
 import org.activelabeler.ui.toolbar.ToolbarView;
 import org.activelabeler.ui.toolbar.ToolbarViewModel;
+import org.activelabeler.ui.transformer.ModelChoice;
+import org.activelabeler.ui.transformer.ModelsView;
+import org.activelabeler.ui.transformer.TransformerLaneViewModel;
+import org.activelabeler.ui.transformer.TransformerRoundOutcome;
+import org.activelabeler.ui.transformer.TransformerTrainer;
 import org.controlsfx.control.Notifications;
 
 /**
- * Wires the labeling screen of one opened dataset: its view models, views, keys, oracle and
- * background model, and what is remembered across starts.
+ * Wires the labeling screen of one opened dataset: its view models, views, keys, oracle, the fast
+ * model and the transformer lane (each on its own background thread), and what is remembered across
+ * starts.
  */
 final class LabelingScreen implements AutoCloseable {
     static final String CURRENT = "current.review.";
@@ -43,6 +51,9 @@ final class LabelingScreen implements AutoCloseable {
     private static final int QUEUE_LENGTH = 200;
     private static final long ORDER_SEED = 13;
     static final long SEED = 13;
+    static final String MODEL = "model";
+    static final String TRANSFORMER_EVERY = "transformer.every";
+    static final String TRANSFORMER_STRATEGY = "transformer.strategy";
 
     private final AppConfig config;
     private final UiSettings settings;
@@ -50,6 +61,8 @@ final class LabelingScreen implements AutoCloseable {
     private final LabelingViewModel labeling;
     private final RetrainViewModel retrain;
     private final ModelTrainer trainer;
+    private final TransformerTrainer transformerTrainer;
+    private final TransformerLaneViewModel lane;
     private final LabelingView labelingView;
     private final ToolbarView toolbar;
     private final SplitPane content;
@@ -85,9 +98,12 @@ final class LabelingScreen implements AutoCloseable {
         LearningCurveViewModel curve = new LearningCurveViewModel(holdout, rounds, remembered);
         roundRows = new RoundsViewModel(holdout, rounds, remembered);
         toolbarModel.oracleAvailableProperty().set(holdout);
+        transformerTrainer = new TransformerTrainer(opened.corpus(), workspace.labels(), workspace.datasets(),
+                config.classifiers(), config.transformers(), runs, SEED);
+        lane = transformerLane(rounds, remembered);
 
         labelingView = new LabelingView(labeling);
-        toolbar = new ToolbarView(toolbarModel, retrain, openMlflow, datasets);
+        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasets);
         content = new SplitPane(labelingView, sidePanel(curve, roundRows));
         content.setDividerPositions(0.62);
         shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow);
@@ -98,6 +114,7 @@ final class LabelingScreen implements AutoCloseable {
         retrain.onRound(outcome -> {
             settings.put(HOLDOUT + outcome.round().id(), Double.toString(outcome.holdoutAccuracy()));
             labeling.applyRound(outcome);
+            lane.fastRoundFinished(outcome);
             curve.add(outcome);
             roundRows.add(outcome);
             notifyRound(outcome);
@@ -109,8 +126,32 @@ final class LabelingScreen implements AutoCloseable {
         retrain.batchSizeProperty().addListener((obs, old, now) -> settings.put("batch", now.toString()));
         toolbarModel.annotatorProperty().addListener(annotatorListener);
 
+        lane.onRound(this::notifyTransformerRound);
+
         labeling.start(settings.getLong(CURRENT + datasetId).orElse(null));
         retrain.prepare();
+    }
+
+    /** The transformer's lane with the settings of the last session; the fast model alone unless chosen. */
+    private TransformerLaneViewModel transformerLane(List<RoundRecord> rounds, Map<Long, Double> remembered) {
+        Integer every = settings.get(TRANSFORMER_EVERY).isPresent() ? settings.getInt(TRANSFORMER_EVERY, 1) : null;
+        TransformerLaneViewModel model = new TransformerLaneViewModel(config.transformerExecutor(), transformerTrainer,
+                labeling, trainer::features, TwoSpeedSettings.forCpu(SEED), every, rounds.size());
+        if (!rounds.isEmpty()) {
+            RoundRecord last = rounds.get(rounds.size() - 1);
+            Double holdout = remembered.get(last.id());
+            model.fastFigure(rounds.size(), last.labels(), holdout != null ? holdout : last.validationAccuracy(),
+                    holdout != null);
+        }
+        String strategy = settings.get(TRANSFORMER_STRATEGY, TwoSpeedSettings.ENTROPY);
+        if (strategy.equals(TwoSpeedSettings.ENTROPY) || strategy.equals(BaldSampling.NAME)) {
+            model.strategyProperty().set(strategy);
+        }
+        model.choiceProperty().set(ModelChoice.parse(settings.get(MODEL, ModelChoice.FAST.key())));
+        model.choiceProperty().addListener((obs, old, now) -> settings.put(MODEL, now.key()));
+        model.everyBatchesProperty().addListener((obs, old, now) -> settings.put(TRANSFORMER_EVERY, now.toString()));
+        model.strategyProperty().addListener((obs, old, now) -> settings.put(TRANSFORMER_STRATEGY, now));
+        return model;
     }
 
     /** Reviews no retrain ranked come in this order; fixed per dataset so that a restart shows the same. */
@@ -124,6 +165,10 @@ final class LabelingScreen implements AutoCloseable {
 
     RetrainViewModel retrain() {
         return retrain;
+    }
+
+    TransformerLaneViewModel lane() {
+        return lane;
     }
 
     /** The recent rounds, with their MLflow links. */
@@ -148,11 +193,12 @@ final class LabelingScreen implements AutoCloseable {
     private VBox sidePanel(LearningCurveViewModel curve, RoundsViewModel rounds) {
         CountsView counts = new CountsView(labeling, retrain.sinceRoundProperty(), retrain.batchSizeProperty());
         QueueView queue = new QueueView(labeling.upcoming());
+        TitledPane modelsPane = titled("Models", new ModelsView(lane));
         TitledPane queuePane = titled("Up next", queue);
         TitledPane curvePane = titled("Learning curve", new LearningCurveView(curve));
         TitledPane roundsPane = titled("Rounds", new RoundsView(rounds.rows(), config.browser()));
         VBox.setVgrow(queuePane, Priority.ALWAYS);
-        VBox side = new VBox(10, counts, queuePane, curvePane, roundsPane);
+        VBox side = new VBox(10, counts, modelsPane, queuePane, curvePane, roundsPane);
         side.getStyleClass().add("side-panel");
         side.setPadding(new Insets(12));
         side.setMinWidth(340);
@@ -192,6 +238,17 @@ final class LabelingScreen implements AutoCloseable {
                 .showInformation();
     }
 
+    private void notifyTransformerRound(TransformerRoundOutcome outcome) {
+        if (!config.notifications() || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            return;
+        }
+        Notifications.create().owner(scene.getWindow()).hideAfter(Duration.seconds(4))
+                .title("Transformer trained on " + outcome.result().labels() + " labels")
+                .text(outcome.handover().summary() + ". The queue: "
+                        + labeling.queueOwnerProperty().get().label() + ".")
+                .showInformation();
+    }
+
     @Override
     public void close() {
         oracle.stop();
@@ -200,6 +257,11 @@ final class LabelingScreen implements AutoCloseable {
             shortcuts.uninstall(scene);
         }
         retrain.cancel();
+        lane.cancel();
+        config.transformerExecutor().submit("Closing the transformer", progress -> {
+            transformerTrainer.close();
+            return null;
+        }, done -> { }, error -> { });
         config.executor().submit("Closing the model", progress -> {
             trainer.close();
             runs.close();

@@ -21,6 +21,11 @@ public final class MainView extends BorderPane {
     private final HBox banner;
 
     public MainView(TaskStatus status, ObservableStringValue message) {
+        this(status, null, message);
+    }
+
+    /** @param transformer the transformer's executor's status, shown beside the other while it trains */
+    public MainView(TaskStatus status, TaskStatus transformer, ObservableStringValue message) {
         getStyleClass().add("main-view");
         error.setId("error-banner");
         error.setWrapText(true);
@@ -35,7 +40,7 @@ public final class MainView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         setTop(top);
-        setBottom(new StatusBarView(status, message));
+        setBottom(new StatusBarView(status, transformer, message));
         showLoading("Opening the database...");
     }
 

@@ -13,7 +13,8 @@ import java.util.Properties;
 
 /**
  * What the desktop app remembers between starts (last dataset, review on screen, annotator, theme,
- * strategy, batch size), in {@code desktop.properties} beside the database. Written whole, through a
+ * strategy, batch size, model choice and the transformer's settings), in {@code desktop.properties}
+ * beside the database. Written whole, through a
  * temporary file, on every change, so that a killed app reopens where it was. Labels are not here:
  * they live in the database.
  */

@@ -58,6 +58,9 @@ class DesktopAppTest {
         waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent()
                 && shell.screen().retrain().readyProperty().get());
         assertThat(text(robot, "#labeled-count")).isEqualTo("0 of " + REVIEWS);
+        assertThat(robot.lookup("#model-choice").queryComboBox().getValue()).hasToString("Fast model");
+        assertThat(text(robot, "#queue-owner")).isEqualTo("Queue: fast model");
+        assertThat(text(robot, "#transformer-status")).startsWith("off");
         assertThat(robot.lookup("#positive-button").queryButton().getText()).contains("→");
 
         robot.type(KeyCode.RIGHT);
@@ -81,6 +84,7 @@ class DesktopAppTest {
         assertThat(queueRows(robot).get(0).rank()).isEqualTo(1);
         assertThat(text(robot, "#review-text")).isEqualTo(reading);
         assertThat(text(robot, "#next-retrain")).isEqualTo("Next retrain: 0 of 4 labels");
+        assertThat(text(robot, "#fast-model-status")).startsWith("round 1 on 4 labels · holdout accuracy");
 
         robot.type(KeyCode.S);
         assertThat(text(robot, "#labeled-count")).isEqualTo("4 of " + REVIEWS);

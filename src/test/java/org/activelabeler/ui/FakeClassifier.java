@@ -35,6 +35,12 @@ final class FakeClassifier implements Classifier {
 
     @Override
     public void save(Path directory) {
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            java.nio.file.Files.writeString(directory.resolve("model.safetensors"), "fake weights");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

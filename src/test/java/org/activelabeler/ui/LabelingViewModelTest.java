@@ -8,6 +8,7 @@ import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.QueueRow;
@@ -120,6 +121,50 @@ class LabelingViewModelTest {
         model.label(Sentiment.NEGATIVE);
         assertThat(model.currentProperty().get()).isEqualTo(ids[7]);
         assertThat(model.modelViewProperty().get().positiveText()).isEqualTo("0.40");
+    }
+
+    @Test
+    void aTransformerRankingServesAheadOfTheFastQueueUntilItRunsOut() {
+        LabelingViewModel model = model(null);
+        model.label(Sentiment.POSITIVE);
+        long reading = model.currentProperty().get();
+        model.applyRound(outcome(List.of(entry(ids[7], 1), entry(ids[5], 2))));
+
+        model.serveTransformerRanking(QueueOwner.TRANSFORMER, new int[] {9, 0, 1, 3}, new double[] {0.9, 0.8, 0.7, 0.6},
+                "bald", 1);
+
+        assertThat(model.currentProperty().get()).isEqualTo(reading).isEqualTo(ids[1]);
+        assertThat(model.queueOwnerProperty().get()).isEqualTo(QueueOwner.TRANSFORMER);
+        assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[9], ids[3], ids[7], ids[5]);
+        assertThat(model.modelViewProperty().get().reason())
+                .startsWith("Chosen by the transformer (bald): rank 2 of 3 in transformer round 1");
+        model.label(Sentiment.NEGATIVE);
+        assertThat(model.currentProperty().get()).isEqualTo(ids[9]);
+        model.applyRound(outcome(List.of(entry(ids[5], 1), entry(ids[7], 2))));
+        assertThat(model.upcoming()).as("a fast retrain keeps the transformer's queue").extracting(QueueRow::reviewId)
+                .startsWith(ids[3], ids[5], ids[7]);
+        model.label(Sentiment.NEGATIVE);
+        model.label(Sentiment.NEGATIVE);
+
+        assertThat(model.queueOwnerProperty().get()).as("its ranking ran out").isEqualTo(QueueOwner.FAST);
+        assertThat(model.currentProperty().get()).isEqualTo(ids[5]);
+    }
+
+    @Test
+    void theEnsemblesRankingSaysWhoChoseAndTheFastModelCanTakeTheQueueBack() {
+        LabelingViewModel model = model(null);
+        model.applyRound(outcome(List.of(entry(ids[7], 1))));
+
+        model.serveTransformerRanking(QueueOwner.ENSEMBLE, new int[] {4, 0}, new double[] {0.69, 0.5}, "entropy", 2);
+
+        assertThat(model.currentProperty().get()).isEqualTo(ids[0]);
+        assertThat(model.queueOwnerProperty().get()).isEqualTo(QueueOwner.ENSEMBLE);
+        assertThat(model.modelViewProperty().get().reason())
+                .startsWith("Chosen by the fast model + transformer (entropy): rank 2 of 2 in transformer round 2");
+        model.serveFastRanking();
+        assertThat(model.currentProperty().get()).isEqualTo(ids[0]);
+        assertThat(model.queueOwnerProperty().get()).isEqualTo(QueueOwner.FAST);
+        assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[7]);
     }
 
     @Test

@@ -30,12 +30,16 @@ import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.LabelingSession;
 import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.twospeed.QueueOwner;
+import org.activelabeler.twospeed.TransformerQueue;
 import org.activelabeler.ui.retrain.RoundOutcome;
 
 /**
  * The review on screen and what the annotator does with it. Each label, skip and undo is
  * committed to the database before the method returns; the next review comes from state held
  * here, so it shows at once. A new queue from a retrain never replaces the review being read.
+ * In the two-speed loop the transformer's ranking serves ahead of the fast model's while it has open
+ * reviews; then the fast model's serves again.
  */
 public final class LabelingViewModel {
     public static final int QUEUE_SHOWN = 30;
@@ -54,11 +58,16 @@ public final class LabelingViewModel {
     private Map<Long, QueueEntry> queued = Map.of();
     private float[] scores;
     private int round;
+    private List<QueueEntry> transformerQueue = List.of();
+    private Map<Long, QueueEntry> transformerQueued = Map.of();
+    private int transformerRound;
+    private QueueOwner transformerOwner = QueueOwner.TRANSFORMER;
 
     private final ObjectProperty<Long> current = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
     private final ObjectProperty<ModelView> modelView = new SimpleObjectProperty<>(ModelView.NONE);
+    private final ObjectProperty<QueueOwner> queueOwner = new SimpleObjectProperty<>(QueueOwner.FAST);
     private final IntegerProperty labeled = new SimpleIntegerProperty();
     private final IntegerProperty positives = new SimpleIntegerProperty();
     private final IntegerProperty negatives = new SimpleIntegerProperty();
@@ -161,6 +170,52 @@ public final class LabelingViewModel {
         scores = outcome.positiveProbability();
         round++;
         indexQueue();
+        keepCurrentAndRefresh();
+    }
+
+    /**
+     * Lets a transformer round's ranking serve the queue ahead of the fast model's, from its best
+     * review that is neither labeled nor skipped; the review on screen stays.
+     *
+     * @param owner who ranked: the transformer, or its ensemble with the fast model
+     * @param rankedRows corpus rows, most useful first
+     * @param scores the strategy's score of each ranked row
+     * @param number the transformer round, for the model's view
+     */
+    public void serveTransformerRanking(QueueOwner owner, int[] rankedRows, double[] scores, String strategy,
+                                        int number) {
+        if (owner == QueueOwner.FAST) {
+            throw new IllegalArgumentException("The fast model's ranking comes with applyRound");
+        }
+        Map<Integer, Double> scoreOf = new HashMap<>();
+        for (int i = 0; i < rankedRows.length; i++) {
+            scoreOf.put(rankedRows[i], scores[i]);
+        }
+        long[] reviewIds = corpus.reviewIds();
+        int[] open = new TransformerQueue(rankedRows).next(rankedRows.length,
+                row -> labels.containsKey(reviewIds[row]) || skipped.contains(reviewIds[row]));
+        List<QueueEntry> entries = new ArrayList<>(open.length);
+        for (int row : open) {
+            entries.add(new QueueEntry(reviewIds[row], entries.size() + 1, scoreOf.get(row), Double.NaN, strategy));
+        }
+        transformerQueue = List.copyOf(entries);
+        transformerOwner = owner;
+        transformerRound = number;
+        indexTransformerQueue();
+        keepCurrentAndRefresh();
+    }
+
+    /** Gives the queue back to the fast model's ranking; the review on screen stays. */
+    public void serveFastRanking() {
+        if (transformerQueue.isEmpty()) {
+            return;
+        }
+        transformerQueue = List.of();
+        indexTransformerQueue();
+        keepCurrentAndRefresh();
+    }
+
+    private void keepCurrentAndRefresh() {
         Long id = current.get();
         if (id == null || !isOpen(id)) {
             show(first().orElse(null));
@@ -244,6 +299,11 @@ public final class LabelingViewModel {
         return modelView;
     }
 
+    /** Whose ranking the next reviews come from: the fast model's, the transformer's or their ensemble's. */
+    public ReadOnlyObjectProperty<QueueOwner> queueOwnerProperty() {
+        return queueOwner;
+    }
+
     public ReadOnlyIntegerProperty labeledProperty() {
         return labeled;
     }
@@ -310,7 +370,18 @@ public final class LabelingViewModel {
     }
 
     private Optional<Long> first() {
-        return LabelingSession.order(queue, askingOrder, labels.keySet(), skipped, 1).stream().findFirst();
+        return LabelingSession.order(serving(), askingOrder, labels.keySet(), skipped, 1).stream().findFirst();
+    }
+
+    /** The transformer's open reviews first, then the fast model's. */
+    private List<QueueEntry> serving() {
+        if (transformerQueue.isEmpty()) {
+            return queue;
+        }
+        List<QueueEntry> both = new ArrayList<>(transformerQueue.size() + queue.size());
+        both.addAll(transformerQueue);
+        both.addAll(queue);
+        return both;
     }
 
     private boolean isOpen(long id) {
@@ -332,6 +403,11 @@ public final class LabelingViewModel {
     }
 
     private ModelView describe(long id) {
+        QueueEntry chosen = transformerQueued.get(id);
+        if (chosen != null && !skipped.contains(id)) {
+            return ModelView.chosenByTransformer(transformerOwner, chosen, transformerQueue.size(), transformerRound,
+                    scores == null ? Double.NaN : scores[rowOf.get(id)]);
+        }
         QueueEntry entry = queued.get(id);
         if (entry != null && !skipped.contains(id)) {
             return ModelView.queued(entry, queue.size(), round);
@@ -343,7 +419,14 @@ public final class LabelingViewModel {
     }
 
     private void refreshUpcoming() {
-        List<Long> next = LabelingSession.order(queue, askingOrder, labels.keySet(), skipped, QUEUE_SHOWN + 1);
+        if (!transformerQueue.isEmpty() && transformerQueue.stream().noneMatch(e -> isOpen(e.reviewId())
+                && !skipped.contains(e.reviewId()))) {
+            // the transformer's ranking ran out: the fast model's serves again
+            transformerQueue = List.of();
+            indexTransformerQueue();
+        }
+        queueOwner.set(transformerQueue.isEmpty() ? QueueOwner.FAST : transformerOwner);
+        List<Long> next = LabelingSession.order(serving(), askingOrder, labels.keySet(), skipped, QUEUE_SHOWN + 1);
         List<QueueRow> rows = new ArrayList<>(QUEUE_SHOWN);
         for (long id : next) {
             if (current.get() != null && id == current.get() || rows.size() == QUEUE_SHOWN) {
@@ -356,8 +439,9 @@ public final class LabelingViewModel {
     }
 
     private QueueRow row(long id) {
-        QueueEntry entry = queued.get(id);
-        double p = entry != null ? entry.positiveProbability() : scores != null ? scores[rowOf.get(id)] : Double.NaN;
+        QueueEntry entry = transformerQueued.getOrDefault(id, queued.get(id));
+        double p = entry != null && !Double.isNaN(entry.positiveProbability()) ? entry.positiveProbability()
+                : scores != null ? scores[rowOf.get(id)] : Double.NaN;
         String snippet = texts.cached(id);
         if (snippet == null) {
             snippet = "";
@@ -370,11 +454,19 @@ public final class LabelingViewModel {
     }
 
     private void indexQueue() {
+        queued = byReview(queue);
+    }
+
+    private void indexTransformerQueue() {
+        transformerQueued = byReview(transformerQueue);
+    }
+
+    private static Map<Long, QueueEntry> byReview(List<QueueEntry> entries) {
         Map<Long, QueueEntry> byId = new HashMap<>();
-        for (QueueEntry entry : queue) {
+        for (QueueEntry entry : entries) {
             byId.put(entry.reviewId(), entry);
         }
-        queued = byId;
+        return byId;
     }
 
     private void recount() {

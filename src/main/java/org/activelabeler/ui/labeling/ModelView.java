@@ -2,6 +2,7 @@ package org.activelabeler.ui.labeling;
 
 import java.util.Locale;
 import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.twospeed.QueueOwner;
 
 /** How the model sees a review: p(positive), entropy, and why it is asked now. */
 public record ModelView(double positiveProbability, double entropy, String reason) {
@@ -27,6 +28,21 @@ public record ModelView(double positiveProbability, double entropy, String reaso
         return new ModelView(entry.positiveProbability(), entropy(entry.positiveProbability()),
                 String.format(Locale.ROOT, "Chosen by %s: rank %d of %d in round %d (score %.3f).", entry.strategy(),
                         entry.rank(), queueLength, round, entry.score()));
+    }
+
+    /**
+     * @param owner the transformer, or its ensemble with the fast model
+     * @param fastPositive the fast model's p(positive): the transformer's ranking does not keep its own
+     */
+    static ModelView chosenByTransformer(QueueOwner owner, QueueEntry entry, int queueLength, int transformerRound,
+                                         double fastPositive) {
+        String why = String.format(Locale.ROOT, "Chosen by the %s (%s): rank %d of %d in transformer round %d"
+                + " (score %.3f).", owner.label(), entry.strategy(), entry.rank(), queueLength, transformerRound,
+                entry.score());
+        if (!Double.isNaN(fastPositive)) {
+            why += " p(positive) is the fast model's.";
+        }
+        return new ModelView(fastPositive, entropy(fastPositive), why);
     }
 
     static ModelView scored(double p, int round, boolean skipped) {

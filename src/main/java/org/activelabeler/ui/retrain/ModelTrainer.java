@@ -35,6 +35,7 @@ public final class ModelTrainer implements AutoCloseable {
     private final RoundTracking tracking;
     private Retrainer retrainer;
     private Classifier classifier;
+    private volatile PreparedFeatures features;
 
     public ModelTrainer(Corpus corpus, LabelStore store, ClassifierFactory factory, String tokenizerName,
                         int queueLength, long seed) {
@@ -67,11 +68,20 @@ public final class ModelTrainer implements AutoCloseable {
         progress.update("Starting the model engine", 0, 1);
         classifier = factory.create(parameters);
         retrainer = new Retrainer(corpus, fitted.rows(), store, queueLength);
+        features = new PreparedFeatures(fitted.rows(), Map.copyOf(parameters));
         progress.update("Features ready", 1, 1);
     }
 
     public boolean prepared() {
         return retrainer != null;
+    }
+
+    /**
+     * The feature rows of every review and how they were made, for a second fast model on another
+     * thread (the rows are never changed); null until {@link #prepare} is done.
+     */
+    public PreparedFeatures features() {
+        return features;
     }
 
     public String modelName() {

@@ -14,12 +14,21 @@ import org.activelabeler.progress.Progress;
  * failure reach the UI thread through the task's own properties and events.
  */
 public final class FxTaskExecutor implements TaskExecutor {
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread t = new Thread(runnable, "active-labeler-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread;
     private final TaskStatus status = new TaskStatus();
+
+    public FxTaskExecutor() {
+        this("active-labeler-background");
+    }
+
+    /** @param threadName the name of its one thread */
+    public FxTaskExecutor(String threadName) {
+        thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     @Override
     public <T> TaskHandle submit(String title, BackgroundWork<T> work, Consumer<T> onSuccess,

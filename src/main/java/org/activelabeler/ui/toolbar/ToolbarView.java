@@ -15,20 +15,24 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.activelabeler.strategy.BaldSampling;
 import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.retrain.RetrainViewModel;
 import org.activelabeler.ui.theme.Theme;
+import org.activelabeler.ui.transformer.ModelChoice;
+import org.activelabeler.ui.transformer.TransformerLaneViewModel;
 import org.controlsfx.control.ToggleSwitch;
 
 /**
- * Retrain now, strategy, batch size, model, the simulated oracle and its speed, annotator, theme
- * and MLflow status. Every control is reachable with Tab; Escape returns the keys to labeling.
+ * Retrain now, strategy, batch size, model (fast, or fast + transformer with its settings), the
+ * simulated oracle and its speed, annotator, theme and MLflow status. Every control is reachable
+ * with Tab; Escape returns the keys to labeling.
  */
 public final class ToolbarView extends ToolBar {
 
-    /** The model picker is left out while there is one model ({@code ngram-logistic}). */
-    public ToolbarView(ToolbarViewModel model, RetrainViewModel retrain, Runnable openMlflow,
-                       Runnable datasets) {
+    public ToolbarView(ToolbarViewModel model, RetrainViewModel retrain, TransformerLaneViewModel lane,
+                       Runnable openMlflow, Runnable datasets) {
         setId("toolbar");
         Button retrainNow = new Button("Retrain now   Ctrl+R");
         retrainNow.setId("retrain-button");
@@ -50,6 +54,35 @@ public final class ToolbarView extends ToolBar {
         batch.setPrefWidth(110);
         batch.valueProperty().addListener((obs, old, now) -> retrain.batchSizeProperty().set(now));
         batch.setTooltip(new Tooltip("Labels between automatic retrains"));
+
+        ComboBox<ModelChoice> modelChoice = new ComboBox<>();
+        modelChoice.setId("model-choice");
+        modelChoice.getItems().setAll(ModelChoice.values());
+        modelChoice.valueProperty().bindBidirectional(lane.choiceProperty());
+        modelChoice.setPrefWidth(150);
+        modelChoice.setTooltip(new Tooltip("Fast + transformer: a transformer retrains in the background every few"
+                + " batches and serves the queue while it validates better than the fast model"));
+        Spinner<Integer> every = new Spinner<>(1, 100, lane.everyBatchesProperty().get(), 1);
+        every.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
+        every.setId("transformer-every");
+        every.setEditable(true);
+        every.setPrefWidth(90);
+        every.valueProperty().addListener((obs, old, now) -> lane.everyBatchesProperty().set(now));
+        lane.everyBatchesProperty().addListener((obs, old, now) -> every.getValueFactory().setValue(now.intValue()));
+        every.setTooltip(new Tooltip("Transformer every N batches"));
+
+        ComboBox<String> transformerStrategy = new ComboBox<>();
+        transformerStrategy.setId("transformer-strategy");
+        transformerStrategy.getItems().setAll(TwoSpeedSettings.ENTROPY, BaldSampling.NAME);
+        transformerStrategy.valueProperty().bindBidirectional(lane.strategyProperty());
+        transformerStrategy.setPrefWidth(100);
+        transformerStrategy.setTooltip(new Tooltip("How the transformer ranks its candidates: entropy, or BALD"
+                + " (disagreement between dropout passes)"));
+        // only while two-speed is on, so that the default toolbar keeps its width
+        HBox transformerSettings = new HBox(6, new Label("every"), every, new Label("batches"), transformerStrategy);
+        transformerSettings.setAlignment(Pos.CENTER_LEFT);
+        transformerSettings.visibleProperty().bind(lane.choiceProperty().isEqualTo(ModelChoice.TWO_SPEED));
+        transformerSettings.managedProperty().bind(transformerSettings.visibleProperty());
 
 
         ToggleSwitch oracle = new ToggleSwitch("Oracle");
@@ -102,6 +135,7 @@ public final class ToolbarView extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(retrainNow, new Label("Strategy"), strategy, new Label("Batch"), batch,
+                new Separator(), modelChoice, transformerSettings,
                 new Separator(), oracle, speed, speedText, new Separator(), annotator,
                 spacer, mlflow, openInMlflow, new Separator(), theme, datasetsButton);
         getItems().forEach(node -> {

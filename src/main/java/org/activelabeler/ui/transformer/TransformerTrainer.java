@@ -1,0 +1,222 @@
+package org.activelabeler.ui.transformer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.DatasetStore;
+import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.labeling.LabelStore;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.TextClassifier;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.simulation.TransformerRoundResult;
+import org.activelabeler.tracking.RunRef;
+import org.activelabeler.tracking.StagedFiles;
+import org.activelabeler.twospeed.QueueOwner;
+import org.activelabeler.twospeed.TransformerRound;
+import org.activelabeler.twospeed.TwoSpeedSettings;
+import org.activelabeler.ui.retrain.ClassifierFactory;
+import org.activelabeler.ui.retrain.PreparedFeatures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transformer's side of one opened dataset: the review texts (read once), the transformer (made
+ * once, then warm-started at every round) and a fast model of its own to compare it with. Every
+ * method runs on the transformer's single background thread, never on the fast model's.
+ */
+public final class TransformerTrainer implements AutoCloseable {
+    /** Holdout reviews the transformer is scored on at each round: scoring all of IMDB takes a CPU an hour. */
+    static final int HOLDOUT_SAMPLE = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(TransformerTrainer.class);
+
+    private final Corpus corpus;
+    private final LabelStore store;
+    private final DatasetStore datasets;
+    private final ClassifierFactory fastModels;
+    private final TransformerFactory transformers;
+    private final TransformerTracking tracking;
+    private final long seed;
+    private final SplittableRandom random;
+    private List<String> texts;
+    private TextClassifier transformer;
+    private Classifier fastModel;
+
+    /**
+     * @param settings this round's two-speed settings
+     * @param fastPositive the latest fast round's p(positive) per review, in corpus order
+     * @param fastRound the number of that fast round
+     */
+    public record Request(TwoSpeedSettings settings, PreparedFeatures features, float[] fastPositive, int fastRound) {
+    }
+
+    public TransformerTrainer(Corpus corpus, LabelStore store, DatasetStore datasets, ClassifierFactory fastModels,
+                              TransformerFactory transformers, TransformerTracking tracking, long seed) {
+        this.corpus = corpus;
+        this.store = store;
+        this.datasets = datasets;
+        this.fastModels = fastModels;
+        this.transformers = transformers;
+        this.tracking = tracking;
+        this.seed = seed;
+        this.random = new SplittableRandom(seed ^ 0x7A11L);
+    }
+
+    /** The two-speed defaults of the device the transformer runs on. */
+    public TwoSpeedSettings defaults() {
+        return transformers.twoSpeedDefaults(seed);
+    }
+
+    /**
+     * Trains the transformer on the labels stored now (those given meanwhile wait for the next
+     * round), judges it and its ensemble against the fast model, ranks candidates when one of them
+     * wins, scores it on a sample of the holdout when the file has labels, and hands the round to the
+     * tracking.
+     */
+    public TransformerRoundOutcome run(Request request, Progress progress) {
+        long start = System.nanoTime();
+        List<String> poolTexts = texts(progress);
+        TextClassifier model = transformer(progress);
+        progress.checkCancelled();
+        Pool pool = pool(store.currentLabels(corpus.dataset().id()));
+        TransformerRound round = new TransformerRound(model, request.settings(), transformers.dropoutPasses(seed));
+        TransformerRound.Outcome outcome = round.run(new TransformerRound.Input(pool.labeledRows, pool.keys,
+                pool.labels, pool.unlabeledRows, request.fastPositive(), poolTexts::get),
+                fastValidation(request.features(), progress), random, progress);
+        progress.checkCancelled();
+        Holdout holdout = holdout(model, pool, request.fastPositive(), progress);
+        progress.checkCancelled();
+        TransformerRoundResult result = new TransformerRoundResult(request.fastRound(), pool.labeledRows.length,
+                outcome.handover(), holdout.accuracy, holdout.macroF1, holdout.fastAccuracy, holdout.ensembleAccuracy,
+                holdout.size,
+                holdout.confusion, outcome.training(), outcome.trainMillis(), outcome.scoreMillis(), holdout.millis,
+                outcome.ranking().length, (System.nanoTime() - start) / 1_000_000);
+        RunRef run = track(model, result, pool);
+        // the ensemble ranks by the entropy of the mean p(positive), whatever the transformer's strategy
+        String strategy = outcome.handover().owner() == QueueOwner.ENSEMBLE ? TwoSpeedSettings.ENTROPY
+                : request.settings().strategy();
+        return new TransformerRoundOutcome(result, outcome.ranking(), outcome.rankingScores(), strategy, run);
+    }
+
+    private List<String> texts(Progress progress) {
+        if (texts == null) {
+            progress.update("Reading the review texts", 0, 1);
+            texts = datasets.reviewTexts(corpus.dataset().id(), progress);
+            if (texts.size() != corpus.size()) {
+                throw new IllegalStateException("The dataset has " + corpus.size() + " reviews but " + texts.size()
+                        + " texts");
+            }
+        }
+        return texts;
+    }
+
+    private TextClassifier transformer(Progress progress) {
+        if (transformer == null) {
+            transformer = transformers.create(seed, progress);
+        }
+        return transformer;
+    }
+
+    /** The fast model trained on the transformer's training labels, on this thread. */
+    private TransformerRound.FastValidation fastValidation(PreparedFeatures features, Progress progress) {
+        if (fastModel == null) {
+            fastModel = fastModels.create(features.parameters());
+        }
+        Progress labelled = new Progress() {
+            @Override
+            public void update(String task, long done, long total) {
+                progress.update("Fast model for comparison: " + task, done, total);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return progress.isCancelled();
+            }
+        };
+        return (trainRows, trainLabels, predictRows) -> {
+            fastModel.fit(features.rows().select(trainRows), trainLabels, labelled);
+            return fastModel.predictPositive(features.rows().select(predictRows));
+        };
+    }
+
+    private Pool pool(Map<Long, Sentiment> labels) {
+        int[] labeledRows = IntStream.range(0, corpus.size())
+                .filter(row -> labels.containsKey(corpus.reviewIds()[row])).toArray();
+        int[] unlabeledRows = IntStream.range(0, corpus.size())
+                .filter(row -> !labels.containsKey(corpus.reviewIds()[row])).toArray();
+        long[] keys = Arrays.stream(labeledRows).mapToLong(row -> corpus.reviewIds()[row]).toArray();
+        int[] classes = Arrays.stream(labeledRows).map(row -> labels.get(corpus.reviewIds()[row]).index()).toArray();
+        return new Pool(labeledRows, keys, classes, unlabeledRows);
+    }
+
+    /** Scores the transformer on a seeded sample of the reviews with a file label and no annotator label. */
+    private Holdout holdout(TextClassifier model, Pool pool, float[] fastPositive, Progress progress) {
+        int[] rows = Arrays.stream(pool.unlabeledRows).filter(row -> corpus.gold()[row] >= 0).toArray();
+        if (rows.length == 0) {
+            return Holdout.NONE;
+        }
+        long start = System.nanoTime();
+        rows = sample(rows, HOLDOUT_SAMPLE, new SplittableRandom(seed));
+        int[] gold = Arrays.stream(rows).map(row -> corpus.gold()[row]).toArray();
+        float[] positive = model.predictPositive(Arrays.stream(rows).mapToObj(texts::get).toList(), progress);
+        float[] fast = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            fast[i] = fastPositive[rows[i]];
+        }
+        BinaryMetrics metrics = BinaryMetrics.of(positive, gold);
+        return new Holdout(metrics.accuracy(), metrics.macroF1(), BinaryMetrics.of(fast, gold).accuracy(),
+                BinaryMetrics.of(TransformerRound.mean(fast, positive), gold).accuracy(), rows.length,
+                BinaryMetrics.confusion(positive, gold), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static int[] sample(int[] rows, int wanted, SplittableRandom random) {
+        if (rows.length <= wanted) {
+            return rows;
+        }
+        int[] shuffled = rows.clone();
+        for (int i = 0; i < wanted; i++) {
+            int j = i + random.nextInt(shuffled.length - i);
+            int swap = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = swap;
+        }
+        int[] picked = Arrays.copyOf(shuffled, wanted);
+        Arrays.sort(picked);
+        return picked;
+    }
+
+    private RunRef track(TextClassifier model, TransformerRoundResult result, Pool pool) {
+        try {
+            return tracking.trained(model, result, StagedFiles.labelSnapshot("row", pool.labeledRows, pool.labels));
+        } catch (RuntimeException e) {
+            LOG.warn("The transformer round on {} labels is not tracked: {}", result.labels(), e.toString(), e);
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (transformer != null) {
+            transformer.close();
+            transformer = null;
+        }
+        if (fastModel != null) {
+            fastModel.close();
+            fastModel = null;
+        }
+    }
+
+    /** The labels as the round sees them, in corpus rows; {@code keys} are review ids. */
+    private record Pool(int[] labeledRows, long[] keys, int[] labels, int[] unlabeledRows) {
+    }
+
+    /** NaN figures when the file has no labels. */
+    private record Holdout(double accuracy, double macroF1, double fastAccuracy, double ensembleAccuracy, int size,
+                           int[][] confusion, long millis) {
+        static final Holdout NONE = new Holdout(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, null, 0);
+    }
+}
