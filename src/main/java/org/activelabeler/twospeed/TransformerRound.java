@@ -12,12 +12,15 @@ import org.activelabeler.progress.Progress;
 import org.activelabeler.strategy.BaldSampling;
 
 /**
- * One background round of the slow model: keep a share of the labels aside, train the fast model
- * and the transformer on the rest, judge them and their ensemble on the share kept aside, and, if
+ * One background round of the slow model: keep a share of the labels aside, train the transformer on
+ * the rest, judge it, the fast model (cross-validated over that share) and their ensemble on the
+ * share kept aside, and, if
  * the transformer or the ensemble wins, rank a candidate set of unlabeled reviews by its uncertainty
  * (the transformer's entropy or BALD; the ensemble's entropy).
  */
 public final class TransformerRound {
+    static final int FAST_FOLDS = 5;
+
     private final TextClassifier transformer;
     private final TwoSpeedSettings settings;
     private final int dropoutPasses;
@@ -65,7 +68,7 @@ public final class TransformerRound {
         int[] validationRows = pick(input.labeledRows(), split.validation());
         int[] validationLabels = pick(input.labels(), split.validation());
 
-        float[] fastValidation = fast.trainAndPredict(trainRows, trainLabels, validationRows);
+        float[] fastValidation = crossValidatedFast(fast, trainRows, trainLabels, validationRows, validationLabels);
         TrainingReport training = transformer.fit(texts(trainRows, input.text()), trainLabels, progress);
         float[] transformerValidation = transformer.predictPositive(texts(validationRows, input.text()), progress);
         Handover handover = Handover.judge(accuracy(fastValidation, validationLabels),
@@ -86,6 +89,32 @@ public final class TransformerRound {
         double[] rankingScores = Arrays.stream(order).mapToDouble(i -> scores[i]).toArray();
         return new Outcome(handover, ranking, rankingScores, training, (trained - start) / 1_000_000,
                 (System.nanoTime() - trained) / 1_000_000, trainRows.length);
+    }
+
+    /**
+     * The fast model's p(positive) on the held-out labels, each from a fit on everything but its fold:
+     * the served fast model is trained on those labels too, and trained without all of them it looked
+     * 10 points worse than it was (75.6% on them against 86.0% on the holdout, at 270 labels). The
+     * transformer gets one fit without them, which leans the judgement towards the fast model.
+     */
+    private static float[] crossValidatedFast(FastValidation fast, int[] trainRows, int[] trainLabels,
+                                              int[] validationRows, int[] validationLabels) {
+        float[] positive = new float[validationRows.length];
+        int folds = Math.min(FAST_FOLDS, validationRows.length);
+        for (int fold = 0; fold < folds; fold++) {
+            int f = fold;
+            int[] inFold = IntStream.range(0, validationRows.length).filter(i -> i % folds == f).toArray();
+            int[] outOfFold = IntStream.range(0, validationRows.length).filter(i -> i % folds != f).toArray();
+            int[] rows = IntStream.concat(Arrays.stream(trainRows), Arrays.stream(outOfFold).map(i -> validationRows[i]))
+                    .toArray();
+            int[] labels = IntStream.concat(Arrays.stream(trainLabels),
+                    Arrays.stream(outOfFold).map(i -> validationLabels[i])).toArray();
+            float[] predicted = fast.trainAndPredict(rows, labels, Arrays.stream(inFold).map(i -> validationRows[i]).toArray());
+            for (int k = 0; k < inFold.length; k++) {
+                positive[inFold[k]] = predicted[k];
+            }
+        }
+        return positive;
     }
 
     private double[] score(List<String> texts, Progress progress) {

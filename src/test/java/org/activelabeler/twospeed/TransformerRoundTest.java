@@ -3,6 +3,7 @@ package org.activelabeler.twospeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -53,6 +54,25 @@ class TransformerRoundTest {
         TransformerRound.Outcome outcome = round(transformer, (train, labels, rows) -> gold(rows));
 
         assertThat(outcome.handover().owner()).isEqualTo(QueueOwner.FAST);
+    }
+
+    @Test
+    void theFastModelIsCrossValidatedOverTheHeldOutLabels() {
+        java.util.List<int[][]> calls = new java.util.ArrayList<>();
+        TransformerRound.FastValidation recording = (train, labels, rows) -> {
+            calls.add(new int[][] {train, rows});
+            return gold(rows);
+        };
+        TransformerRound.Outcome outcome = round(new ScriptedTextModel(text -> 0.5), recording);
+
+        int held = outcome.handover().validationLabels();
+        assertThat(calls).hasSize(Math.min(TransformerRound.FAST_FOLDS, held));
+        assertThat(calls.stream().flatMapToInt(c -> Arrays.stream(c[1])).boxed().toList())
+                .hasSize(held).doesNotHaveDuplicates();
+        for (int[][] call : calls) {
+            assertThat(call[0]).hasSize(20 - call[1].length).doesNotContain(call[1]);
+        }
+        assertThat(outcome.handover().fastAccuracy()).isEqualTo(1.0);
     }
 
     @Test
