@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.activelabeler.evaluation.BinaryMetrics;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.strategy.BatchSelector;
 import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.strategy.RandomDraw;
 import org.activelabeler.strategy.RankedCandidate;
 
 /**
@@ -42,7 +44,7 @@ public final class SimulatedOracle {
         boolean[] revealed = new boolean[pool.size()];
         boolean[] drawnAtRandom = new boolean[pool.size()];
         List<Integer> order = new ArrayList<>();
-        for (int row : initialDraw(pool.size(), random)) {
+        for (int row : RandomDraw.take(IntStream.range(0, pool.size()).toArray(), settings.initialLabels(), random)) {
             revealed[row] = true;
             drawnAtRandom[row] = true;
             order.add(row);
@@ -85,7 +87,7 @@ public final class SimulatedOracle {
             }
             if (!last) {
                 int audits = transformer == null ? 0 : (int) Math.round(take * transformer.auditShare());
-                for (int row : auditDraw(unlabeled, audits, random)) {
+                for (int row : RandomDraw.take(unlabeled, audits, random)) {
                     revealed[row] = true;
                     drawnAtRandom[row] = true;
                     order.add(row);
@@ -106,31 +108,6 @@ public final class SimulatedOracle {
                 return curve;
             }
         }
-    }
-
-    /** {@code count} unlabeled rows drawn uniformly at random. */
-    private static int[] auditDraw(int[] unlabeled, int count, SplittableRandom random) {
-        int[] rows = unlabeled.clone();
-        int n = Math.min(count, rows.length);
-        for (int i = 0; i < n; i++) {
-            int j = i + random.nextInt(rows.length - i);
-            int swap = rows[i];
-            rows[i] = rows[j];
-            rows[j] = swap;
-        }
-        return Arrays.copyOf(rows, n);
-    }
-
-    private int[] initialDraw(int poolSize, SplittableRandom random) {
-        int[] rows = new int[poolSize];
-        Arrays.setAll(rows, i -> i);
-        for (int i = 0; i < settings.initialLabels(); i++) {
-            int j = i + random.nextInt(poolSize - i);
-            int swap = rows[i];
-            rows[i] = rows[j];
-            rows[j] = swap;
-        }
-        return Arrays.copyOf(rows, settings.initialLabels());
     }
 
     private static int[] unlabeled(boolean[] revealed) {

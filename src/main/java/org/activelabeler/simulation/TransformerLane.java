@@ -8,6 +8,7 @@ import org.activelabeler.evaluation.BinaryMetrics;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.strategy.RandomDraw;
 import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.twospeed.TransformerRound;
 import org.activelabeler.twospeed.TransformerQueue;
@@ -135,13 +136,7 @@ public final class TransformerLane {
         if (wanted <= 0 || wanted >= size) {
             return rows;
         }
-        for (int i = 0; i < wanted; i++) {
-            int j = i + random.nextInt(size - i);
-            int swap = rows[i];
-            rows[i] = rows[j];
-            rows[j] = swap;
-        }
-        int[] picked = Arrays.copyOf(rows, wanted);
+        int[] picked = RandomDraw.take(rows, wanted, random);
         Arrays.sort(picked);
         return picked;
     }

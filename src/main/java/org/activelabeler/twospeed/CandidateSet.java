@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.activelabeler.strategy.BaldSampling;
+import org.activelabeler.strategy.RandomDraw;
 
 /**
  * The unlabeled reviews a CPU transformer scores: the fast model's most uncertain ones plus a random
@@ -27,17 +28,12 @@ public final class CandidateSet {
                 (Integer row) -> -BaldSampling.binaryEntropy(fastPositive[row])).thenComparingInt(row -> row));
         int uncertain = settings.uncertainCandidates();
         int[] rest = IntStream.range(uncertain, byUncertainty.length).map(i -> byUncertainty[i]).toArray();
-        for (int i = 0; i < settings.randomCandidates(); i++) {
-            int j = i + random.nextInt(rest.length - i);
-            int swap = rest[i];
-            rest[i] = rest[j];
-            rest[j] = swap;
-        }
-        int[] picked = new int[uncertain + settings.randomCandidates()];
+        int[] drawn = RandomDraw.take(rest, settings.randomCandidates(), random);
+        int[] picked = new int[uncertain + drawn.length];
         for (int i = 0; i < uncertain; i++) {
             picked[i] = byUncertainty[i];
         }
-        System.arraycopy(rest, 0, picked, uncertain, settings.randomCandidates());
+        System.arraycopy(drawn, 0, picked, uncertain, drawn.length);
         return picked;
     }
 }
