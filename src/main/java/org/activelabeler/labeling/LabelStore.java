@@ -1,5 +1,6 @@
 package org.activelabeler.labeling;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,4 +33,13 @@ public interface LabelStore {
 
     /** The rounds of a dataset, oldest first. */
     List<RoundRecord> rounds(long datasetId);
+
+    /**
+     * Records reviews drawn uniformly at random into the queue (the two-speed loop's audit share), so
+     * that the labels they get are known as random draws; a review recorded before stays as it was.
+     */
+    void recordAuditDraws(long datasetId, Collection<Long> reviewIds);
+
+    /** The reviews ever drawn at random into the queue of a dataset, labeled or not, in the order drawn. */
+    Set<Long> auditDraws(long datasetId);
 }

@@ -19,6 +19,7 @@ final class FakeTextClassifier implements TextClassifier {
     volatile Consumer<Progress> whileFitting = progress -> { };
     volatile int fits;
     volatile int fittedOn;
+    volatile List<String> fittedTexts = List.of();
     volatile boolean closed;
 
     @Override
@@ -31,6 +32,7 @@ final class FakeTextClassifier implements TextClassifier {
     public TrainingReport fit(List<String> texts, int[] labels, Progress progress) {
         fits++;
         fittedOn = texts.size();
+        fittedTexts = List.copyOf(texts);
         whileFitting.accept(progress);
         progress.checkCancelled();
         return new TrainingReport(List.of(0.4, 0.2), 2, 0, Double.NaN, 7);

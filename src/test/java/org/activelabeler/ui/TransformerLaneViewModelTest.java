@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.labeling.QueueEntry;
@@ -52,6 +53,8 @@ class TransformerLaneViewModelTest {
     private long datasetId;
     private long[] ids;
     private final Map<String, Integer> goldOfText = new HashMap<>();
+    private List<String> texts;
+    private double auditShare = 0.1;
     private final FakeTextClassifier transformer = new FakeTextClassifier();
     private final List<RoundOutcome> fastRounds = new ArrayList<>();
     private final List<TransformerRoundOutcome> transformerRounds = new ArrayList<>();
@@ -69,7 +72,7 @@ class TransformerLaneViewModelTest {
         datasetId = UiFixture.importInto(workspace, UiFixture.writeCsv(dir.resolve("reviews.csv"), REVIEWS)).id();
         OpenedDataset opened = UiFixture.open(workspace, datasetId);
         ids = opened.corpus().reviewIds();
-        List<String> texts = workspace.datasets().reviewTexts(datasetId, Progress.NONE);
+        texts = workspace.datasets().reviewTexts(datasetId, Progress.NONE);
         for (int i = 0; i < texts.size(); i++) {
             goldOfText.put(texts.get(i), opened.corpus().gold()[i]);
         }
@@ -113,6 +116,33 @@ class TransformerLaneViewModelTest {
         assertThat(lane.queueTextProperty().get()).isEqualTo("Queue: fast model");
         assertThat(lane.transformerTextProperty().get()).startsWith("off");
         assertThat(lane.fastTextProperty().get()).startsWith("round 4 on 24 labels · holdout accuracy");
+        assertThat(labeling.upcoming()).noneMatch(QueueRow::drawnAtRandom);
+        assertThat(workspace.labels().auditDraws(datasetId)).as("no review drawn at random").isEmpty();
+    }
+
+    @Test
+    void theRoundIsJudgedOnExactlyTheLabeledAuditDrawsAndChoosingTheFastModelStopsThem() {
+        auditShare = 0.5;
+        lane.choiceProperty().set(ModelChoice.TWO_SPEED);
+        transformer.positive = this::right;
+        for (int i = 0; i < 8; i++) {
+            batch();
+        }
+
+        assertThat(transformer.fits).isEqualTo(4);
+        Set<Long> draws = workspace.labels().auditDraws(datasetId);
+        Set<Long> labeled = workspace.labels().currentLabels(datasetId).keySet();
+        List<String> labeledDraws = labeled.stream().filter(draws::contains).map(this::text).toList();
+        assertThat(labeledDraws).as("every 2nd of 48 labels").hasSize(24);
+        assertThat(transformerRounds.get(3).handover().validationLabels()).isEqualTo(labeledDraws.size());
+        assertThat(transformer.fittedTexts).as("trained on the ranked labels, judged on the drawn ones")
+                .containsExactlyInAnyOrderElementsOf(labeled.stream().filter(id -> !draws.contains(id))
+                        .map(this::text).toList());
+        assertThat(labeling.upcoming()).anyMatch(QueueRow::drawnAtRandom);
+
+        lane.choiceProperty().set(ModelChoice.FAST);
+        assertThat(labeling.upcoming()).noneMatch(QueueRow::drawnAtRandom);
+        assertThat(labeling.modelViewProperty().get().reason()).doesNotStartWith("Drawn at random");
     }
 
     @Test
@@ -244,33 +274,46 @@ class TransformerLaneViewModelTest {
         return goldOfText.get(text) == 1 ? 1 - doubt : doubt;
     }
 
+    private String text(long reviewId) {
+        for (int row = 0; ; row++) {
+            if (ids[row] == reviewId) {
+                return texts.get(row);
+            }
+        }
+    }
+
     private double wrong(String text) {
         return 1 - right(text);
     }
 
+    /** The ranked reviews after the one on screen, without the audit draws mixed in. */
     private List<Long> upcoming() {
-        return labeling.upcoming().stream().map(QueueRow::reviewId).toList();
+        return labeling.upcoming().stream().filter(row -> !row.drawnAtRandom()).map(QueueRow::reviewId).toList();
     }
 
-    /** The first reviews of the transformer's ranking that are open and not on screen. */
+    /** The first reviews of the transformer's ranking that are open, not on screen and not kept for an audit slot. */
     private Long[] openRanked(TransformerRoundOutcome outcome, int count) {
         var labels = workspace.labels().currentLabels(datasetId);
+        var draws = workspace.labels().auditDraws(datasetId);
         return Arrays.stream(outcome.rankedRows()).mapToObj(row -> ids[row])
-                .filter(id -> !labels.containsKey(id) && !id.equals(labeling.currentProperty().get()))
+                .filter(id -> !labels.containsKey(id) && !draws.contains(id)
+                        && !id.equals(labeling.currentProperty().get()))
                 .limit(count).toArray(Long[]::new);
     }
 
     private Long[] openFastQueue(long reading, int count) {
         var labels = workspace.labels().currentLabels(datasetId);
+        var draws = workspace.labels().auditDraws(datasetId);
         return fastRounds.get(fastRounds.size() - 1).queue().stream().map(QueueEntry::reviewId)
-                .filter(id -> !labels.containsKey(id) && id != reading).limit(count).toArray(Long[]::new);
+                .filter(id -> !labels.containsKey(id) && !draws.contains(id) && id != reading)
+                .limit(count).toArray(Long[]::new);
     }
 
-    /** The device's defaults: a round every 2 batches, from the first labels. */
+    /** The device's defaults: a round every 2 batches, from the first labels, with the test's audit share. */
     private final class FakeTransformers implements TransformerFactory {
         @Override
         public TwoSpeedSettings twoSpeedDefaults(long seed) {
-            return TwoSpeedSettings.forCpu(seed).withEveryBatches(2).withMinLabels(0);
+            return TwoSpeedSettings.forCpu(seed).withEveryBatches(2).withMinLabels(0).withAuditShare(auditShare);
         }
 
         @Override

@@ -35,7 +35,7 @@ final class UiFixture {
         var corpus = workspace.datasets().loadCorpus(datasetId, Progress.NONE);
         var labels = workspace.labels();
         return new OpenedDataset(corpus, labels.currentLabels(datasetId), labels.skipped(datasetId),
-                labels.queue(datasetId), labels.rounds(datasetId));
+                labels.queue(datasetId), labels.rounds(datasetId), labels.auditDraws(datasetId));
     }
 
     static List<Long> upcoming(OpenedDataset opened, int limit) {

@@ -9,8 +9,10 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -228,6 +230,51 @@ public final class H2LabelStore implements LabelStore {
                 }
             }
             return rounds;
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public void recordAuditDraws(long datasetId, Collection<Long> reviewIds) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("MERGE INTO audit_draw a"
+                    + " USING (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT))) d (dataset_id, review_id)"
+                    + " ON a.dataset_id = d.dataset_id AND a.review_id = d.review_id"
+                    + " WHEN NOT MATCHED THEN INSERT (dataset_id, review_id, drawn_at)"
+                    + " VALUES (d.dataset_id, d.review_id, ?)")) {
+                for (long reviewId : reviewIds) {
+                    insert.setLong(1, datasetId);
+                    insert.setLong(2, reviewId);
+                    insert.setObject(3, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw H2Database.describe(database.folder(), e);
+        }
+    }
+
+    @Override
+    public Set<Long> auditDraws(long datasetId) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT review_id FROM audit_draw WHERE dataset_id = ?"
+                     + " ORDER BY seq")) {
+            s.setLong(1, datasetId);
+            Set<Long> draws = new LinkedHashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    draws.add(rs.getLong(1));
+                }
+            }
+            return draws;
         } catch (SQLException e) {
             throw H2Database.describe(database.folder(), e);
         }

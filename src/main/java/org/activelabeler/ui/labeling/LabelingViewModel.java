@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.labeling.AuditDraws;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelStore;
@@ -39,7 +40,8 @@ import org.activelabeler.ui.retrain.RoundOutcome;
  * committed to the database before the method returns; the next review comes from state held
  * here, so it shows at once. A new queue from a retrain never replaces the review being read.
  * In the two-speed loop the transformer's ranking serves ahead of the fast model's while it has open
- * reviews; then the fast model's serves again.
+ * reviews; then the fast model's serves again. There, a share of the reviews asked is drawn at random
+ * (see {@link AuditDraws}), whichever ranking serves.
  */
 public final class LabelingViewModel {
     public static final int QUEUE_SHOWN = 30;
@@ -53,6 +55,7 @@ public final class LabelingViewModel {
     private final Map<Long, Sentiment> labels;
     private final Set<Long> skipped;
     private final Deque<Undo> undoStack = new ArrayDeque<>();
+    private final AuditDraws audits;
     private LabelingSession session;
     private List<QueueEntry> queue;
     private Map<Long, QueueEntry> queued = Map.of();
@@ -95,6 +98,7 @@ public final class LabelingViewModel {
         this.queue = opened.queue();
         this.round = opened.rounds().size();
         this.session = new LabelingSession(corpus, store, annotator);
+        this.audits = new AuditDraws(store, corpus.dataset().id(), corpus.reviewIds(), opened.auditDraws());
         for (int i = 0; i < corpus.size(); i++) {
             rowOf.put(corpus.reviewIds()[i], i);
         }
@@ -202,6 +206,21 @@ public final class LabelingViewModel {
         transformerOwner = owner;
         transformerRound = number;
         indexTransformerQueue();
+        keepCurrentAndRefresh();
+    }
+
+    /**
+     * Mixes reviews drawn at random into {@code share} of the queue's slots, whichever model ranks
+     * (the two-speed loop's audit share); the review on screen stays.
+     */
+    public void mixInAuditDraws(double share, long seed) {
+        audits.mixIn(share, seed);
+        keepCurrentAndRefresh();
+    }
+
+    /** The ranking alone serves the queue again; the review on screen stays. */
+    public void stopAuditDraws() {
+        audits.stop();
         keepCurrentAndRefresh();
     }
 
@@ -370,7 +389,13 @@ public final class LabelingViewModel {
     }
 
     private Optional<Long> first() {
-        return LabelingSession.order(serving(), askingOrder, labels.keySet(), skipped, 1).stream().findFirst();
+        return next(1).stream().findFirst();
+    }
+
+    /** The next reviews to ask: the serving ranking's, with audit draws at their slots while they are mixed in. */
+    private List<Long> next(int limit) {
+        return audits.next(limit, labels.size(), id -> !labels.containsKey(id) && !skipped.contains(id),
+                n -> LabelingSession.order(serving(), askingOrder, labels.keySet(), skipped, n));
     }
 
     /** The transformer's open reviews first, then the fast model's. */
@@ -403,6 +428,9 @@ public final class LabelingViewModel {
     }
 
     private ModelView describe(long id) {
+        if (drawnAtRandom(id)) {
+            return ModelView.drawnAtRandom(scores == null ? Double.NaN : scores[rowOf.get(id)]);
+        }
         QueueEntry chosen = transformerQueued.get(id);
         if (chosen != null && !skipped.contains(id)) {
             return ModelView.chosenByTransformer(transformerOwner, chosen, transformerQueue.size(), transformerRound,
@@ -426,7 +454,7 @@ public final class LabelingViewModel {
             indexTransformerQueue();
         }
         queueOwner.set(transformerQueue.isEmpty() ? QueueOwner.FAST : transformerOwner);
-        List<Long> next = LabelingSession.order(serving(), askingOrder, labels.keySet(), skipped, QUEUE_SHOWN + 1);
+        List<Long> next = next(QUEUE_SHOWN + 1);
         List<QueueRow> rows = new ArrayList<>(QUEUE_SHOWN);
         for (long id : next) {
             if (current.get() != null && id == current.get() || rows.size() == QUEUE_SHOWN) {
@@ -439,7 +467,8 @@ public final class LabelingViewModel {
     }
 
     private QueueRow row(long id) {
-        QueueEntry entry = transformerQueued.getOrDefault(id, queued.get(id));
+        boolean audit = drawnAtRandom(id);
+        QueueEntry entry = audit ? null : transformerQueued.getOrDefault(id, queued.get(id));
         double p = entry != null && !Double.isNaN(entry.positiveProbability()) ? entry.positiveProbability()
                 : scores != null ? scores[rowOf.get(id)] : Double.NaN;
         String snippet = texts.cached(id);
@@ -450,7 +479,12 @@ public final class LabelingViewModel {
         } else {
             snippet = snippet.replace('\n', ' ');
         }
-        return new QueueRow(id, entry == null ? 0 : entry.rank(), p, entry == null ? Double.NaN : entry.score(), snippet);
+        return new QueueRow(id, entry == null ? 0 : entry.rank(), p, entry == null ? Double.NaN : entry.score(),
+                snippet, audit);
+    }
+
+    private boolean drawnAtRandom(long id) {
+        return audits.isDraw(id) && !skipped.contains(id);
     }
 
     private void indexQueue() {

@@ -45,6 +45,12 @@ public record ModelView(double positiveProbability, double entropy, String reaso
         return new ModelView(fastPositive, entropy(fastPositive), why);
     }
 
+    /** @param fastPositive the fast model's p(positive), NaN before its first round */
+    static ModelView drawnAtRandom(double fastPositive) {
+        return new ModelView(fastPositive, entropy(fastPositive), "Drawn at random (audit: keeps the model"
+                + " comparison honest). The models are judged on such labels, not on those their rankings chose.");
+    }
+
     static ModelView scored(double p, int round, boolean skipped) {
         String why = skipped ? "Skipped earlier; asked again now that the rest is done."
                 : "Not in the queue of round " + round + "; asked in the fixed random order.";

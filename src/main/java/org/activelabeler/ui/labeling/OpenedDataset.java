@@ -8,7 +8,11 @@ import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 
-/** Everything the labeling screen needs from the store, read once in the background when a dataset opens. */
+/**
+ * Everything the labeling screen needs from the store, read once in the background when a dataset opens.
+ *
+ * @param auditDraws the reviews drawn at random into the two-speed queue so far, in the order drawn
+ */
 public record OpenedDataset(Corpus corpus, Map<Long, Sentiment> labels, Set<Long> skipped, List<QueueEntry> queue,
-                            List<RoundRecord> rounds) {
+                            List<RoundRecord> rounds, Set<Long> auditDraws) {
 }

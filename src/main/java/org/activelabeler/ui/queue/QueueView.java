@@ -22,8 +22,11 @@ public final class QueueView extends ListView<QueueRow> {
         setCellFactory(list -> new Cell());
     }
 
-    /** One row: "#3  0.48  text…"; unranked reviews (file order) show a dash. */
+    /** One row: "#3  0.48  text…"; unranked reviews (file order) show a dash, audit draws "rand". */
     static String rank(QueueRow row) {
+        if (row.drawnAtRandom()) {
+            return "rand";
+        }
         return row.rank() > 0 ? "#" + row.rank() : "–";
     }
 

@@ -36,7 +36,8 @@ import org.activelabeler.ui.task.TaskHandle;
  * retrain starts a transformer round on the transformer's own executor, so fast retrains and
  * labeling go on meanwhile. A round where the transformer (or its ensemble with the fast model)
  * validates better than the fast model hands its ranking to the queue; a round where neither does, a
- * cancel or a failure gives the queue back to the fast model.
+ * cancel or a failure gives the queue back to the fast model. Meanwhile a share of the queue is drawn
+ * at random (the audit share), so that the models are judged on labels no ranking chose.
  * Changed on the UI thread only.
  */
 public final class TransformerLaneViewModel {
@@ -132,10 +133,12 @@ public final class TransformerLaneViewModel {
     private void choiceChanged(ModelChoice now) {
         fastRoundsSince = 0;
         if (now == ModelChoice.TWO_SPEED) {
+            labeling.mixInAuditDraws(defaults.get().auditShare(), defaults.get().seed());
             learnDefaults();
         } else {
             cancel();
             labeling.serveFastRanking();
+            labeling.stopAuditDraws();
         }
     }
 
@@ -149,6 +152,9 @@ public final class TransformerLaneViewModel {
             probing = false;
             defaultsKnown = true;
             defaults.set(found);
+            if (enabled()) {
+                labeling.mixInAuditDraws(found.auditShare(), found.seed());
+            }
             if (!everyChosen) {
                 settingDefault = true;
                 everyBatches.set(found.everyBatches());

@@ -3,6 +3,7 @@ package org.activelabeler.ui.transformer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.activelabeler.dataset.Corpus;
@@ -14,6 +15,7 @@ import org.activelabeler.model.Classifier;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.simulation.TransformerRoundResult;
+import org.activelabeler.strategy.RandomDraw;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.StagedFiles;
 import org.activelabeler.twospeed.QueueOwner;
@@ -73,7 +75,8 @@ public final class TransformerTrainer implements AutoCloseable {
 
     /**
      * Trains the transformer on the labels stored now (those given meanwhile wait for the next
-     * round), judges it and its ensemble against the fast model, ranks candidates when one of them
+     * round), judges it and its ensemble against the fast model (on the labels of the reviews drawn at
+     * random into the queue, once there are enough of them), ranks candidates when one of them
      * wins, scores it on a sample of the holdout when the file has labels, and hands the round to the
      * tracking.
      */
@@ -82,10 +85,11 @@ public final class TransformerTrainer implements AutoCloseable {
         List<String> poolTexts = texts(progress);
         TextClassifier model = transformer(progress);
         progress.checkCancelled();
-        Pool pool = pool(store.currentLabels(corpus.dataset().id()));
+        long datasetId = corpus.dataset().id();
+        Pool pool = pool(store.currentLabels(datasetId), store.auditDraws(datasetId));
         TransformerRound round = new TransformerRound(model, request.settings(), transformers.dropoutPasses(seed));
         TransformerRound.Outcome outcome = round.run(new TransformerRound.Input(pool.labeledRows, pool.keys,
-                pool.labels, pool.unlabeledRows, request.fastPositive(), poolTexts::get),
+                pool.labels, pool.unlabeledRows, request.fastPositive(), poolTexts::get, pool.drawnAtRandom),
                 fastValidation(request.features(), progress), random, progress);
         progress.checkCancelled();
         Holdout holdout = holdout(model, pool, request.fastPositive(), progress);
@@ -143,14 +147,19 @@ public final class TransformerTrainer implements AutoCloseable {
         };
     }
 
-    private Pool pool(Map<Long, Sentiment> labels) {
+    /** @param auditDraws the reviews drawn at random into the queue: the models are judged on their labels */
+    private Pool pool(Map<Long, Sentiment> labels, Set<Long> auditDraws) {
         int[] labeledRows = IntStream.range(0, corpus.size())
                 .filter(row -> labels.containsKey(corpus.reviewIds()[row])).toArray();
         int[] unlabeledRows = IntStream.range(0, corpus.size())
                 .filter(row -> !labels.containsKey(corpus.reviewIds()[row])).toArray();
         long[] keys = Arrays.stream(labeledRows).mapToLong(row -> corpus.reviewIds()[row]).toArray();
         int[] classes = Arrays.stream(labeledRows).map(row -> labels.get(corpus.reviewIds()[row]).index()).toArray();
-        return new Pool(labeledRows, keys, classes, unlabeledRows);
+        boolean[] drawnAtRandom = new boolean[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            drawnAtRandom[i] = auditDraws.contains(keys[i]);
+        }
+        return new Pool(labeledRows, keys, classes, unlabeledRows, drawnAtRandom);
     }
 
     /** Scores the transformer on a seeded sample of the reviews with a file label and no annotator label. */
@@ -177,14 +186,7 @@ public final class TransformerTrainer implements AutoCloseable {
         if (rows.length <= wanted) {
             return rows;
         }
-        int[] shuffled = rows.clone();
-        for (int i = 0; i < wanted; i++) {
-            int j = i + random.nextInt(shuffled.length - i);
-            int swap = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = swap;
-        }
-        int[] picked = Arrays.copyOf(shuffled, wanted);
+        int[] picked = RandomDraw.take(rows, wanted, random);
         Arrays.sort(picked);
         return picked;
     }
@@ -211,7 +213,7 @@ public final class TransformerTrainer implements AutoCloseable {
     }
 
     /** The labels as the round sees them, in corpus rows; {@code keys} are review ids. */
-    private record Pool(int[] labeledRows, long[] keys, int[] labels, int[] unlabeledRows) {
+    private record Pool(int[] labeledRows, long[] keys, int[] labels, int[] unlabeledRows, boolean[] drawnAtRandom) {
     }
 
     /** NaN figures when the file has no labels. */
