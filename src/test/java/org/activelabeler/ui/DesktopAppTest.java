@@ -117,8 +117,10 @@ class DesktopAppTest {
         return robot.lookup("#rounds").queryAs(ListView.class).getItems();
     }
 
+    /** Checks on the FX thread: looking nodes up from another thread races with the scene graph. */
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

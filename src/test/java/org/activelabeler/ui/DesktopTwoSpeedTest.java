@@ -82,31 +82,31 @@ class DesktopTwoSpeedTest {
     void labelingGoesOnWhileTheTransformerTrainsAndItsCancelKeepsEveryLabel(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent()
                 && shell.screen().retrain().readyProperty().get());
-        assertThat(robot.lookup("#model-choice").queryComboBox().getValue()).hasToString("Fast + transformer");
+        assertThat(onFx(() -> robot.lookup("#model-choice").queryComboBox().getValue())).hasToString("Fast + transformer");
         waitUntil(() -> text(robot, "#transformer-status").equals("not trained yet: after every batch"));
-        assertThat(robot.lookup("#transformer-every").queryAs(Spinner.class).getValue()).isEqualTo(1);
+        assertThat(onFx(() -> robot.lookup("#transformer-every").queryAs(Spinner.class).getValue())).isEqualTo(1);
 
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2).type(KeyCode.DIGIT1).type(KeyCode.DIGIT2);
         waitUntil(() -> shell.screen().lane().runningProperty().get() && transformer.fits == 1);
-        assertThat(robot.lookup("#cancel-transformer").queryButton().isVisible()).isTrue();
-        assertThat(text(robot, "#transformer-status")).startsWith("training…");
+        assertThat(onFx(() -> robot.lookup("#cancel-transformer").queryButton().isVisible())).isTrue();
+        assertThat(onFx(() -> text(robot, "#transformer-status"))).startsWith("training…");
 
         robot.type(KeyCode.DIGIT2);
-        assertThat(text(robot, "#labeled-count")).as("labeling never waits on the transformer")
+        assertThat(onFx(() -> text(robot, "#labeled-count"))).as("labeling never waits on the transformer")
                 .isEqualTo("5 of " + REVIEWS);
 
         release.countDown();
         waitUntil(() -> text(robot, "#transformer-status").startsWith("round 1 on 4 labels · transformer"));
         String owner = shell.screen().lane().handoverProperty().get().owner().label();
-        assertThat(text(robot, "#queue-owner")).isEqualTo("Queue: " + owner);
+        assertThat(onFx(() -> text(robot, "#queue-owner"))).isEqualTo("Queue: " + owner);
 
         release = new CountDownLatch(1);
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2).type(KeyCode.DIGIT1);
         waitUntil(() -> shell.screen().lane().runningProperty().get() && transformer.fits == 2);
         robot.clickOn("#cancel-transformer");
         waitUntil(() -> text(robot, "#transformer-status").equals("round cancelled; the fast model serves the queue"));
-        assertThat(text(robot, "#queue-owner")).isEqualTo("Queue: fast model");
-        assertThat(text(robot, "#labeled-count")).isEqualTo("8 of " + REVIEWS);
+        assertThat(onFx(() -> text(robot, "#queue-owner"))).isEqualTo("Queue: fast model");
+        assertThat(onFx(() -> text(robot, "#labeled-count"))).isEqualTo("8 of " + REVIEWS);
 
         robot.interact(shell::close);
         try (Workspace workspace = Workspace.open(dir.resolve("home"))) {
@@ -120,8 +120,13 @@ class DesktopTwoSpeedTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Checks on the FX thread: looking nodes up from another thread races with the scene graph. */
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }
