@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.activelabeler.ui.retrain.ClassifierFactory;
 import org.activelabeler.ui.task.FxTaskExecutor;
 import org.activelabeler.ui.task.TaskExecutor;
-import org.activelabeler.ui.transformer.BundledTransformerFactory;
+import org.activelabeler.ui.transformer.EncoderTransformerFactory;
 import org.activelabeler.ui.transformer.TransformerFactory;
 
 /**
@@ -25,10 +25,12 @@ public record AppConfig(Path folder, TaskExecutor executor, Executor textReader,
                         Consumer<String> browser, boolean notifications, Map<String, String> env,
                         Executor uiThread, TaskExecutor transformerExecutor, TransformerFactory transformers) {
 
-    /** On the JavaFX application thread, with the bundled encoder on a thread of its own. */
+    /** On the JavaFX application thread, with the configured encoder on a thread of its own. */
     public AppConfig(Path folder, TaskExecutor executor, Executor textReader, ClassifierFactory classifiers,
                      Consumer<String> browser, boolean notifications, Map<String, String> env) {
         this(folder, executor, textReader, classifiers, browser, notifications, env, javafx.application.Platform::runLater,
-                new FxTaskExecutor("active-labeler-transformer"), new BundledTransformerFactory(folder.resolve("encoders")));
+                new FxTaskExecutor("active-labeler-transformer"), new EncoderTransformerFactory(folder.resolve("encoders"),
+                        () -> System.getProperty("activelabeler.encoder", UiSettings.load(folder)
+                                .get(EncoderTransformerFactory.SETTING, EncoderTransformerFactory.DEFAULT_ENCODER))));
     }
 }
