@@ -2,17 +2,13 @@ package org.activelabeler.twospeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
-import org.activelabeler.model.ModelDescription;
 import org.activelabeler.model.TextClassifier;
-import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.testsupport.FakeTextClassifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +22,7 @@ class TransformerRoundTest {
     @Test
     void aTransformerThatValidatesBetterGetsTheQueueWithItsMostUncertainFirst() {
         // right about every labeled review; on unlabeled ones its doubt grows with the row number
-        ScriptedTextModel transformer = new ScriptedTextModel(text -> {
+        FakeTextClassifier transformer = new FakeTextClassifier(text -> {
             int row = row(text);
             return row < 20 ? GOLD[row] : 0.5 + (POOL - row) / 100.0;
         });
@@ -41,7 +37,7 @@ class TransformerRoundTest {
 
     @Test
     void aTransformerThatIsNotBetterLeavesTheQueueToTheFastModelAndRanksNothing() {
-        ScriptedTextModel transformer = new ScriptedTextModel(text -> 1 - GOLD[row(text)]);
+        FakeTextClassifier transformer = new FakeTextClassifier(text -> 1 - GOLD[row(text)]);
         TransformerRound.Outcome outcome = round(transformer, (train, labels, rows) -> gold(rows));
 
         assertThat(outcome.handover().owner()).isEqualTo(QueueOwner.FAST);
@@ -50,7 +46,7 @@ class TransformerRoundTest {
 
     @Test
     void aTieLeavesTheQueueToTheFastModel() {
-        ScriptedTextModel transformer = new ScriptedTextModel(text -> GOLD[row(text)]);
+        FakeTextClassifier transformer = new FakeTextClassifier(text -> GOLD[row(text)]);
         TransformerRound.Outcome outcome = round(transformer, (train, labels, rows) -> gold(rows));
 
         assertThat(outcome.handover().owner()).isEqualTo(QueueOwner.FAST);
@@ -58,12 +54,12 @@ class TransformerRoundTest {
 
     @Test
     void theFastModelIsCrossValidatedOverTheHeldOutLabels() {
-        java.util.List<int[][]> calls = new java.util.ArrayList<>();
+        List<int[][]> calls = new java.util.ArrayList<>();
         TransformerRound.FastValidation recording = (train, labels, rows) -> {
             calls.add(new int[][] {train, rows});
             return gold(rows);
         };
-        TransformerRound.Outcome outcome = round(new ScriptedTextModel(text -> 0.5), recording);
+        TransformerRound.Outcome outcome = round(new FakeTextClassifier(text -> 0.5), recording);
 
         int held = outcome.handover().validationLabels();
         assertThat(calls).hasSize(Math.min(TransformerRound.FAST_FOLDS, held));
@@ -114,52 +110,5 @@ class TransformerRoundTest {
 
     private static int row(String text) {
         return Integer.parseInt(text.substring("row ".length()));
-    }
-
-    /** A text model whose p(positive) is a fixed function of the text. */
-    private static final class ScriptedTextModel implements TextClassifier {
-        private final ToDoubleFunction<String> positive;
-        int fittedOn;
-
-        ScriptedTextModel(ToDoubleFunction<String> positive) {
-            this.positive = positive;
-        }
-
-        @Override
-        public ModelDescription description() {
-            return new ModelDescription("scripted", "cpu()", Map.of());
-        }
-
-        @Override
-        public TrainingReport fit(List<String> texts, int[] labels, Progress progress) {
-            fittedOn = texts.size();
-            return new TrainingReport(List.of(0.1), 1, 0, Double.NaN, 0);
-        }
-
-        @Override
-        public float[] predictPositive(List<String> texts, Progress progress) {
-            float[] p = new float[texts.size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = (float) positive.applyAsDouble(texts.get(i));
-            }
-            return p;
-        }
-
-        @Override
-        public float[][] samplePositive(List<String> texts, int passes, Progress progress) {
-            float[][] samples = new float[passes][];
-            for (int t = 0; t < passes; t++) {
-                samples[t] = predictPositive(texts, progress);
-            }
-            return samples;
-        }
-
-        @Override
-        public void save(Path directory) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

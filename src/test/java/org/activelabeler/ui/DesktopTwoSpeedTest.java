@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.testsupport.FakeTextClassifier;
 import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.task.FxTaskExecutor;
 import org.activelabeler.ui.transformer.TransformerFactory;

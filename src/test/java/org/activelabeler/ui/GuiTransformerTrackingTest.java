@@ -9,6 +9,7 @@ import java.util.Map;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.simulation.TransformerRoundResult;
+import org.activelabeler.testsupport.FakeTextClassifier;
 import org.activelabeler.tracking.ArtifactFile;
 import org.activelabeler.tracking.ExperimentTracker;
 import org.activelabeler.tracking.LabelingTracking;

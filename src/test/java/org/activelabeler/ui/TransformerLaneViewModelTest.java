@@ -18,6 +18,7 @@ import org.activelabeler.model.TextClassifier;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.simulation.TransformerRoundResult;
+import org.activelabeler.testsupport.FakeTextClassifier;
 import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.labeling.LabelingViewModel;

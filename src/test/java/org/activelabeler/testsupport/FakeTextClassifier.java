@@ -1,4 +1,4 @@
-package org.activelabeler.ui;
+package org.activelabeler.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,13 +14,20 @@ import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
 
 /** A text model whose p(positive) is whatever the test sets; it can also act (or wait) while it "fits". */
-final class FakeTextClassifier implements TextClassifier {
-    volatile ToDoubleFunction<String> positive = text -> 0.5;
-    volatile Consumer<Progress> whileFitting = progress -> { };
-    volatile int fits;
-    volatile int fittedOn;
-    volatile List<String> fittedTexts = List.of();
-    volatile boolean closed;
+public final class FakeTextClassifier implements TextClassifier {
+    public FakeTextClassifier() {
+    }
+
+    public FakeTextClassifier(ToDoubleFunction<String> positive) {
+        this.positive = positive;
+    }
+
+    public volatile ToDoubleFunction<String> positive = text -> 0.5;
+    public volatile Consumer<Progress> whileFitting = progress -> { };
+    public volatile int fits;
+    public volatile int fittedOn;
+    public volatile List<String> fittedTexts = List.of();
+    public volatile boolean closed;
 
     @Override
     public ModelDescription description() {
