@@ -4,13 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
-import org.activelabeler.evaluation.BinaryMetrics;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.strategy.RandomDraw;
 import org.activelabeler.twospeed.QueueOwner;
-import org.activelabeler.twospeed.TransformerRound;
 import org.activelabeler.twospeed.TransformerQueue;
 import org.activelabeler.twospeed.TransformerRound;
 import org.activelabeler.twospeed.TwoSpeedSettings;
@@ -81,21 +79,19 @@ public final class TransformerLane {
         return queue.next(count, row -> revealed[row]);
     }
 
-    /** A round; after the last batch the transformer is scored on the whole holdout, not the sample. */
     /** The share of each batch drawn at random from the pool. */
     double auditShare() {
         return settings.auditShare();
     }
 
+    /** A round; after the last batch the transformer is scored on the whole holdout, not the sample. */
     TransformerRoundResult run(int roundNumber, int[] labeledRows, boolean[] drawnAtRandom, int[] unlabeled,
                                float[] fastPositive, Classifier fast, LabeledRows pool, LabeledRows holdout,
                                float[] fastHoldout, boolean last, long started, Progress progress) {
         int[] labels = Arrays.stream(labeledRows).map(r -> pool.gold()[r]).toArray();
         long[] keys = Arrays.stream(labeledRows).asLongStream().toArray();
-        TransformerRound.FastValidation validation = (trainRows, trainLabels, predictRows) -> {
-            fast.fit(pool.select(trainRows).features(), trainLabels, Progress.NONE);
-            return fast.predictPositive(pool.select(predictRows).features());
-        };
+        TransformerRound.FastValidation validation = TransformerRound.FastValidation.refitting(fast, pool.features(),
+                Progress.NONE);
         boolean[] random = new boolean[labeledRows.length];
         for (int i = 0; i < labeledRows.length; i++) {
             random[i] = drawnAtRandom[labeledRows[i]];
@@ -108,36 +104,18 @@ public final class TransformerLane {
         int[] rows = last ? java.util.stream.IntStream.range(0, holdout.size()).toArray() : holdoutRows;
         List<String> texts = last ? Arrays.stream(rows).mapToObj(holdoutText).toList() : holdoutTexts;
         float[] holdoutPositive = transformer.predictPositive(texts, progress);
-        int[] gold = Arrays.stream(rows).map(r -> holdout.gold()[r]).toArray();
-        float[] fastOnRows = pick(fastHoldout, rows);
-        double fastHoldoutOnSample = BinaryMetrics.of(fastOnRows, gold).accuracy();
-        double ensembleHoldout = BinaryMetrics.of(TransformerRound.mean(fastOnRows, holdoutPositive), gold).accuracy();
-        BinaryMetrics metrics = BinaryMetrics.of(holdoutPositive, gold);
+        HoldoutComparison scored = HoldoutComparison.of(holdoutPositive, fastHoldout, holdout.gold(), rows);
         long evaluateMillis = (System.nanoTime() - evaluateStart) / 1_000_000;
         TransformerRoundResult result = new TransformerRoundResult(roundNumber, labeledRows.length, outcome.handover(),
-                metrics.accuracy(), metrics.macroF1(), fastHoldoutOnSample, ensembleHoldout, rows.length,
-                BinaryMetrics.confusion(holdoutPositive, gold), outcome.training(), outcome.trainMillis(),
-                outcome.scoreMillis(), evaluateMillis, outcome.ranking().length,
-                (System.nanoTime() - started) / 1_000_000);
+                scored.accuracy(), scored.macroF1(), scored.fastAccuracy(), scored.ensembleAccuracy(), scored.size(),
+                scored.confusion(), outcome.training(), outcome.trainMillis(), outcome.scoreMillis(), evaluateMillis,
+                outcome.ranking().length, (System.nanoTime() - started) / 1_000_000);
         listener.transformerRoundFinished(result, labeledRows);
         return result;
     }
 
-    private static float[] pick(float[] values, int[] rows) {
-        float[] picked = new float[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            picked[i] = values[rows[i]];
-        }
-        return picked;
-    }
-
     private static int[] sample(int size, int wanted, SplittableRandom random) {
         int[] rows = java.util.stream.IntStream.range(0, size).toArray();
-        if (wanted <= 0 || wanted >= size) {
-            return rows;
-        }
-        int[] picked = RandomDraw.take(rows, wanted, random);
-        Arrays.sort(picked);
-        return picked;
+        return RandomDraw.sortedSample(rows, wanted <= 0 ? size : wanted, random);
     }
 }

@@ -20,4 +20,14 @@ public final class RandomDraw {
         }
         return Arrays.copyOf(shuffled, n);
     }
+
+    /** {@code count} of {@code items} in ascending order, or all of them when {@code count} is not smaller. */
+    public static int[] sortedSample(int[] items, int count, SplittableRandom random) {
+        if (count >= items.length) {
+            return items.clone();
+        }
+        int[] picked = take(items, count, random);
+        Arrays.sort(picked);
+        return picked;
+    }
 }

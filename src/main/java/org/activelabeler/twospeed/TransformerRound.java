@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.model.Classifier;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
@@ -35,6 +37,14 @@ public final class TransformerRound {
     @FunctionalInterface
     public interface FastValidation {
         float[] trainAndPredict(int[] trainRows, int[] trainLabels, int[] predictRows);
+
+        /** Refits {@code fast} on the chosen rows of {@code rows} each time. */
+        static FastValidation refitting(Classifier fast, FeatureMatrix rows, Progress progress) {
+            return (trainRows, trainLabels, predictRows) -> {
+                fast.fit(rows.select(trainRows), trainLabels, progress);
+                return fast.predictPositive(rows.select(predictRows));
+            };
+        }
     }
 
     /**
@@ -54,9 +64,10 @@ public final class TransformerRound {
     /**
      * @param ranking candidate rows, most useful first; empty when the fast model keeps the queue
      * @param rankingScores the strategy's score of each ranked row
+     * @param rankingStrategy what ranked it: the transformer's strategy, or entropy for the ensemble
      */
-    public record Outcome(Handover handover, int[] ranking, double[] rankingScores, TrainingReport training,
-                          long trainMillis, long scoreMillis, int trainLabels) {
+    public record Outcome(Handover handover, int[] ranking, double[] rankingScores, String rankingStrategy,
+                          TrainingReport training, long trainMillis, long scoreMillis, int trainLabels) {
     }
 
     public Outcome run(Input input, FastValidation fast, SplittableRandom random, Progress progress) {
@@ -76,18 +87,20 @@ public final class TransformerRound {
                 accuracy(mean(fastValidation, transformerValidation), validationLabels), validationRows.length);
         long trained = System.nanoTime();
         if (handover.owner() == QueueOwner.FAST || input.unlabeledRows().length == 0) {
-            return new Outcome(handover, new int[0], new double[0], training, (trained - start) / 1_000_000, 0,
-                    trainRows.length);
+            return new Outcome(handover, new int[0], new double[0], settings.strategy(), training,
+                    (trained - start) / 1_000_000, 0, trainRows.length);
         }
         int[] candidates = CandidateSet.pick(input.fastPositive(), input.unlabeledRows(), settings, random);
-        double[] scores = handover.owner() == QueueOwner.ENSEMBLE
+        boolean ensemble = handover.owner() == QueueOwner.ENSEMBLE;
+        double[] scores = ensemble
                 ? ensembleEntropy(candidates, input.fastPositive(), texts(candidates, input.text()), progress)
                 : score(texts(candidates, input.text()), progress);
         Integer[] order = IntStream.range(0, candidates.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> candidates[i]));
         int[] ranking = Arrays.stream(order).mapToInt(i -> candidates[i]).toArray();
         double[] rankingScores = Arrays.stream(order).mapToDouble(i -> scores[i]).toArray();
-        return new Outcome(handover, ranking, rankingScores, training, (trained - start) / 1_000_000,
+        return new Outcome(handover, ranking, rankingScores, ensemble ? TwoSpeedSettings.ENTROPY : settings.strategy(),
+                training, (trained - start) / 1_000_000,
                 (System.nanoTime() - trained) / 1_000_000, trainRows.length);
     }
 

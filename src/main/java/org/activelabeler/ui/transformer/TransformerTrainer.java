@@ -9,16 +9,15 @@ import java.util.stream.IntStream;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetStore;
 import org.activelabeler.dataset.Sentiment;
-import org.activelabeler.evaluation.BinaryMetrics;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.simulation.HoldoutComparison;
 import org.activelabeler.simulation.TransformerRoundResult;
 import org.activelabeler.strategy.RandomDraw;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.StagedFiles;
-import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.twospeed.TransformerRound;
 import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.retrain.ClassifierFactory;
@@ -94,16 +93,14 @@ public final class TransformerTrainer implements AutoCloseable {
         progress.checkCancelled();
         Holdout holdout = holdout(model, pool, request.fastPositive(), progress);
         progress.checkCancelled();
+        HoldoutComparison scored = holdout.scored();
         TransformerRoundResult result = new TransformerRoundResult(request.fastRound(), pool.labeledRows.length,
-                outcome.handover(), holdout.accuracy, holdout.macroF1, holdout.fastAccuracy, holdout.ensembleAccuracy,
-                holdout.size,
-                holdout.confusion, outcome.training(), outcome.trainMillis(), outcome.scoreMillis(), holdout.millis,
-                outcome.ranking().length, (System.nanoTime() - start) / 1_000_000);
+                outcome.handover(), scored.accuracy(), scored.macroF1(), scored.fastAccuracy(), scored.ensembleAccuracy(),
+                scored.size(), scored.confusion(), outcome.training(), outcome.trainMillis(), outcome.scoreMillis(),
+                holdout.millis(), outcome.ranking().length, (System.nanoTime() - start) / 1_000_000);
         RunRef run = track(model, result, pool);
-        // the ensemble ranks by the entropy of the mean p(positive), whatever the transformer's strategy
-        String strategy = outcome.handover().owner() == QueueOwner.ENSEMBLE ? TwoSpeedSettings.ENTROPY
-                : request.settings().strategy();
-        return new TransformerRoundOutcome(result, outcome.ranking(), outcome.rankingScores(), strategy, run);
+        return new TransformerRoundOutcome(result, outcome.ranking(), outcome.rankingScores(), outcome.rankingStrategy(),
+                run);
     }
 
     private List<String> texts(Progress progress) {
@@ -141,10 +138,7 @@ public final class TransformerTrainer implements AutoCloseable {
                 return progress.isCancelled();
             }
         };
-        return (trainRows, trainLabels, predictRows) -> {
-            fastModel.fit(features.rows().select(trainRows), trainLabels, labelled);
-            return fastModel.predictPositive(features.rows().select(predictRows));
-        };
+        return TransformerRound.FastValidation.refitting(fastModel, features.rows(), labelled);
     }
 
     /** @param auditDraws the reviews drawn at random into the queue: the models are judged on their labels */
@@ -166,29 +160,13 @@ public final class TransformerTrainer implements AutoCloseable {
     private Holdout holdout(TextClassifier model, Pool pool, float[] fastPositive, Progress progress) {
         int[] rows = Arrays.stream(pool.unlabeledRows).filter(row -> corpus.gold()[row] >= 0).toArray();
         if (rows.length == 0) {
-            return Holdout.NONE;
+            return new Holdout(HoldoutComparison.NONE, 0);
         }
         long start = System.nanoTime();
-        rows = sample(rows, HOLDOUT_SAMPLE, new SplittableRandom(seed));
-        int[] gold = Arrays.stream(rows).map(row -> corpus.gold()[row]).toArray();
+        rows = RandomDraw.sortedSample(rows, HOLDOUT_SAMPLE, new SplittableRandom(seed));
         float[] positive = model.predictPositive(Arrays.stream(rows).mapToObj(texts::get).toList(), progress);
-        float[] fast = new float[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            fast[i] = fastPositive[rows[i]];
-        }
-        BinaryMetrics metrics = BinaryMetrics.of(positive, gold);
-        return new Holdout(metrics.accuracy(), metrics.macroF1(), BinaryMetrics.of(fast, gold).accuracy(),
-                BinaryMetrics.of(TransformerRound.mean(fast, positive), gold).accuracy(), rows.length,
-                BinaryMetrics.confusion(positive, gold), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static int[] sample(int[] rows, int wanted, SplittableRandom random) {
-        if (rows.length <= wanted) {
-            return rows;
-        }
-        int[] picked = RandomDraw.take(rows, wanted, random);
-        Arrays.sort(picked);
-        return picked;
+        return new Holdout(HoldoutComparison.of(positive, fastPositive, corpus.gold(), rows),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private RunRef track(TextClassifier model, TransformerRoundResult result, Pool pool) {
@@ -216,9 +194,7 @@ public final class TransformerTrainer implements AutoCloseable {
     private record Pool(int[] labeledRows, long[] keys, int[] labels, int[] unlabeledRows, boolean[] drawnAtRandom) {
     }
 
-    /** NaN figures when the file has no labels. */
-    private record Holdout(double accuracy, double macroF1, double fastAccuracy, double ensembleAccuracy, int size,
-                           int[][] confusion, long millis) {
-        static final Holdout NONE = new Holdout(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, null, 0);
+    /** The comparison ({@link HoldoutComparison#NONE} when the file has no labels) and how long it took. */
+    private record Holdout(HoldoutComparison scored, long millis) {
     }
 }
