@@ -50,6 +50,15 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer {
         }
     }
 
+    /** A tokenizer from the bytes of a {@code tokenizer.json}. */
+    public static HuggingFaceTextTokenizer fromDefinition(byte[] definition, String name) {
+        try {
+            return new HuggingFaceTextTokenizer(definition, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read tokenizer " + name, e);
+        }
+    }
+
     /** A tokenizer read from a local {@code tokenizer.json}. */
     public static HuggingFaceTextTokenizer fromFile(Path tokenizerJson) {
         try {
@@ -94,6 +103,11 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer {
             }
         }
         return ids;
+    }
+
+    /** The ids the tokenizer adds around a text, for BERT {@code [CLS]} and {@code [SEP]}. */
+    public long[] specialTokenIds() {
+        return tokenizer.encode("", true, false).getIds();
     }
 
     @Override

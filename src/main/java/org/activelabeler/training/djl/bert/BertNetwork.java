@@ -119,15 +119,16 @@ final class BertNetwork implements AutoCloseable {
 
     /** Mean of the token states over real tokens, then the head: logits [B, 2]. */
     NDArray head(NDArray hidden, NDArray mask, boolean dropout) {
-        NDArray weights = mask.toType(DataType.FLOAT32, false).expandDims(2);
-        NDArray pooled = hidden.mul(weights).sum(new int[] {1}).div(weights.sum(new int[] {1}).maximum(1f));
-        pooled = dropout(pooled, dropout);
+        NDArray pooled = dropout(meanPool(hidden, mask), dropout);
         return Linear.linear(pooled, parameters.get(HEAD_WEIGHT), parameters.get(HEAD_BIAS)).singletonOrThrow();
     }
 
     /** Mean-pooled sentence embedding [B, H], without dropout. */
     NDArray embed(NDArray ids, NDArray mask) {
-        NDArray hidden = encode(ids, mask, config.layers(), false);
+        return meanPool(encode(ids, mask, config.layers(), false), mask);
+    }
+
+    private static NDArray meanPool(NDArray hidden, NDArray mask) {
         NDArray weights = mask.toType(DataType.FLOAT32, false).expandDims(2);
         return hidden.mul(weights).sum(new int[] {1}).div(weights.sum(new int[] {1}).maximum(1f));
     }

@@ -1,13 +1,12 @@
 package org.activelabeler.training.djl.bert;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.activelabeler.dataset.ReviewText;
+import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
 
 /**
  * Turns review texts into the encoder's input: its own tokenizer, then {@code [CLS] ... [SEP]}
@@ -15,21 +14,18 @@ import org.activelabeler.dataset.ReviewText;
  * truncation), since reviewers often state their verdict last.
  */
 final class EncoderTokens implements AutoCloseable {
-    private static final Map<String, String> RAW_IDS = Map.of(
-            "addSpecialTokens", "false", "truncation", "false", "padding", "false");
-
-    private final HuggingFaceTokenizer tokenizer;
+    private final HuggingFaceTextTokenizer tokenizer;
     private final long classToken;
     private final long separatorToken;
     private final int maxTokens;
 
     EncoderTokens(PretrainedEncoder.TokenizerSource source, int maxTokens) {
         try (InputStream in = source.open()) {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(in, RAW_IDS);
+            this.tokenizer = HuggingFaceTextTokenizer.fromDefinition(in.readAllBytes(), "the encoder's tokenizer.json");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the encoder's tokenizer.json: " + e.getMessage(), e);
         }
-        long[] special = tokenizer.encode("", true, false).getIds();
+        long[] special = tokenizer.specialTokenIds();
         if (special.length != 2) {
             throw new IllegalArgumentException("The encoder's tokenizer does not wrap a text in [CLS] ... [SEP];"
                     + " only BERT-style tokenizers are supported");
@@ -40,15 +36,10 @@ final class EncoderTokens implements AutoCloseable {
     }
 
     long[][] encode(List<String> texts) {
-        long[][] out = new long[texts.size()][];
-        int chunk = 512;
-        for (int from = 0; from < texts.size(); from += chunk) {
-            List<String> part = texts.subList(from, Math.min(texts.size(), from + chunk)).stream()
-                    .map(ReviewText::readable).toList();
-            Encoding[] encodings = tokenizer.batchEncode(part, false, false);
-            for (int i = 0; i < encodings.length; i++) {
-                out[from + i] = wrap(encodings[i].getIds());
-            }
+        int[][] raw = tokenizer.encode(texts.stream().map(ReviewText::readable).toList());
+        long[][] out = new long[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = wrap(Arrays.stream(raw[i]).asLongStream().toArray());
         }
         return out;
     }
