@@ -47,10 +47,7 @@ class LabelingAuditDrawsTest {
     }
 
     private LabelingViewModel model(Long position) {
-        LabelingViewModel model = new LabelingViewModel(UiFixture.open(workspace, datasetId), ids, workspace.labels(),
-                new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
-        model.start(position);
-        return model;
+        return UiFixture.startLabeling(workspace, datasetId, position);
     }
 
     /** A model that starts with the fast model's ranking, as if a retrain had just finished. */

@@ -12,7 +12,6 @@ import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.QueueRow;
-import org.activelabeler.ui.labeling.ReviewTexts;
 import org.activelabeler.ui.retrain.RoundOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +41,7 @@ class LabelingViewModelTest {
     }
 
     private LabelingViewModel model(Long position) {
-        LabelingViewModel model = new LabelingViewModel(UiFixture.open(workspace, datasetId), ids, workspace.labels(),
-                new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
-        model.start(position);
-        return model;
+        return UiFixture.startLabeling(workspace, datasetId, position);
     }
 
     @Test

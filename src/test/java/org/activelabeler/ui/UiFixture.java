@@ -11,7 +11,9 @@ import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.labeling.LabelingSession;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.testsupport.SyntheticReviews;
+import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
+import org.activelabeler.ui.labeling.ReviewTexts;
 
 /** A workspace in a temporary folder with a small labeled dataset; the first review has IMDB markup. */
 final class UiFixture {
@@ -50,5 +52,14 @@ final class UiFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A labeling view model on the dataset, texts read on the calling thread, started at {@code position}. */
+    static LabelingViewModel startLabeling(Workspace workspace, long datasetId, Long position) {
+        OpenedDataset opened = open(workspace, datasetId);
+        LabelingViewModel model = new LabelingViewModel(opened, opened.corpus().reviewIds(), workspace.labels(),
+                new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
+        model.start(position);
+        return model;
     }
 }
