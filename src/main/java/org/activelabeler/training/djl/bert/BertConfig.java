@@ -19,6 +19,8 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int attentio
 
     /** sentence-transformers/all-MiniLM-L6-v2. */
     public static final BertConfig MINILM_L6 = new BertConfig(30522, 384, 6, 12, 1536, 512, 2, 1e-12f, 0.1f);
+    /** BAAI/bge-small-en-v1.5. */
+    public static final BertConfig BGE_SMALL = new BertConfig(30522, 384, 12, 12, 1536, 512, 2, 1e-12f, 0.1f);
 
     public BertConfig {
         if (hiddenSize % attentionHeads != 0) {
@@ -29,6 +31,36 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int attentio
 
     public int headSize() {
         return hiddenSize / attentionHeads;
+    }
+
+    /**
+     * The shape that a set of weights with {@link BertNetwork}'s names has: sizes and the layer count come
+     * from the tensors, what they cannot tell (heads, layer-norm epsilon, dropout) from {@code declared}.
+     *
+     * @throws IllegalArgumentException when the weights are not a BERT encoder
+     */
+    static BertConfig inferFrom(java.util.Map<String, WeightTensor> weights, BertConfig declared) {
+        long[] words = shape(weights, "embeddings.word_embeddings.weight");
+        int layers = 0;
+        while (weights.containsKey("encoder.layer." + layers + ".attention.self.query.weight")) {
+            layers++;
+        }
+        if (layers == 0) {
+            throw new IllegalArgumentException("The weights have no encoder.layer.0; they are not a BERT encoder");
+        }
+        return new BertConfig((int) words[0], (int) words[1], layers, declared.attentionHeads(),
+                (int) shape(weights, "encoder.layer.0.intermediate.dense.weight")[0],
+                (int) shape(weights, "embeddings.position_embeddings.weight")[0],
+                (int) shape(weights, "embeddings.token_type_embeddings.weight")[0],
+                declared.layerNormEps(), declared.dropout());
+    }
+
+    private static long[] shape(java.util.Map<String, WeightTensor> weights, String name) {
+        WeightTensor tensor = weights.get(name);
+        if (tensor == null || tensor.shape().length != 2) {
+            throw new IllegalArgumentException("The weights have no matrix '" + name + "'; they are not a BERT encoder");
+        }
+        return tensor.shape();
     }
 
     /** Reads a Hugging Face {@code config.json}; only BERT-style encoders are accepted. */

@@ -45,6 +45,15 @@ final class BertNetwork implements AutoCloseable {
      */
     static BertNetwork create(BertConfig config, Map<String, WeightTensor> weights, NDManager manager,
                               DataType computeType, long seed) {
+        return create(config, weights, manager, computeType, seed, true);
+    }
+
+    /**
+     * As {@link #create(BertConfig, Map, NDManager, DataType, long)}; with {@code trainable} false the
+     * parameters record no gradients, so that inference builds no autograd graph on any thread.
+     */
+    static BertNetwork create(BertConfig config, Map<String, WeightTensor> weights, NDManager manager,
+                              DataType computeType, long seed, boolean trainable) {
         Map<String, NDArray> parameters = new LinkedHashMap<>();
         for (String name : parameterNames(config)) {
             WeightTensor tensor = weights.get(name);
@@ -61,7 +70,9 @@ final class BertNetwork implements AutoCloseable {
                         + ", the configuration needs " + new Shape(expected));
             }
             NDArray array = manager.create(tensor.values(), new Shape(tensor.shape()));
-            array.setRequiresGradient(true);
+            if (trainable) {
+                array.setRequiresGradient(true);
+            }
             parameters.put(name, array);
         }
         return new BertNetwork(config, manager, parameters, computeType);
@@ -125,7 +136,17 @@ final class BertNetwork implements AutoCloseable {
 
     /** Mean-pooled sentence embedding [B, H], without dropout. */
     NDArray embed(NDArray ids, NDArray mask) {
-        return meanPool(encode(ids, mask, config.layers(), false), mask);
+        return embed(ids, mask, SentencePooling.MEAN);
+    }
+
+    /** Sentence embedding [B, H] pooled as the encoder was trained, without dropout. */
+    NDArray embed(NDArray ids, NDArray mask, SentencePooling pooling) {
+        NDArray hidden = encode(ids, mask, config.layers(), false);
+        NDArray pooled = pooling.mode() == SentencePooling.Mode.CLS ? hidden.get(":, 0, :") : meanPool(hidden, mask);
+        if (!pooling.normalize()) {
+            return pooled;
+        }
+        return pooled.div(pooled.square().sum(new int[] {1}, true).sqrt().maximum(1e-12f));
     }
 
     private static NDArray meanPool(NDArray hidden, NDArray mask) {

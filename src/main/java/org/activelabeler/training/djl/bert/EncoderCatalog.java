@@ -17,12 +17,15 @@ import java.util.Set;
 public final class EncoderCatalog {
     private static final Set<String> BUNDLED_NAMES = Set.of("all-minilm-l6-v2", "minilm",
             PretrainedEncoder.BUNDLED_NAME.toLowerCase(Locale.ROOT));
+    private static final Set<String> BGE_SMALL_NAMES = Set.of("bge-small-en-v1.5", "bge-small",
+            PretrainedEncoder.BGE_SMALL_NAME.toLowerCase(Locale.ROOT));
 
     private EncoderCatalog() {
     }
 
     /**
-     * @param spec {@code all-MiniLM-L6-v2} or {@code minilm} (the bundled encoder), a folder, or a hub id
+     * @param spec {@code all-MiniLM-L6-v2} or {@code minilm} (the bundled encoder), {@code bge-small-en-v1.5}
+     *             (bundled too, the default sentence encoder of the fast loop), a folder, or a hub id
      *             {@code owner/name} with an optional {@code @revision} (default {@code main})
      * @param cacheFolder where hub models are kept, one folder {@code owner--name--revision} each
      * @throws IllegalArgumentException when the spec is none of these, or the files do not form a BERT encoder
@@ -32,6 +35,9 @@ public final class EncoderCatalog {
         String name = spec == null ? "" : spec.strip();
         if (isBundled(name)) {
             return PretrainedEncoder.bundled();
+        }
+        if (BGE_SMALL_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            return PretrainedEncoder.bgeSmall();
         }
         Optional<Path> folder = existingFolder(name);
         if (folder.isPresent()) {

@@ -10,16 +10,27 @@ import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
 
 /**
  * Turns review texts into the encoder's input: its own tokenizer, then {@code [CLS] ... [SEP]}
- * within {@code maxTokens}. A longer review keeps its first quarter and its end (head + tail
- * truncation), since reviewers often state their verdict last.
+ * within {@code maxTokens}. A longer review keeps its first {@code headTokens} and its end (head +
+ * tail truncation), since reviewers often state their verdict last.
  */
 final class EncoderTokens implements AutoCloseable {
     private final HuggingFaceTextTokenizer tokenizer;
     private final long classToken;
     private final long separatorToken;
     private final int maxTokens;
+    private final int headTokens;
 
+    /** Keeps the first quarter of the room between [CLS] and [SEP], and the end. */
     EncoderTokens(PretrainedEncoder.TokenizerSource source, int maxTokens) {
+        this(source, maxTokens, (maxTokens - 2) / 4);
+    }
+
+    /** Keeps the first {@code headTokens} tokens of a long text and as many of its last as still fit. */
+    EncoderTokens(PretrainedEncoder.TokenizerSource source, int maxTokens, int headTokens) {
+        if (maxTokens < 3 || headTokens < 0 || headTokens > maxTokens - 2) {
+            throw new IllegalArgumentException("Need at least 3 tokens and a head of 0.." + (maxTokens - 2)
+                    + ", got " + maxTokens + " tokens and a head of " + headTokens);
+        }
         try (InputStream in = source.open()) {
             this.tokenizer = HuggingFaceTextTokenizer.fromDefinition(in.readAllBytes(), "the encoder's tokenizer.json");
         } catch (IOException e) {
@@ -33,6 +44,12 @@ final class EncoderTokens implements AutoCloseable {
         this.classToken = special[0];
         this.separatorToken = special[1];
         this.maxTokens = maxTokens;
+        this.headTokens = headTokens;
+    }
+
+    /** The digest of the tokenizer definition. */
+    String tokenizerDigest() {
+        return tokenizer.digest();
     }
 
     long[][] encode(List<String> texts) {
@@ -50,7 +67,7 @@ final class EncoderTokens implements AutoCloseable {
         if (ids.length <= room) {
             kept = ids;
         } else {
-            int head = room / 4;
+            int head = headTokens;
             int tail = room - head;
             kept = new long[room];
             System.arraycopy(ids, 0, kept, 0, head);

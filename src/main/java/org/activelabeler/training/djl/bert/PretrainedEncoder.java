@@ -18,16 +18,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A pretrained BERT-family encoder: its shape, where its weights and tokenizer are, and a digest
- * of the weight file for provenance.
+ * A pretrained BERT-family encoder: its shape, where its weights and tokenizer are, how it pools a
+ * sentence, and a digest of the weight file for provenance.
  *
  * @param name what the person chose: {@code all-MiniLM-L6-v2}, a hub id or a folder
+ * @param config the declared shape; for an ONNX export the sizes and layer count are read from its
+ *               initializers when the weights load, and must agree
  * @param weights an ONNX export or a {@code model.safetensors}
+ * @param pooling how a sentence vector is made from the token states
  */
-public record PretrainedEncoder(String name, BertConfig config, WeightSource weights, TokenizerSource tokenizer) {
+public record PretrainedEncoder(String name, BertConfig config, WeightSource weights, TokenizerSource tokenizer,
+                                SentencePooling pooling) {
     public static final String BUNDLED_NAME = "sentence-transformers/all-MiniLM-L6-v2";
     static final String BUNDLED_ONNX = "/all-minilm-l6-v2.onnx";
     static final String BUNDLED_TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
+    public static final String BGE_SMALL_NAME = "BAAI/bge-small-en-v1.5";
+    static final String BGE_SMALL_ONNX = "/bge-small-en-v1.5.onnx";
+    static final String BGE_SMALL_TOKENIZER = "/bge-small-en-v1.5-tokenizer.json";
+
+    /** An encoder that pools by the mean over real tokens. */
+    public PretrainedEncoder(String name, BertConfig config, WeightSource weights, TokenizerSource tokenizer) {
+        this(name, config, weights, tokenizer, SentencePooling.MEAN);
+    }
 
     /** all-MiniLM-L6-v2 from the langchain4j artifact on the class path: no download, works offline. */
     public static PretrainedEncoder bundled() {
@@ -36,8 +48,18 @@ public record PretrainedEncoder(String name, BertConfig config, WeightSource wei
     }
 
     /**
+     * bge-small-en-v1.5 (12 layers, 384 wide) from its langchain4j artifact on the class path, offline;
+     * CLS pooling, then L2 normalisation, as its authors use it.
+     */
+    public static PretrainedEncoder bgeSmall() {
+        return new PretrainedEncoder(BGE_SMALL_NAME, BertConfig.BGE_SMALL, new WeightSource.OnnxResource(BGE_SMALL_ONNX),
+                new TokenizerSource.Resource(BGE_SMALL_TOKENIZER), SentencePooling.CLS_NORMALIZED);
+    }
+
+    /**
      * An encoder in a local folder laid out like a Hugging Face model repository:
-     * {@code config.json}, {@code tokenizer.json} and {@code model.safetensors}.
+     * {@code config.json}, {@code tokenizer.json} and {@code model.safetensors}; the pooling comes from
+     * {@code 1_Pooling/config.json} and {@code modules.json} where present (see {@link SentencePooling#ofFolder}).
      */
     public static PretrainedEncoder fromFolder(String name, Path folder) {
         for (String file : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
@@ -48,7 +70,7 @@ public record PretrainedEncoder(String name, BertConfig config, WeightSource wei
         }
         return new PretrainedEncoder(name, BertConfig.read(folder.resolve("config.json")),
                 new WeightSource.SafetensorsFile(folder.resolve("model.safetensors")),
-                new TokenizerSource.File(folder.resolve("tokenizer.json")));
+                new TokenizerSource.File(folder.resolve("tokenizer.json")), SentencePooling.ofFolder(folder));
     }
 
     /** Where the weights are read from. */
@@ -110,16 +132,25 @@ public record PretrainedEncoder(String name, BertConfig config, WeightSource wei
         }
     }
 
-    /** The weights with Hugging Face names, and the SHA-256 of the file they came from. */
+    /**
+     * The weights with Hugging Face names, the shape they have, and the SHA-256 of the file they came from.
+     * An ONNX export's shape is read from its initializers (the file has no config.json); it must agree
+     * with the declared one.
+     */
     LoadedWeights load(NDManager scratch) {
         try (InputStream raw = weights.open();
              DigestInputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 20), sha256())) {
-            Map<String, WeightTensor> tensors = weights instanceof WeightSource.OnnxResource
+            boolean onnx = weights instanceof WeightSource.OnnxResource;
+            Map<String, WeightTensor> tensors = CheckpointNames.normalise(onnx
                     ? OnnxInitializers.read(in, weights.describe())
-                    : readSafetensors(in, scratch);
+                    : readSafetensors(in, scratch));
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new LoadedWeights(CheckpointNames.normalise(tensors),
-                    HexFormat.of().formatHex(in.getMessageDigest().digest()));
+            BertConfig shape = onnx ? BertConfig.inferFrom(tensors, config) : config;
+            if (!shape.equals(config)) {
+                throw new IllegalArgumentException("The weights in " + weights.describe() + " have the shape " + shape
+                        + ", but " + name + " is declared as " + config);
+            }
+            return new LoadedWeights(tensors, shape, HexFormat.of().formatHex(in.getMessageDigest().digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the encoder weights " + weights.describe() + ": " + e.getMessage(), e);
         }
@@ -147,6 +178,6 @@ public record PretrainedEncoder(String name, BertConfig config, WeightSource wei
         }
     }
 
-    record LoadedWeights(Map<String, WeightTensor> tensors, String sha256) {
+    record LoadedWeights(Map<String, WeightTensor> tensors, BertConfig config, String sha256) {
     }
 }
