@@ -115,9 +115,10 @@ public final class BertSentenceEncoder implements SentenceEncoder {
                 .sorted(Comparator.comparingInt(i -> ids[i].length)).mapToInt(Integer::intValue).toArray();
         float[][] vectors = new float[ids.length][];
         int dimensions = dimensions();
-        for (int from = 0; from < byLength.length; from += settings.batchSize()) {
+        int from = 0;
+        for (int end : settings.batchEnds(Arrays.stream(byLength).map(i -> ids[i].length).toArray())) {
             progress.checkCancelled();
-            int[] batch = Arrays.copyOfRange(byLength, from, Math.min(byLength.length, from + settings.batchSize()));
+            int[] batch = Arrays.copyOfRange(byLength, from, end);
             try (NDScope scope = new NDScope()) {
                 NDArray[] input = paddedBatch(ids, batch);
                 float[] flat = network.embed(input[0], input[1], encoder.pooling())
@@ -126,7 +127,8 @@ public final class BertSentenceEncoder implements SentenceEncoder {
                     vectors[batch[i]] = Arrays.copyOfRange(flat, i * dimensions, (i + 1) * dimensions);
                 }
             }
-            progress.update("Embedding with " + encoder.name(), from + batch.length, byLength.length);
+            from = end;
+            progress.update("Embedding with " + encoder.name(), end, byLength.length);
         }
         return vectors;
     }

@@ -25,7 +25,7 @@ class BgeSmallParityTest {
 
     @Test
     void embeddingsMatchOnnxRuntimeWithinTightTolerance() throws Exception {
-        EmbeddingSettings settings = EmbeddingSettings.cpu().withBatchSize(3);
+        EmbeddingSettings settings = EmbeddingSettings.cpu().withBatchTokens(600);
         float[][] ours;
         long[][] ids;
         try (BertSentenceEncoder encoder = BertSentenceEncoder.open(PretrainedEncoder.bgeSmall(), settings);
