@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -164,11 +165,12 @@ final class BertNetwork implements AutoCloseable {
         long length = shape.get(1);
         int heads = config.attentionHeads();
         int headSize = config.headSize();
-        NDArray q = splitHeads(dense(x, prefix + "attention.self.query"), batch, length, heads, headSize);
+        NDArray q = splitHeads(dense(x, prefix + "attention.self.query").mul(1f / (float) Math.sqrt(headSize)),
+                batch, length, heads, headSize);
         NDArray k = splitHeads(dense(x, prefix + "attention.self.key"), batch, length, heads, headSize);
         NDArray v = splitHeads(dense(x, prefix + "attention.self.value"), batch, length, heads, headSize);
         NDArray scores = compute(q).matMul(compute(k).transpose(0, 1, 3, 2)).toType(DataType.FLOAT32, false)
-                .mul(1f / (float) Math.sqrt(headSize)).add(attentionBias);
+                .add(attentionBias);
         NDArray probabilities = dropout(scores.softmax(-1), dropout);
         NDArray context = compute(probabilities).matMul(compute(v)).toType(DataType.FLOAT32, false)
                 .transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headSize);
@@ -203,9 +205,9 @@ final class BertNetwork implements AutoCloseable {
                 parameters.get(name + ".weight"), parameters.get(name + ".bias"), config.layerNormEps()).singletonOrThrow();
     }
 
-    /** GELU with the exact error function, as BERT defines it. */
+    /** GELU with the exact error function, as BERT defines it (PyTorch's fused kernel, one pass). */
     private static NDArray gelu(NDArray x) {
-        return x.mul(0.5f).mul(x.mul((float) (1 / Math.sqrt(2))).erf().add(1f));
+        return Activation.gelu(x);
     }
 
     private NDArray dropout(NDArray x, boolean on) {

@@ -104,21 +104,32 @@ public final class BertSentenceEncoder implements SentenceEncoder {
         return manager.getDevice().toString();
     }
 
+    /** The shape of the loaded weights. */
+    BertConfig config() {
+        return network.config();
+    }
+
     public String weightsSha256() {
         return weightsSha256;
     }
 
     @Override
     public float[][] embed(List<String> texts, Progress progress) {
-        long[][] ids = tokens.encode(texts);
-        int[] byLength = IntStream.range(0, ids.length).boxed()
-                .sorted(Comparator.comparingInt(i -> ids[i].length)).mapToInt(Integer::intValue).toArray();
+        return embedTokens(tokens.encode(texts), progress);
+    }
+
+    /** The token ids of texts as this encoder reads them: {@code [CLS]}, head and tail, {@code [SEP]}. */
+    long[][] tokenize(List<String> texts) {
+        return tokens.encode(texts);
+    }
+
+    /** Vectors of already tokenized texts, in their order, batched as {@link #batches} cuts them. */
+    float[][] embedTokens(long[][] ids, Progress progress) {
         float[][] vectors = new float[ids.length][];
         int dimensions = dimensions();
-        int from = 0;
-        for (int end : settings.batchEnds(Arrays.stream(byLength).map(i -> ids[i].length).toArray())) {
+        int done = 0;
+        for (int[] batch : batches(ids, settings)) {
             progress.checkCancelled();
-            int[] batch = Arrays.copyOfRange(byLength, from, end);
             try (NDScope scope = new NDScope()) {
                 NDArray[] input = paddedBatch(ids, batch);
                 float[] flat = network.embed(input[0], input[1], encoder.pooling())
@@ -127,10 +138,23 @@ public final class BertSentenceEncoder implements SentenceEncoder {
                     vectors[batch[i]] = Arrays.copyOfRange(flat, i * dimensions, (i + 1) * dimensions);
                 }
             }
-            from = end;
-            progress.update("Embedding with " + encoder.name(), end, byLength.length);
+            done += batch.length;
+            progress.update("Embedding with " + encoder.name(), done, ids.length);
         }
         return vectors;
+    }
+
+    /** Row indexes sorted by length (stable), cut into batches of at most the settings' padded tokens. */
+    static List<int[]> batches(long[][] ids, EmbeddingSettings settings) {
+        int[] byLength = IntStream.range(0, ids.length).boxed()
+                .sorted(Comparator.comparingInt(i -> ids[i].length)).mapToInt(Integer::intValue).toArray();
+        List<int[]> batches = new java.util.ArrayList<>();
+        int from = 0;
+        for (int end : settings.batchEnds(Arrays.stream(byLength).map(i -> ids[i].length).toArray())) {
+            batches.add(Arrays.copyOfRange(byLength, from, end));
+            from = end;
+        }
+        return batches;
     }
 
     /** Token ids [B, L] padded to the longest row of the batch, and the attention mask. */
