@@ -16,7 +16,10 @@ import org.activelabeler.embedding.Embeddings;
 import org.activelabeler.embedding.file.SegmentVectorCache;
 import org.activelabeler.embedding.file.VectorCacheFolder;
 import org.activelabeler.progress.Progress;
+import org.activelabeler.embedding.SentenceEncoder;
 import org.activelabeler.training.djl.bert.BertSentenceEncoder;
+import org.activelabeler.training.djl.bert.OnnxRuntimeSentenceEncoder;
+import org.activelabeler.training.djl.bert.SentenceEncoders;
 import org.activelabeler.training.djl.bert.EncoderCatalog;
 import org.activelabeler.training.djl.bert.DownloadListener;
 import org.activelabeler.training.djl.bert.PretrainedEncoder;
@@ -43,14 +46,13 @@ public final class EmbedCorpora {
                 org.activelabeler.app.DataFolder.resolve().resolve("encoders"), DownloadListener.NONE);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
-             BertSentenceEncoder encoder = BertSentenceEncoder.open(definition);
+             SentenceEncoder encoder = SentenceEncoders.open(definition);
              SegmentVectorCache cache = SegmentVectorCache.open(cacheRoot, encoder.space())) {
-            String setup = String.format(Locale.ROOT, "encoder=%s device=%s tokens=%d batch_tokens=%d chunk=%d threads=%d"
-                    + " interop=%d cores=%d digest=%s cache=%s (%d vectors held)", encoder.name(), encoder.device(),
-                    encoder.tokenBudget(), encoder.settings().batchTokens(), Embeddings.DEFAULT_CHUNK,
-                    JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), Runtime.getRuntime().availableProcessors(),
-                    encoder.digest(), cache.folder(), cache.size());
-            line(out, "start " + setup + " engine=" + Engine.getEngine("PyTorch").getVersion());
+            String setup = String.format(Locale.ROOT, "encoder=%s %s tokens=%d chunk=%d cores=%d digest=%s cache=%s"
+                    + " (%d vectors held)", encoder.name(), engine(encoder), encoder.tokenBudget(),
+                    Embeddings.DEFAULT_CHUNK, Runtime.getRuntime().availableProcessors(), encoder.digest(),
+                    cache.folder(), cache.size());
+            line(out, "start " + setup);
             List<String> rows = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 Path file = Path.of(args[i]);
@@ -70,6 +72,17 @@ public final class EmbedCorpora {
                     StandardCharsets.UTF_8);
             line(out, "finished; summary in " + summary);
         }
+    }
+
+    static String engine(SentenceEncoder encoder) {
+        if (encoder instanceof OnnxRuntimeSentenceEncoder ort) {
+            return "engine=onnxruntime-1.20.0 device=cpu threads=" + ort.threads() + " batch_tokens="
+                    + ort.settings().batchTokens();
+        }
+        BertSentenceEncoder djl = (BertSentenceEncoder) encoder;
+        return "engine=pytorch-" + Engine.getEngine("PyTorch").getVersion() + " device=" + djl.device() + " threads="
+                + JniUtils.getNumThreads() + " interop=" + JniUtils.getNumInteropThreads() + " batch_tokens="
+                + djl.settings().batchTokens() + " OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "-");
     }
 
     static void line(PrintWriter out, String text) {

@@ -139,7 +139,8 @@ public record PretrainedEncoder(String name, BertConfig config, WeightSource wei
      */
     LoadedWeights load(NDManager scratch) {
         try (InputStream raw = weights.open();
-             DigestInputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 20), sha256())) {
+             DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 20), sha256());
+             InputStream in = new ReadingSkips(digest)) {
             boolean onnx = weights instanceof WeightSource.OnnxResource;
             Map<String, WeightTensor> tensors = CheckpointNames.normalise(onnx
                     ? OnnxInitializers.read(in, weights.describe())
@@ -150,7 +151,7 @@ public record PretrainedEncoder(String name, BertConfig config, WeightSource wei
                 throw new IllegalArgumentException("The weights in " + weights.describe() + " have the shape " + shape
                         + ", but " + name + " is declared as " + config);
             }
-            return new LoadedWeights(tensors, shape, HexFormat.of().formatHex(in.getMessageDigest().digest()));
+            return new LoadedWeights(tensors, shape, HexFormat.of().formatHex(digest.getMessageDigest().digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the encoder weights " + weights.describe() + ": " + e.getMessage(), e);
         }
@@ -175,6 +176,31 @@ public record PretrainedEncoder(String name, BertConfig config, WeightSource wei
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Skips by reading: {@link DigestInputStream} passes {@code skip} to the stream below without hashing
+     * the bytes, and the protobuf reader skips the fields it does not need, so the digest missed them.
+     */
+    private static final class ReadingSkips extends java.io.FilterInputStream {
+        private final byte[] scratch = new byte[64 * 1024];
+
+        ReadingSkips(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            while (skipped < n) {
+                int read = super.read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
+                if (read < 0) {
+                    break;
+                }
+                skipped += read;
+            }
+            return skipped;
         }
     }
 

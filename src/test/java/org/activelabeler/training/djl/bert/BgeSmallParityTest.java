@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Timeout;
  * The sentence encoder of the fast loop, bge-small-en-v1.5 loaded into {@link BertNetwork}, against ONNX
  * Runtime running the original ONNX file on the same token ids: CLS-pooled, normalised vectors agree.
  * Our side runs as in production (length-sorted, padded batches); ONNX Runtime sees each text alone,
- * unpadded, so padding and masking are checked too.
+ * unpadded, so padding and masking are checked too. The production CPU engine, ONNX Runtime in this
+ * process ({@link OnnxRuntimeSentenceEncoder}), gives the same vectors under the same digest.
  */
 @Timeout(120)
 class BgeSmallParityTest {
@@ -27,7 +28,14 @@ class BgeSmallParityTest {
     void embeddingsMatchOnnxRuntimeWithinTightTolerance() throws Exception {
         EmbeddingSettings settings = EmbeddingSettings.cpu().withBatchTokens(600);
         float[][] ours;
+        float[][] onnxRuntime;
         long[][] ids;
+        try (OnnxRuntimeSentenceEncoder encoder = OnnxRuntimeSentenceEncoder.open(PretrainedEncoder.bgeSmall(), settings, 2);
+             BertSentenceEncoder djl = BertSentenceEncoder.open(PretrainedEncoder.bgeSmall(), settings)) {
+            assertThat(encoder.digest()).isEqualTo(djl.digest());
+            assertThat(encoder.dimensions()).isEqualTo(384);
+            onnxRuntime = encoder.embed(TEXTS, Progress.NONE);
+        }
         try (BertSentenceEncoder encoder = BertSentenceEncoder.open(PretrainedEncoder.bgeSmall(), settings);
              EncoderTokens tokens = new EncoderTokens(PretrainedEncoder.bgeSmall().tokenizer(), settings.tokenBudget(),
                      settings.headTokens())) {
@@ -44,6 +52,7 @@ class BgeSmallParityTest {
             assertThat(VectorMath.cosine(ours[i], reference.get(i))).as("cosine of text %d", i).isGreaterThan(0.9999);
             assertThat(VectorMath.maxAbsDifference(ours[i], reference.get(i))).as("text %d", i).isLessThan(1e-4f);
             assertThat(VectorMath.norm(ours[i])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(VectorMath.maxAbsDifference(onnxRuntime[i], reference.get(i))).as("text %d", i).isLessThan(1e-5f);
         }
     }
 }
