@@ -26,6 +26,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "org.h2..", "org.flywaydb..");
 
+    /** The sentence-embedding port and its file cache know no tensor library, inference runtime or database. */
+    @ArchTest
+    static final ArchRule embeddingPortIsFreeOfAdapters = noClasses()
+            .that().resideInAPackage("org.activelabeler.embedding..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "ai.onnxruntime..", "org.h2..",
+                    "org.flywaydb..", "org.activelabeler.training..", "org.activelabeler.store..");
+
     /** The tracking port knows no MLflow, database or tensor library; its adapters do. */
     @ArchTest
     static final ArchRule trackingPortIsFreeOfAdapters = noClasses()

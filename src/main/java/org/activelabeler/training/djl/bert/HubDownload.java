@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class HubDownload {
     static final List<String> ENCODER_FILES = List.of("config.json", "tokenizer.json", "model.safetensors");
+    /** sentence-transformers files that say how the encoder pools ({@link SentencePooling#ofFolder}); many repositories lack them. */
+    static final List<String> OPTIONAL_FILES = List.of("modules.json", "1_Pooling/config.json");
     static final String ENDPOINT_PROPERTY = "activelabeler.hf.endpoint";
     static final String ENDPOINT_VARIABLE = "ACTIVE_LABELER_HF_ENDPOINT";
     static final String DEFAULT_ENDPOINT = "https://huggingface.co";
@@ -69,7 +71,10 @@ final class HubDownload {
         Path staging = Files.createTempDirectory(cache, stagingPrefix);
         try {
             for (String file : ENCODER_FILES) {
-                fetchFile(id, file, staging, listener, cache);
+                fetchFile(id, file, staging, listener, cache, false);
+            }
+            for (String file : OPTIONAL_FILES) {
+                fetchFile(id, file, staging, listener, cache, true);
             }
             moveIntoPlace(staging, target);
         } finally {
@@ -77,18 +82,24 @@ final class HubDownload {
         }
     }
 
-    private void fetchFile(HubModelId id, String file, Path staging, DownloadListener listener, Path cache)
-            throws IOException {
+    /** @param optional a file the repository may lack: a 404 leaves it out instead of failing */
+    private void fetchFile(HubModelId id, String file, Path staging, DownloadListener listener, Path cache,
+                           boolean optional) throws IOException {
         URI uri = URI.create(endpoint + "/" + id.repository() + "/resolve/" + id.revision() + "/" + file);
         HttpResponse<InputStream> response = send(id, uri, cache);
         try (InputStream body = response.body()) {
+            if (optional && response.statusCode() == 404) {
+                return;
+            }
             checkStatus(response, id, file, uri);
             long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            Path part = Files.createTempFile(staging, file, ".part");
+            Path target = staging.resolve(file);
+            Files.createDirectories(target.getParent());
+            Path part = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
             try (OutputStream out = Files.newOutputStream(part)) {
                 copy(body, out, id, file, total, listener);
             }
-            Files.move(part, staging.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

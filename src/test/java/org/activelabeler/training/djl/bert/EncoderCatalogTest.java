@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class EncoderCatalogTest {
     private static final String MODEL = "test-org/tiny-bert";
-    private static final Pattern RESOLVE = Pattern.compile("/test-org/tiny-bert/resolve/(main|v1)/([\\w.]+)");
+    private static final Pattern RESOLVE = Pattern.compile("/test-org/tiny-bert/resolve/(main|v1)/([\\w./]+)");
     private static final String CDN_WEIGHTS = "/cdn/tiny-bert/model.safetensors";
 
     @TempDir
@@ -104,7 +104,9 @@ class EncoderCatalogTest {
 
         assertThat(requests).containsExactly("/test-org/tiny-bert/resolve/main/config.json",
                 "/test-org/tiny-bert/resolve/main/tokenizer.json",
-                "/test-org/tiny-bert/resolve/main/model.safetensors", CDN_WEIGHTS);
+                "/test-org/tiny-bert/resolve/main/model.safetensors", CDN_WEIGHTS,
+                "/test-org/tiny-bert/resolve/main/modules.json", "/test-org/tiny-bert/resolve/main/1_Pooling/config.json");
+        assertThat(encoder.pooling()).isEqualTo(SentencePooling.MEAN);
         long weightBytes = tinyBert.resolve("model.safetensors").toFile().length();
         assertThat(progress).contains("config.json 0/" + tinyBert.resolve("config.json").toFile().length(),
                 "model.safetensors 0/" + weightBytes, "model.safetensors " + weightBytes + "/" + weightBytes);
@@ -119,6 +121,20 @@ class EncoderCatalogTest {
             float[] positive = classifier.predictPositive(List.of("a fine film"), Progress.NONE);
             assertThat(positive).hasSize(1);
             assertThat(positive[0]).isBetween(0f, 1f);
+        }
+    }
+
+    @Test
+    void theHubsPoolingFilesAreFetchedWhenTheRepositoryHasThem() throws IOException {
+        TinyBert.poolLikeBge(tinyBert);
+        try {
+            PretrainedEncoder encoder = EncoderCatalog.resolve(MODEL, cache, DownloadListener.NONE);
+            assertThat(encoder.pooling()).isEqualTo(SentencePooling.CLS_NORMALIZED);
+            assertThat(cache.resolve("test-org--tiny-bert--main/1_Pooling/config.json")).exists();
+        } finally {
+            Files.delete(tinyBert.resolve("modules.json"));
+            Files.delete(tinyBert.resolve("1_Pooling/config.json"));
+            Files.delete(tinyBert.resolve("1_Pooling"));
         }
     }
 
@@ -248,6 +264,9 @@ class EncoderCatalogTest {
             String file = resolve.matches() ? resolve.group(2) : path.equals(CDN_WEIGHTS) ? "model.safetensors" : null;
             if (file == null) {
                 exchange.getResponseHeaders().add("X-Error-Code", "RepoNotFound");
+                exchange.sendResponseHeaders(404, -1);
+            } else if (!Files.isRegularFile(tinyBert.resolve(file))) {
+                exchange.getResponseHeaders().add("X-Error-Code", "EntryNotFound");
                 exchange.sendResponseHeaders(404, -1);
             } else if (failingFiles.containsKey(file)) {
                 exchange.sendResponseHeaders(failingFiles.get(file), -1);
