@@ -31,7 +31,6 @@ public final class EmbeddingBenchmark {
         int batchTokens = args.length > 4 ? Integer.parseInt(args[4]) : EmbeddingSettings.CPU_BATCH_TOKENS;
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        boolean passive = "PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY"));
 
         List<String> texts = CorpusTexts.read(data, count);
         EmbeddingSettings settings = EmbeddingSettings.cpu().withBatchTokens(batchTokens);
@@ -63,9 +62,9 @@ public final class EmbeddingBenchmark {
                     settings.tokenBudget(), settings.headTokens(), batches.size(), batchTokens,
                     (double) padded / texts.size(), tokenizeSeconds);
             System.out.printf(Locale.ROOT, "threads=%d (PyTorch intra-op %d, inter-op %d; ONNX Runtime intra-op %d,"
-                            + " inter-op 1), OMP_WAIT_POLICY=%s, ORT spinning %s, cores=%d, load %s%n", threads,
+                            + " inter-op 1, no spinning, as in production), OMP_WAIT_POLICY=%s, cores=%d, load %s%n", threads,
                     JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), threads,
-                    System.getenv().getOrDefault("OMP_WAIT_POLICY", "(default)"), passive ? "off" : "on",
+                    System.getenv().getOrDefault("OMP_WAIT_POLICY", "(default)"),
                     Runtime.getRuntime().availableProcessors(), load());
             System.out.printf(Locale.ROOT, "compute: %.2f GFLOP per text at 256 tokens, %.2f GFLOP per text here"
                     + " (padding included)%n", flopsPerText(encoder, 256) / 1e9, flops / texts.size() / 1e9);
@@ -81,7 +80,7 @@ public final class EmbeddingBenchmark {
                 double djlSeconds = (System.nanoTime() - start) / 1e9;
                 djlRates.add(texts.size() / djlSeconds);
                 String loadAfterDjl = load();
-                double ortSeconds = runOnnxRuntime(threads, passive, batchFile, vectorFile);
+                double ortSeconds = runOnnxRuntime(threads, batchFile, vectorFile);
                 ortRates.add(texts.size() / ortSeconds);
                 List<float[]> inBatchOrder = OnnxRuntimeBench.readVectors(vectorFile);
                 ort = new ArrayList<>(Arrays.asList(new float[texts.size()][]));
@@ -117,11 +116,11 @@ public final class EmbeddingBenchmark {
         return perLayer * c.layers();
     }
 
-    private static double runOnnxRuntime(int threads, boolean passive, Path batches, Path vectors)
+    private static double runOnnxRuntime(int threads, Path batches, Path vectors)
             throws IOException, InterruptedException {
         List<String> command = List.of(OnnxRuntimeReference.javaBinary(), "-cp", System.getProperty("java.class.path"),
                 OnnxRuntimeBench.class.getName(), PretrainedEncoder.BGE_SMALL_ONNX,
-                SentencePooling.CLS_NORMALIZED.describe(), Integer.toString(threads), passive ? "nospin" : "spin",
+                SentencePooling.CLS_NORMALIZED.describe(), Integer.toString(threads), "nospin",
                 batches.toString(), vectors.toString());
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes()).strip();
