@@ -34,9 +34,9 @@ public final class BertSentenceEncoder implements SentenceEncoder {
     private BertSentenceEncoder(PretrainedEncoder encoder, EmbeddingSettings settings) {
         this.encoder = encoder;
         this.settings = settings;
+        this.tokens = new EncoderTokens(encoder.tokenizer(), settings.tokenBudget(), settings.headTokens());
         this.manager = NDManager.newBaseManager(settings.device(), "PyTorch");
         try {
-            this.tokens = new EncoderTokens(encoder.tokenizer(), settings.tokenBudget(), settings.headTokens());
             PretrainedEncoder.LoadedWeights loaded = encoder.load(manager);
             if (settings.tokenBudget() > loaded.config().maxPositions()) {
                 throw new IllegalArgumentException(encoder.name() + " reads at most " + loaded.config().maxPositions()
@@ -47,6 +47,7 @@ public final class BertSentenceEncoder implements SentenceEncoder {
             this.weightsSha256 = loaded.sha256();
         } catch (RuntimeException e) {
             manager.close();
+            tokens.close();
             throw e;
         }
         this.digest = sha256(definition());

@@ -61,6 +61,7 @@ public final class OnnxRuntimeSentenceEncoder implements SentenceEncoder {
                     + e.getMessage(), e);
         }
         this.weightsSha256 = sha256(model);
+        this.tokens = new EncoderTokens(encoder.tokenizer(), settings.tokenBudget(), settings.headTokens());
         this.environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
@@ -69,12 +70,21 @@ public final class OnnxRuntimeSentenceEncoder implements SentenceEncoder {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             // threads that spin between operators lose their time slices to other work on a busy machine
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            this.session = environment.createSession(model, options);
-            this.dimensions = hiddenSize(session, encoder);
-        } catch (OrtException e) {
+            OrtSession created = environment.createSession(model, options);
+            try {
+                this.dimensions = hiddenSize(created, encoder);
+            } catch (OrtException | RuntimeException e) {
+                created.close();
+                throw e;
+            }
+            this.session = created;
+        } catch (OrtException | RuntimeException e) {
+            tokens.close();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new IllegalStateException("ONNX Runtime cannot load " + encoder.name() + ": " + e.getMessage(), e);
         }
-        this.tokens = new EncoderTokens(encoder.tokenizer(), settings.tokenBudget(), settings.headTokens());
         this.digest = BertSentenceEncoder.sha256(BertSentenceEncoder.definition(weightsSha256, tokens.tokenizerDigest(),
                 encoder.pooling(), settings));
     }
