@@ -28,9 +28,17 @@ public final class Workspace implements AutoCloseable {
         this.trackingOutbox = new H2TrackingOutbox(database);
     }
 
-    /** Opens the database in {@code folder}, or in the per-user data folder when it is null. */
+    /** Opens the database in {@code folder}, or in the per-user data folder when it is null; creates it if needed. */
     public static Workspace open(Path folder) {
-        H2Database database = H2Database.open(folder != null ? folder : DataFolder.resolve());
+        return wire(H2Database.open(folder != null ? folder : DataFolder.resolve()));
+    }
+
+    /** Opens the database in {@code folder} only if it exists; creates nothing. */
+    public static Workspace openExisting(Path folder) {
+        return wire(H2Database.openExisting(folder));
+    }
+
+    private static Workspace wire(H2Database database) {
         try {
             return new Workspace(database, HuggingFaceTextTokenizer.bundled());
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.activelabeler.dataset.DatasetOrigin;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.ImportResult;
@@ -21,13 +22,13 @@ import org.activelabeler.training.djl.NgramLogisticClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measure import, tokenizing, training and scoring on a labeled file; prints a Markdown table.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labeled CSV to measure on.")
     Path data;
 
-    @Option(names = "--holdout", paramLabel = "FILE", description = "Labeled CSV for accuracy (default: 10% of the pool).")
+    @Option(names = "--holdout", paramLabel = "FILE", description = "Labeled CSV for accuracy (default: 10%% of the pool).")
     Path holdout;
 
     @Option(names = "--labels", split = ",", defaultValue = "100,1000,5000",
@@ -42,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("active-labeler-bench");
         try (HeapSampler heap = HeapSampler.start(); Workspace workspace = Workspace.open(folder)) {
             long start = System.nanoTime();
-            ImportResult imported = workspace.importer().importFile(data, Progress.NONE);
+            ImportResult imported = workspace.importer().importFile(data, DatasetOrigin.EXPERIMENT, Progress.NONE);
             double importSeconds = (System.nanoTime() - start) / 1e9;
             Corpus pool = workspace.datasets().loadCorpus(imported.dataset().id(), Progress.NONE);
             Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, Progress.NONE);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.DatasetOrigin;
 import org.activelabeler.dataset.ImportResult;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.progress.Progress;
@@ -15,7 +16,7 @@ final class Corpora {
     }
 
     static Corpus load(Workspace workspace, Path file, Progress progress) {
-        ImportResult imported = workspace.importer().importFile(file, progress);
+        ImportResult imported = workspace.importer().importFile(file, DatasetOrigin.EXPERIMENT, progress);
         return workspace.datasets().loadCorpus(imported.dataset().id(), progress);
     }
 

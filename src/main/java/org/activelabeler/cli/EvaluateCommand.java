@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.app.RunDescriptions;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Evaluate a model on a labeled CSV and log accuracy, macro-F1 and the confusion matrix to a run.",
             "The model of a registered version is retrained from its run's provenance (dataset, label snapshot,"
                     + " seed, settings; deterministic on the CPU) and must come out byte-identical to the"
@@ -40,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Which which;
 
     static final class Which {
-        @Option(names = "--version", paramLabel = "N", description = "A version of the registered model.")
+        @Option(names = "--model-version", paramLabel = "N", description = "A version of the registered model.")
         String version;
 
         @Option(names = "--alias", paramLabel = "NAME",
@@ -60,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--registered-model", paramLabel = "NAME", defaultValue = "imdb-sentiment",
-            description = "Registered model of --version or --alias (default: ${DEFAULT-VALUE}).")
+            description = "Registered model of --model-version or --alias (default: ${DEFAULT-VALUE}).")
     String registeredModel;
 
     @Option(names = "--experiment", paramLabel = "NAME",
@@ -135,7 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (which != null && which.labelsOf != null) {
             Corpus corpus = Corpora.load(workspace, which.labelsOf, progress);
             TrainingInput input = TrainingInput.of(corpus, labels, TrainingInput.GOLD.equals(labels) ? Map.of()
-                    : workspace.labels().currentLabels(corpus.dataset().id()));
+                    : workspace.labels().currentLabels(corpus.dataset().id(), LabelSource.HUMAN));
             Classifier classifier = fit(workspace, input, seed, progress);
             params.put("model_source", "labels");
             params.put("labels_of", corpus.dataset().sourcePath());

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Import a review CSV (review[,sentiment]; .csv or .csv.gz) into the database.")
 final class ImportCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV file to import.")

@@ -26,8 +26,8 @@ public final class Main implements Runnable {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-        if (args.length == 0) {
-            // No command: the desktop app.
+        if (org.activelabeler.ui.DesktopArguments.areFor(args)) {
+            // No command (at most the window's own options): the desktop app.
             org.activelabeler.ui.DesktopLauncher.main(args);
             return;
         }

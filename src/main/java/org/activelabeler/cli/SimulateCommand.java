@@ -27,14 +27,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run the active-learning loop with the file's own labels as the annotator.")
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "POOL", description = "Labeled CSV to query from.")
     Path data;
 
     @Option(names = "--holdout", paramLabel = "FILE",
-            description = "Labeled CSV to evaluate on (default: hold out 10% of the pool, at most 5,000, never queried).")
+            description = "Labeled CSV to evaluate on (default: hold out 10%% of the pool, at most 5,000, never queried).")
     Path holdout;
 
     @Option(names = "--strategy", defaultValue = QueryStrategies.DEFAULT,
@@ -82,6 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
             Corpus pool = Corpora.load(workspace, data, progress);
             Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, progress);
             ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
+            settings.requireFits(experiment.pool().size());
             ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
             LearningCurve curve;
             TrackingSession trackingSession = TrackingSession.open(workspace, tracking.trackingUri, System.getenv());

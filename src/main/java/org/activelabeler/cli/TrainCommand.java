@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.app.RunDescriptions;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train the model on every label of a dataset, log the run and register the model as a new"
                 + " version of the registered model.")
 final class TrainCommand implements Callable<Integer> {
@@ -64,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
              TerminalProgress progress = new TerminalProgress()) {
             Corpus corpus = Corpora.load(workspace, data, progress);
             TrainingInput input = TrainingInput.of(corpus, labels, TrainingInput.GOLD.equals(labels) ? Map.of()
-                    : workspace.labels().currentLabels(corpus.dataset().id()));
+                    : workspace.labels().currentLabels(corpus.dataset().id(), LabelSource.HUMAN));
             TrainingReport report;
             String experiment;
             TrackingSession session = TrackingSession.open(workspace, tracking.trackingUri, env);

@@ -1,6 +1,7 @@
 package org.activelabeler.dataset;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.activelabeler.io.IoReasons;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,6 +35,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvReviewReader {
     static final String REVIEW_COLUMN = "review";
     static final String SENTIMENT_COLUMN = "sentiment";
+    /** The longest text a review may have; the store's text column holds no more. */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     public SourceFile read(Path path) {
@@ -47,7 +52,7 @@ public final class CsvReviewReader {
         } catch (CharacterCodingException e) {
             throw new DatasetFormatException(path, 0, "not valid UTF-8 text; save the file as UTF-8 and import it again");
         } catch (IOException e) {
-            throw new DatasetFormatException(path, 0, "cannot be read: " + e.getMessage());
+            throw new DatasetFormatException(path, 0, "cannot be read: " + IoReasons.of(e));
         }
     }
 
@@ -82,6 +87,10 @@ public final class CsvReviewReader {
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException coding) {
                 throw coding;
+            }
+            if (e.getCause() instanceof EOFException || e.getCause() instanceof ZipException) {
+                throw new DatasetFormatException(path, 0, "the compressed file is cut short or damaged ("
+                        + e.getCause().getMessage() + "); copy or download it again");
             }
             throw new DatasetFormatException(path, lines.firstNonEmptyLine(lineAfterPrevious + 1),
                     "broken quoting in the record that starts here (" + e.getCause().getMessage()
@@ -119,8 +128,13 @@ public final class CsvReviewReader {
         static Columns of(Path path, CSVRecord header, long line) {
             int review = -1;
             int sentiment = -1;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !seen.add(name)) {
+                    throw new DatasetFormatException(path, line, "the header names the column '" + header.get(i).strip()
+                            + "' twice; rename or remove one of them");
+                }
                 if (name.equals(REVIEW_COLUMN)) {
                     review = i;
                 } else if (name.equals(SENTIMENT_COLUMN)) {
@@ -142,6 +156,10 @@ public final class CsvReviewReader {
             String text = record.get(review);
             if (text.isBlank()) {
                 throw new DatasetFormatException(path, line, "empty review; remove the line or fill in the text");
+            }
+            if (text.length() > MAX_TEXT_CHARS) {
+                throw new DatasetFormatException(path, line, String.format(Locale.ROOT, "the review has %,d characters,"
+                        + " more than the %,d a review may have; shorten or split it", text.length(), MAX_TEXT_CHARS));
             }
             if (sentiment < 0) {
                 return new SourceRow(text, null, line);

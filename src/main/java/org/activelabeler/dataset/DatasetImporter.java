@@ -31,14 +31,27 @@ public final class DatasetImporter {
         this.tokenizer = tokenizer;
     }
 
+    /** Imports a file for annotators to label. */
     public ImportResult importFile(Path file, Progress progress) {
+        return importFile(file, DatasetOrigin.IMPORT, progress);
+    }
+
+    /**
+     * Imports a file; a file imported before is not read again. A file an experiment read before and
+     * that is now imported for labeling becomes an {@link DatasetOrigin#IMPORT} dataset.
+     */
+    public ImportResult importFile(Path file, DatasetOrigin origin, Progress progress) {
         long start = System.nanoTime();
         progress.update("Reading " + file.getFileName(), 0, 1);
         SourceFile source = reader.read(file);
         progress.update("Reading " + file.getFileName(), 1, 1);
         Optional<DatasetInfo> existing = store.findByContent(source.sha256());
         if (existing.isPresent()) {
-            return new ImportResult(existing.get(), true, 0, 0, elapsedMillis(start));
+            DatasetInfo known = existing.get();
+            if (origin == DatasetOrigin.IMPORT && known.origin() != DatasetOrigin.IMPORT) {
+                known = store.markImported(known.id());
+            }
+            return new ImportResult(known, true, 0, 0, elapsedMillis(start));
         }
         Merged merged = merge(source.rows());
         int[][] tokens = tokenize(merged.texts(), progress);
@@ -49,7 +62,7 @@ public final class DatasetImporter {
         }
         String name = datasetName(file);
         NewDataset dataset = new NewDataset(name, file.toAbsolutePath().toString(), source.sha256(), source.labeled(),
-                source.rows().size(), tokenizer.name(), tokenizer.digest(), reviews);
+                source.rows().size(), tokenizer.name(), tokenizer.digest(), origin, reviews);
         progress.checkCancelled();
         DatasetInfo saved = store.save(dataset, progress);
         return new ImportResult(saved, false, source.rows().size() - reviews.size(), merged.conflicts(),

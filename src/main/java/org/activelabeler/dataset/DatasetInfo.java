@@ -10,5 +10,5 @@ import java.time.Instant;
  */
 public record DatasetInfo(long id, String name, String sourcePath, String contentSha256, boolean labeled,
                           int rowCount, int reviewCount, String tokenizer, String tokenizerSha256,
-                          Instant importedAt) {
+                          Instant importedAt, DatasetOrigin origin) {
 }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import org.activelabeler.dataset.Sentiment;
 
 /**
- * One thing an annotator did, as stored.
+ * One thing an annotator (a person or the simulated oracle) did, as stored.
  *
  * @param label the label given, or {@code null} for a skip
  */
 public record LabelEvent(long seq, long reviewId, LabelAction action, Sentiment label, String annotator,
-                         Instant createdAt) {
+                         LabelSource source, Instant createdAt) {
 }

@@ -13,17 +13,36 @@ import org.activelabeler.dataset.Sentiment;
  * is committed to the store before the method returns.
  */
 public final class LabelingSession {
+    /** The annotator name of the simulated oracle's labels. */
+    public static final String ORACLE = "simulated-oracle";
+
     private final Corpus corpus;
     private final LabelStore store;
     private final String annotator;
+    private final LabelSource source;
 
+    /** A person's session. */
     public LabelingSession(Corpus corpus, LabelStore store, String annotator) {
+        this(corpus, store, annotator, LabelSource.HUMAN);
+    }
+
+    private LabelingSession(Corpus corpus, LabelStore store, String annotator, LabelSource source) {
         if (annotator == null || annotator.isBlank()) {
             throw new IllegalArgumentException("An annotator name is needed");
         }
         this.corpus = corpus;
         this.store = store;
         this.annotator = annotator.strip();
+        this.source = source;
+    }
+
+    /** The simulated oracle's session: the file's labels answer, recorded as {@link LabelSource#ORACLE}. */
+    public static LabelingSession oracle(Corpus corpus, LabelStore store) {
+        return new LabelingSession(corpus, store, ORACLE, LabelSource.ORACLE);
+    }
+
+    public LabelSource source() {
+        return source;
     }
 
     public String annotator() {
@@ -35,11 +54,11 @@ public final class LabelingSession {
     }
 
     public LabelEvent label(long reviewId, Sentiment sentiment) {
-        return store.record(reviewId, LabelAction.LABEL, sentiment, annotator);
+        return store.record(reviewId, LabelAction.LABEL, sentiment, annotator, source);
     }
 
     public LabelEvent skip(long reviewId) {
-        return store.record(reviewId, LabelAction.SKIP, null, annotator);
+        return store.record(reviewId, LabelAction.SKIP, null, annotator, source);
     }
 
     /** Takes back this annotator's newest label or skip; empty when there is nothing to undo. */

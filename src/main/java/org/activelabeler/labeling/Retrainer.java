@@ -61,11 +61,11 @@ public final class Retrainer {
                 queueLength, new SplittableRandom(seed));
         long scoreMillis = (System.nanoTime() - scoreStart) / 1_000_000;
         progress.checkCancelled();
-        RoundRecord round = store.addRound(corpus.dataset().id(), labels.size(), classifier.description().name(),
-                strategy, training.validationAccuracy(), training.millis(), scoreMillis);
         List<QueueEntry> queue = top.stream().map(c -> new QueueEntry(corpus.reviewIds()[c.row()], c.rank(), c.score(),
                 c.positiveProbability(), strategy)).toList();
-        store.replaceQueue(corpus.dataset().id(), round.id(), queue);
+        RoundRecord round = store.saveRound(corpus.dataset().id(), new NewRound(labels.size(),
+                classifier.description().name(), strategy, training.validationAccuracy(), training.millis(),
+                scoreMillis), queue);
         return new Result(round, queue, training, scores, Map.copyOf(labels), labeledRows, classes, unlabeledRows);
     }
 

@@ -35,10 +35,7 @@ public final class SimulatedOracle {
     }
 
     public LearningCurve run(LabeledRows pool, LabeledRows holdout, RoundListener listener, Progress progress) {
-        if (settings.maxLabels() > pool.size()) {
-            throw new IllegalArgumentException("--max-labels " + settings.maxLabels() + " is more than the "
-                    + pool.size() + " reviews in the pool");
-        }
+        settings.requireFits(pool.size());
         BatchSelector selector = new BatchSelector(QueryStrategies.named(settings.strategy()));
         SplittableRandom random = new SplittableRandom(settings.seed());
         boolean[] revealed = new boolean[pool.size()];

@@ -1,10 +1,15 @@
 package org.activelabeler.ui;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.activelabeler.dataset.DatasetOrigin;
+import org.activelabeler.ui.folder.FolderProblemView;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
@@ -28,7 +33,9 @@ public final class AppShell implements AutoCloseable {
     public static final String LAST_DATASET = "dataset.last";
 
     private final AppConfig config;
-    private final UiSettings settings;
+    private Path folder;
+    private UiSettings settings;
+    private Function<Window, Path> folderChooser = FolderProblemView::chooseFolder;
     private final StringProperty statusMessage = new SimpleStringProperty("Ready");
     private final MainView mainView;
     private final ToolbarViewModel toolbarModel;
@@ -41,7 +48,8 @@ public final class AppShell implements AutoCloseable {
 
     public AppShell(AppConfig config) {
         this.config = config;
-        this.settings = UiSettings.load(config.folder());
+        this.folder = config.folder();
+        this.settings = UiSettings.load(folder);
         this.mainView = new MainView(config.executor().status(), config.transformerExecutor().status(), statusMessage);
         this.toolbarModel = new ToolbarViewModel(settings.get("annotator", defaultAnnotator()),
                 Theme.parse(settings.get("theme", "light")));
@@ -64,13 +72,36 @@ public final class AppShell implements AutoCloseable {
         open();
     }
 
-    /** Opens the database, then MLflow tracking, in the background. */
+    /**
+     * Opens the database, then MLflow tracking, in the background. When the folder cannot be opened
+     * (another process holds it, say), the window says why and offers Retry and another folder.
+     */
     void open() {
-        config.executor().submit("Opening the database", progress -> Workspace.open(config.folder()), this::opened,
-                error -> {
-                    mainView.setContent(null);
-                    mainView.showError(ErrorMessages.describe(error));
-                });
+        mainView.showLoading("Opening the database...");
+        Path opening = folder;
+        config.executor().submit("Opening the database", progress -> {
+            Workspace opened = Workspace.open(opening);
+            return new OpenedFolder(opened, importedDatasets(opened));
+        }, this::opened,
+                error -> mainView.setContent(new FolderProblemView(opening, ErrorMessages.describe(error),
+                        window -> folderChooser.apply(window), this::open, this::openFolder)));
+    }
+
+    /** Switches to another data folder (its own settings come with it) and opens it. */
+    void openFolder(Path other) {
+        folder = other;
+        settings = UiSettings.load(other);
+        open();
+    }
+
+    /** How "Open another data folder..." asks for the folder; tests answer without a dialog. */
+    void folderChooser(Function<Window, Path> chooser) {
+        folderChooser = chooser;
+    }
+
+    /** The data folder in use. */
+    Path folder() {
+        return folder;
     }
 
     /**
@@ -95,10 +126,13 @@ public final class AppShell implements AutoCloseable {
         return tracking;
     }
 
-    private void opened(Workspace opened) {
-        workspace = opened;
+    private record OpenedFolder(Workspace workspace, List<DatasetInfo> datasets) {
+    }
+
+    private void opened(OpenedFolder opened) {
+        workspace = opened.workspace();
         connectTracking();
-        List<DatasetInfo> known = workspace.datasets().list();
+        List<DatasetInfo> known = opened.datasets();
         DatasetInfo last = settings.getLong(LAST_DATASET)
                 .flatMap(id -> known.stream().filter(d -> d.id() == id).findFirst()).orElse(null);
         if (last != null) {
@@ -110,7 +144,8 @@ public final class AppShell implements AutoCloseable {
 
     private void showWelcome(List<DatasetInfo> known) {
         closeScreen();
-        WelcomeViewModel model = new WelcomeViewModel(config.executor(), workspace::importer, known, this::openDataset);
+        WelcomeViewModel model = new WelcomeViewModel(config.executor(), workspace::importer, known, this::openDataset,
+                workspace.datasets()::delete);
         mainView.setToolbar(null);
         mainView.setContent(new WelcomeView(model, WelcomeView::chooseFile));
         statusMessage.unbind();
@@ -118,7 +153,7 @@ public final class AppShell implements AutoCloseable {
     }
 
     private void showDatasets() {
-        config.executor().submit("Listing datasets", progress -> workspace.datasets().list(), this::showWelcome,
+        config.executor().submit("Listing datasets", progress -> importedDatasets(workspace), this::showWelcome,
                 error -> mainView.showError(ErrorMessages.describe(error)));
     }
 
@@ -130,7 +165,7 @@ public final class AppShell implements AutoCloseable {
         config.executor().submit("Opening " + dataset.name(), progress -> load(dataset, texts, progress),
                 opened -> showLabeling(opened, texts), error -> {
                     mainView.showError(ErrorMessages.describe(error));
-                    showWelcome(workspace.datasets().list());
+                    showDatasets();
                 });
     }
 
@@ -226,6 +261,11 @@ public final class AppShell implements AutoCloseable {
             screen.close();
             screen = null;
         }
+    }
+
+    /** The datasets imported to be labeled; those that experiments read stay out of the window. */
+    private static List<DatasetInfo> importedDatasets(Workspace workspace) {
+        return workspace.datasets().list().stream().filter(d -> d.origin() == DatasetOrigin.IMPORT).toList();
     }
 
     private static String defaultAnnotator() {

@@ -150,7 +150,7 @@ class LabelingSessionTest {
     @Test
     void upcomingFollowsTheStoredQueueAndLeavesOutLabeledReviews() {
         LabelingSession alice = session("alice");
-        store.replaceQueue(corpus.dataset().id(), null, List.of(
+        store.replaceQueue(corpus.dataset().id(), List.of(
                 new QueueEntry(ids[5], 1, 0.69, 0.5, "entropy"),
                 new QueueEntry(ids[2], 2, 0.6, 0.3, "entropy"),
                 new QueueEntry(ids[6], 3, 0.5, 0.2, "entropy")));
@@ -166,7 +166,7 @@ class LabelingSessionTest {
         assertThat(alice.upcoming(REVIEWS)).containsExactly(ids[2], ids[6], ids[1], ids[3], ids[4], ids[7]);
         assertThat(alice.next()).contains(ids[2]);
 
-        store.replaceQueue(corpus.dataset().id(), null, List.of(new QueueEntry(ids[7], 1, 0.7, 0.5, "margin")));
+        store.replaceQueue(corpus.dataset().id(), List.of(new QueueEntry(ids[7], 1, 0.7, 0.5, "margin")));
         assertThat(alice.upcoming(3)).containsExactly(ids[7], ids[1], ids[2]);
     }
 
@@ -184,9 +184,11 @@ class LabelingSessionTest {
     @Test
     void roundsAreStoredAndListedOldestFirst() {
         LabelingSession alice = session("alice");
-        RoundRecord first = store.addRound(corpus.dataset().id(), 10, "ngram-logistic", "entropy", Double.NaN, 120, 7);
-        RoundRecord second = store.addRound(corpus.dataset().id(), 20, "ngram-logistic", "margin", 0.85, 150, 9);
-        store.replaceQueue(corpus.dataset().id(), second.id(), List.of(new QueueEntry(ids[1], 1, 0.9, 0.45, "margin")));
+        RoundRecord first = store.saveRound(corpus.dataset().id(),
+                new NewRound(10, "ngram-logistic", "entropy", Double.NaN, 120, 7), List.of());
+        RoundRecord second = store.saveRound(corpus.dataset().id(),
+                new NewRound(20, "ngram-logistic", "margin", 0.85, 150, 9),
+                List.of(new QueueEntry(ids[1], 1, 0.9, 0.45, "margin")));
 
         List<RoundRecord> rounds = alice.rounds();
 

@@ -12,6 +12,7 @@ import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.testsupport.MlflowArtifacts;
 import org.activelabeler.testsupport.MlflowServerExtension;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
@@ -118,13 +119,8 @@ class GuiRetrainTrackingTest {
         }
     }
 
-    /** Through the REST API: the Java client lists mlflow-artifacts: stores with a Python process. */
     private static List<String> artifacts(MlflowClient client, String runId, String path) {
-        JsonObject listing = JsonParser.parseString(client.sendGet("artifacts/list?run_id=" + runId
-                + (path.isEmpty() ? "" : "&path=" + path))).getAsJsonObject();
-        List<String> paths = new java.util.ArrayList<>();
-        listing.getAsJsonArray("files").forEach(f -> paths.add(f.getAsJsonObject().get("path").getAsString()));
-        return paths;
+        return MlflowArtifacts.list(client, runId, path);
     }
 
     private static String tag(Run run, String key) {

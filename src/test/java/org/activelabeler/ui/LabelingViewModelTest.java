@@ -168,7 +168,7 @@ class LabelingViewModelTest {
         LabelingViewModel model = model(null);
         model.label(Sentiment.POSITIVE);
         model.label(Sentiment.NEGATIVE);
-        workspace.labels().replaceQueue(datasetId, null, List.of(entry(ids[9], 1), entry(ids[4], 2)));
+        workspace.labels().replaceQueue(datasetId, List.of(entry(ids[9], 1), entry(ids[4], 2)));
         model.applyRound(outcome(List.of(entry(ids[9], 1), entry(ids[4], 2))));
         long reading = model.currentProperty().get();
         List<QueueRow> queue = List.copyOf(model.upcoming());

@@ -26,7 +26,8 @@ class WelcomeViewModelTest {
     @BeforeEach
     void open() {
         workspace = Workspace.open(dir.resolve("db"));
-        model = new WelcomeViewModel(new CallingThreadExecutor(), workspace::importer, List.of(), opened::add);
+        model = new WelcomeViewModel(new CallingThreadExecutor(), workspace::importer, List.of(), opened::add,
+                workspace.datasets()::delete);
     }
 
     @AfterEach
@@ -56,5 +57,23 @@ class WelcomeViewModelTest {
         assertThat(opened).isEmpty();
         assertThat(model.messageProperty().get()).contains("bad.csv:3").contains("neutral");
         assertThat(workspace.datasets().list()).isEmpty();
+    }
+
+    @Test
+    void aDeletedDatasetLeavesTheListAndTheStoreWithItsLabels() {
+        model.importFile(UiFixture.writeCsv(dir.resolve("reviews.csv"), 6));
+        DatasetInfo imported = opened.get(0);
+        long review = workspace.datasets().loadCorpus(imported.id(), org.activelabeler.progress.Progress.NONE)
+                .reviewIds()[0];
+        workspace.labels().record(review, org.activelabeler.labeling.LabelAction.LABEL,
+                org.activelabeler.dataset.Sentiment.POSITIVE, "alice", org.activelabeler.labeling.LabelSource.HUMAN);
+        model.datasets().setAll(workspace.datasets().list());
+
+        model.delete(imported);
+
+        assertThat(model.datasets()).isEmpty();
+        assertThat(workspace.datasets().list()).isEmpty();
+        assertThat(workspace.labels().currentLabels(imported.id())).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("Deleted reviews.");
     }
 }

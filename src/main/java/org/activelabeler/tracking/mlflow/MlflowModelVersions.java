@@ -90,8 +90,7 @@ public final class MlflowModelVersions implements ModelVersions {
         try {
             return request.get();
         } catch (MlflowHttpException e) {
-            String reason = e.getStatusCode() == 404 ? "it does not exist" : "HTTP " + e.getStatusCode() + " "
-                    + e.getBodyMessage();
+            String reason = e.getStatusCode() == 404 ? "it does not exist" : ServerAnswers.brief(e);
             throw new TrackingException(what + " from " + endpoint + " failed: " + reason, e);
         } catch (MlflowClientException e) {
             throw new TrackingException(what + " from " + endpoint + " failed: " + e.getMessage(), e);

@@ -57,6 +57,7 @@ public final class LabelingViewModel {
     private final Deque<Undo> undoStack = new ArrayDeque<>();
     private final AuditDraws audits;
     private LabelingSession session;
+    private final LabelingSession oracle;
     private List<QueueEntry> queue;
     private Map<Long, QueueEntry> queued = Map.of();
     private float[] scores;
@@ -98,6 +99,7 @@ public final class LabelingViewModel {
         this.queue = opened.queue();
         this.round = opened.rounds().size();
         this.session = new LabelingSession(corpus, store, annotator);
+        this.oracle = LabelingSession.oracle(corpus, store);
         this.audits = new AuditDraws(store, corpus.dataset().id(), corpus.reviewIds(), opened.auditDraws());
         for (int i = 0; i < corpus.size(); i++) {
             rowOf.put(corpus.reviewIds()[i], i);
@@ -117,17 +119,23 @@ public final class LabelingViewModel {
     }
 
     public void label(Sentiment sentiment) {
+        label(session, sentiment);
+    }
+
+    private void label(LabelingSession by, Sentiment sentiment) {
         Long id = current.get();
         if (id == null) {
             return;
         }
-        Undo undo = new Undo(id, labels.get(id), skipped.contains(id), true);
-        session.label(id, sentiment);
+        Undo undo = new Undo(id, labels.get(id), skipped.contains(id), true, by);
+        by.label(id, sentiment);
         undoStack.push(undo);
         labels.put(id, sentiment);
         skipped.remove(id);
-        thisSession.set(thisSession.get() + 1);
-        feedback.set("Labeled " + sentiment.label() + ". Ctrl+Z undoes it.");
+        if (by == session) {
+            thisSession.set(thisSession.get() + 1);
+        }
+        feedback.set((by == session ? "Labeled " : "The oracle labeled ") + sentiment.label() + ". Ctrl+Z undoes it.");
         advance();
     }
 
@@ -136,7 +144,7 @@ public final class LabelingViewModel {
         if (id == null) {
             return;
         }
-        Undo undo = new Undo(id, labels.get(id), skipped.contains(id), false);
+        Undo undo = new Undo(id, labels.get(id), skipped.contains(id), false, session);
         session.skip(id);
         undoStack.push(undo);
         labels.remove(id);
@@ -145,9 +153,13 @@ public final class LabelingViewModel {
         advance();
     }
 
-    /** Takes back this annotator's newest label or skip and shows that review again. */
+    /**
+     * Takes back the newest label or skip given here (the annotator's, or the simulated oracle's) and
+     * shows that review again; with nothing given here yet, the annotator's newest in the store.
+     */
     public void undo() {
-        Optional<LabelEvent> event = session.undo();
+        Undo newest = undoStack.peek();
+        Optional<LabelEvent> event = (newest == null ? session : newest.by).undo();
         if (event.isEmpty()) {
             feedback.set("Nothing to undo.");
             canUndo.set(false);
@@ -268,7 +280,7 @@ public final class LabelingViewModel {
     /** Lets the file's label answer for the review on screen; false when it cannot. */
     public boolean oracleStep() {
         Optional<Sentiment> gold = goldOfCurrent();
-        gold.ifPresent(this::label);
+        gold.ifPresent(label -> label(oracle, label));
         return gold.isPresent();
     }
 
@@ -374,7 +386,7 @@ public final class LabelingViewModel {
         } else {
             skipped.remove(undo.reviewId);
         }
-        if (undo.label) {
+        if (undo.label && undo.by == session) {
             thisSession.set(Math.max(0, thisSession.get() - 1));
         }
         canUndo.set(true);
@@ -517,6 +529,7 @@ public final class LabelingViewModel {
     }
 
     /** What an action changed, so that undo restores it without reading the database. */
-    private record Undo(long reviewId, Sentiment previousLabel, boolean wasSkipped, boolean label) {
+    private record Undo(long reviewId, Sentiment previousLabel, boolean wasSkipped, boolean label,
+                        LabelingSession by) {
     }
 }

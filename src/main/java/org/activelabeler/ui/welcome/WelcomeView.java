@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -26,6 +29,11 @@ public final class WelcomeView extends VBox {
 
     /** @param chooser asks for a file to import; null when the person cancels */
     public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser) {
+        this(model, chooser, WelcomeView::confirmDelete);
+    }
+
+    /** @param confirm asks whether to delete a dataset; true to go on */
+    public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser, Predicate<DatasetInfo> confirm) {
         super(18);
         setId("welcome");
         getStyleClass().add("welcome");
@@ -92,7 +100,19 @@ public final class WelcomeView extends VBox {
         });
         Label known = new Label("Or open a dataset imported before (Enter or double-click):");
         known.getStyleClass().add("caption");
-        VBox previous = new VBox(6, known, datasets);
+        Button delete = new Button("Delete dataset...");
+        delete.setId("delete-dataset");
+        delete.disableProperty().bind(datasets.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.importingProperty()));
+        delete.setOnAction(e -> {
+            DatasetInfo chosen = datasets.getSelectionModel().getSelectedItem();
+            if (chosen != null && confirm.test(chosen)) {
+                model.delete(chosen);
+            }
+        });
+        HBox listActions = new HBox(delete);
+        listActions.setAlignment(Pos.CENTER_RIGHT);
+        VBox previous = new VBox(6, known, datasets, listActions);
         previous.setAlignment(Pos.CENTER);
         previous.setMaxWidth(560);
         previous.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.datasets()));
@@ -103,6 +123,16 @@ public final class WelcomeView extends VBox {
         card.getStyleClass().add("card");
         card.setMaxWidth(640);
         getChildren().add(card);
+    }
+
+    /** Asks before a dataset and its labels are deleted. */
+    public static boolean confirmDelete(DatasetInfo dataset) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the dataset " + dataset.name() + " ("
+                + dataset.reviewCount() + " reviews) with every label, round and queue of it? This cannot be undone.",
+                ButtonType.CANCEL, ButtonType.OK);
+        alert.setTitle("Delete dataset");
+        alert.setHeaderText("Delete " + dataset.name() + "?");
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     /** The desktop file chooser for review files. */

@@ -3,6 +3,7 @@ package org.activelabeler.ui.welcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,18 +27,37 @@ public final class WelcomeViewModel {
     private final TaskExecutor executor;
     private final Supplier<DatasetImporter> importer;
     private final Consumer<DatasetInfo> open;
+    private final LongConsumer delete;
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     private final BooleanProperty importing = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private TaskHandle handle;
 
-    /** @param open what happens once a dataset is imported or chosen */
+    /**
+     * @param open what happens once a dataset is imported or chosen
+     * @param delete deletes a dataset by id, with its labels (run in the background)
+     */
     public WelcomeViewModel(TaskExecutor executor, Supplier<DatasetImporter> importer, List<DatasetInfo> known,
-                            Consumer<DatasetInfo> open) {
+                            Consumer<DatasetInfo> open, LongConsumer delete) {
         this.executor = executor;
         this.importer = importer;
         this.open = open;
+        this.delete = delete;
         datasets.setAll(known);
+    }
+
+    /** Deletes a dataset with its reviews, labels, rounds and queue; the caller has asked the person first. */
+    public void delete(DatasetInfo dataset) {
+        if (importing.get() || dataset == null) {
+            return;
+        }
+        executor.submit("Deleting " + dataset.name(), progress -> {
+            delete.accept(dataset.id());
+            return dataset;
+        }, deleted -> {
+            datasets.remove(deleted);
+            message.set("Deleted " + deleted.name() + ".");
+        }, error -> message.set(ErrorMessages.describe(error)));
     }
 
     public void importFile(Path file) {

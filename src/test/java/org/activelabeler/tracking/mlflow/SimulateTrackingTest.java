@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.activelabeler.cli.Main;
+import org.activelabeler.testsupport.MlflowArtifacts;
 import org.activelabeler.testsupport.MlflowServerExtension;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
@@ -234,13 +235,8 @@ class SimulateTrackingTest {
         return artifacts(client, run.getInfo().getRunId(), "");
     }
 
-    /** Through the REST API: the Java client's listArtifacts needs Python for proxied artifacts. */
     private static List<String> artifacts(MlflowClient client, String runId, String path) {
-        JsonObject listing = JsonParser.parseString(client.sendGet("artifacts/list?run_id=" + runId
-                + (path.isEmpty() ? "" : "&path=" + path))).getAsJsonObject();
-        List<String> paths = new java.util.ArrayList<>();
-        listing.getAsJsonArray("files").forEach(f -> paths.add(f.getAsJsonObject().get("path").getAsString()));
-        return paths;
+        return MlflowArtifacts.list(client, runId, path);
     }
 
     private static Map<String, String> params(Run run) {

@@ -15,6 +15,7 @@ import org.activelabeler.cli.Main;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.LabelAction;
+import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.testsupport.CommandLineRun;
 import org.activelabeler.testsupport.MlflowServerExtension;
@@ -52,7 +53,7 @@ class TrainEvaluateTest {
             Corpus corpus = workspace.datasets().loadCorpus(datasetId, Progress.NONE);
             for (int i = 0; i < ANNOTATED; i++) {
                 workspace.labels().record(corpus.reviewIds()[i], LabelAction.LABEL,
-                        Sentiment.ofIndex(corpus.gold()[i]), "alice");
+                        Sentiment.ofIndex(corpus.gold()[i]), "alice", LabelSource.HUMAN);
             }
         }
     }
@@ -79,7 +80,7 @@ class TrainEvaluateTest {
             assertThat(run.getInfo().getStatus().name()).isEqualTo("FINISHED");
         }
 
-        String evaluated = run("evaluate", "--data", holdout.toString(), "--version", "1", "--registered-model",
+        String evaluated = run("evaluate", "--data", holdout.toString(), "--model-version", "1", "--registered-model",
                 "model-train", "--db", db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-eval");
         assertThat(evaluated).contains("'model-train' version 1, retrained from its provenance with identical"
                 + " weights, on dataset 'holdout' (60 reviews): accuracy ").contains("gold\\predicted,negative,positive");
