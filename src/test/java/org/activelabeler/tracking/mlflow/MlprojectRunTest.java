@@ -23,8 +23,8 @@ import org.mlflow.tracking.MlflowClient;
 
 /**
  * {@code mlflow run . -e simulate|train|evaluate --env-manager local} on a copy of this checkout
- * builds the Java code (Maven, offline from the local repository) and logs into the run
- * {@code mlflow run} opened. Slow: one build.
+ * builds the Java code (the Maven wrapper, which fetches what the local repository lacks) and logs into
+ * the run {@code mlflow run} opened. Slow: one build.
  */
 @ExtendWith(MlflowServerExtension.class)
 class MlprojectRunTest {
@@ -83,7 +83,6 @@ class MlprojectRunTest {
         Path log = dir.resolve("mlflow-run-" + entryPoint + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MLFLOW_TRACKING_URI", server.uri());
-        builder.environment().put("MAVEN_OFFLINE", "1");
         builder.environment().put("PATH", server.mlflow().getParent() + java.io.File.pathSeparator
                 + System.getenv("PATH"));
         Process process = builder.start();
