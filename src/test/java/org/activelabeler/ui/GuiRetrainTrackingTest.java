@@ -13,7 +13,7 @@ import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.testsupport.MlflowArtifacts;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.labeling.LabelingViewModel;
@@ -25,7 +25,6 @@ import org.activelabeler.ui.rounds.RoundRow;
 import org.activelabeler.ui.rounds.RoundsViewModel;
 import org.activelabeler.ui.task.CallingThreadExecutor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
@@ -33,7 +32,7 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 
 /** A retrain in the desktop app's wiring (test executor, real model) becomes runs on a real MLflow server. */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class GuiRetrainTrackingTest {
     @TempDir
     Path dir;

@@ -32,7 +32,8 @@ public final class MlflowModelVersions implements ModelVersions {
     public MlflowModelVersions(MlflowEndpoint endpoint) {
         this.endpoint = endpoint;
         this.client = endpoint.newClient();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @Override

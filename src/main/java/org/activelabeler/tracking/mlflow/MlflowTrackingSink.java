@@ -72,7 +72,8 @@ public final class MlflowTrackingSink implements TrackingSink {
     public MlflowTrackingSink(MlflowEndpoint endpoint, String target) {
         this.endpoint = endpoint;
         this.target = target;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         this.artifacts = new ArtifactUploader(endpoint, http);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mlflow-call-watchdog");

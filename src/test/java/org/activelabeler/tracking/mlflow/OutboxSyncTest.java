@@ -11,7 +11,7 @@ import java.util.Map;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.cli.Main;
 import org.activelabeler.testsupport.CommandLineRun;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.activelabeler.tracking.MetricPoint;
@@ -20,7 +20,6 @@ import org.activelabeler.tracking.RunEnd;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.RunStart;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.RunInfo;
@@ -31,7 +30,7 @@ import org.mlflow.tracking.MlflowClient;
  * server they were made for. A record the server refuses holds back the rest of its run until
  * {@code sync --drop-blocked} drops it; other runs go on.
  */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class OutboxSyncTest {
 
     @Test

@@ -17,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.activelabeler.cli.Main;
 import org.activelabeler.testsupport.MlflowArtifacts;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
 import org.mlflow.api.proto.Service.Metric;
@@ -32,7 +31,7 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 
 /** {@code simulate} against a real MLflow server, read back with the Java and the Python client. */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class SimulateTrackingTest {
     private static final List<String> TIMINGS = List.of("train_ms", "score_ms");
     @TempDir

@@ -23,14 +23,13 @@ import org.activelabeler.cli.Main;
 import org.activelabeler.testsupport.FaultyProxy;
 import org.activelabeler.testsupport.MlflowArtifacts;
 import org.activelabeler.testsupport.MlflowInstallation;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.CommandLineRun;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
@@ -43,7 +42,7 @@ import org.mlflow.tracking.MlflowClient;
  * exactly what a run against a healthy server gives: the same runs, params, metric steps, artifacts
  * and model versions, nothing twice. The table it prints goes to docs/reliability.md.
  */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class TrackingFaultsTest {
     @TempDir
     static Path dir;
@@ -228,11 +227,14 @@ class TrackingFaultsTest {
         }
 
         void restart() throws Exception {
-            process = new ProcessBuilder(List.of(mlflow.toString(), "server", "--host", "127.0.0.1", "--port",
-                    Integer.toString(port), "--workers", "1", "--backend-store-uri", "sqlite:///"
+            ProcessBuilder builder = new ProcessBuilder(List.of(mlflow.toString(), "server", "--host", "127.0.0.1",
+                    "--port", Integer.toString(port), "--workers", "1", "--backend-store-uri", "sqlite:///"
                     + folder.resolve("mlflow.db"), "--artifacts-destination", folder.resolve("artifacts").toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            folder.resolve("server.log").toFile())).start();
+                            folder.resolve("server.log").toFile()));
+            // MLflow 3 otherwise starts a job runner of its own (not used for tracking)
+            builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
+            process = builder.start();
             HttpClient http = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline) {

@@ -18,12 +18,11 @@ import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.testsupport.CommandLineRun;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
 import org.mlflow.api.proto.ModelRegistry.ModelVersionTag;
@@ -33,7 +32,7 @@ import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
 
 /** {@code train} registers versions; {@code evaluate} retrains one from its provenance and logs metrics. */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class TrainEvaluateTest {
     private static final int ANNOTATED = 40;
     @TempDir
