@@ -3,6 +3,7 @@ package org.activelabeler.app;
 import java.nio.file.Path;
 import org.activelabeler.dataset.DatasetImporter;
 import org.activelabeler.dataset.DatasetStore;
+import org.activelabeler.dataset.file.TextFiles;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.store.h2.H2Database;
 import org.activelabeler.store.h2.H2DatasetStore;
@@ -60,7 +61,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public DatasetImporter importer() {
-        return new DatasetImporter(datasets, tokenizer);
+        return new DatasetImporter(datasets, tokenizer, new TextFiles());
     }
 
     /** Tracking records that wait for the MLflow server. */

@@ -10,7 +10,7 @@ import org.activelabeler.dataset.DatasetOrigin;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.ImportResult;
-import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
@@ -79,11 +79,12 @@ final class BenchCommand implements Callable<Integer> {
     private void measureRound(Classifier classifier, ExperimentData experiment, int labels) {
         int[] rows = randomRows(experiment.pool().size(), labels);
         LabeledRows labeled = experiment.pool().select(rows);
-        TrainingReport report = classifier.fit(labeled.features(), labeled.gold(), Progress.NONE);
+        TrainingReport report = classifier.fit(labeled.features(), labeled.gold(), experiment.labels().size(),
+                Progress.NONE);
         long start = System.nanoTime();
-        classifier.predictPositive(experiment.pool().features());
+        classifier.predict(experiment.pool().features());
         double scoreSeconds = (System.nanoTime() - start) / 1e9;
-        BinaryMetrics metrics = BinaryMetrics.of(classifier.predictPositive(experiment.holdout().features()),
+        ClassMetrics metrics = ClassMetrics.of(classifier.predict(experiment.holdout().features()),
                 experiment.holdout().gold());
         System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s | %d of %d | %.4f |%n", labels, report.millis() / 1000.0,
                 scoreSeconds, report.epochsKept(), report.trainLosses().size(), metrics.accuracy());

@@ -16,7 +16,12 @@ final class Corpora {
     }
 
     static Corpus load(Workspace workspace, Path file, Progress progress) {
-        ImportResult imported = workspace.importer().importFile(file, DatasetOrigin.EXPERIMENT, progress);
+        return load(workspace, file, new ColumnOptions(), progress);
+    }
+
+    static Corpus load(Workspace workspace, Path file, ColumnOptions columns, Progress progress) {
+        ImportResult imported = workspace.importer().importFile(file, columns.options(DatasetOrigin.EXPERIMENT),
+                progress);
         return workspace.datasets().loadCorpus(imported.dataset().id(), progress);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import org.activelabeler.simulation.SimulatedOracle;
 import org.activelabeler.simulation.SimulationSettings;
 import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.tracking.ModelNames;
 import org.activelabeler.tracking.SimulationTracking;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 import picocli.CommandLine.Command;
@@ -57,14 +58,17 @@ final class SimulateCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    ColumnOptions columns;
+
+    @Mixin
     DatabaseOption database;
 
     @Option(names = "--experiment", paramLabel = "NAME",
             description = "MLflow experiment for the runs (default: the dataset's name).")
     String experimentName;
 
-    @Option(names = "--registered-model", paramLabel = "NAME", defaultValue = "imdb-sentiment",
-            description = "Registered model each round's model becomes a version of (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--registered-model", paramLabel = "NAME",
+            description = "Registered model each round's model becomes a version of (default: <dataset>-classifier).")
     String registeredModel;
 
     @Mixin
@@ -79,8 +83,8 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(strategy, init, batch, maxLabels, seed);
         try (Workspace workspace = Workspace.open(database.folder);
              TerminalProgress progress = new TerminalProgress()) {
-            Corpus pool = Corpora.load(workspace, data, progress);
-            Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, progress);
+            Corpus pool = Corpora.load(workspace, data, columns, progress);
+            Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, columns, progress);
             ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
             settings.requireFits(experiment.pool().size());
             ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
@@ -92,11 +96,12 @@ final class SimulateCommand implements Callable<Integer> {
                     Corpora.featureParameters(workspace, experiment.pipeline().settings()));
                  TextClassifier transformer = transformerOptions.enabled()
                          ? new TransformerClassifier(transformerOptions.resolveEncoder(workspace.folder(), progress),
-                                 transformerOptions.transformerSettings(seed))
+                                 transformerOptions.transformerSettings(seed), experiment.labels().size())
                          : null) {
                 var adopted = trackingSession.mlflowRun(System.getenv());
                 var context = SimulationRunContext.of(TrackingSession.experiment(adopted, experimentName,
-                                pool.dataset().name()), registeredModel, settings, pool, test,
+                                pool.dataset().name()), registeredModel != null ? registeredModel
+                                : ModelNames.forDataset(pool.dataset().name()), settings, pool, test,
                         classifier.description(), trackingSession.staging(),
                         adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 experimentForRuns = context.experiment();
@@ -113,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
                 runs.start();
                 try {
                     curve = new SimulatedOracle(classifier, settings, lane)
-                            .run(experiment.pool(), experiment.holdout(), runs, progress);
+                            .run(experiment.pool(), experiment.holdout(), experiment.labels().size(), runs, progress);
                 } catch (RuntimeException e) {
                     runs.fail();
                     throw e;

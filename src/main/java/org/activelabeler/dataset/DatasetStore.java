@@ -23,6 +23,12 @@ public interface DatasetStore {
     /** Marks a dataset that an experiment read as one imported to be labeled. */
     DatasetInfo markImported(long datasetId);
 
+    /** Adds a class at the end of a dataset's label set; every label keeps its class. */
+    DatasetInfo addClass(long datasetId, String name);
+
+    /** The id each review had in its file's id column, by review id; reviews without one are left out. */
+    java.util.Map<Long, String> sourceIds(long datasetId);
+
     /** Deletes a dataset with its reviews, labels, rounds and queue, in one transaction. */
     void delete(long datasetId);
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.activelabeler.dataset.Sentiment;
 
 /**
  * Where annotators' labels, the queue and the round history live. Every write is durable before
@@ -14,16 +13,17 @@ import org.activelabeler.dataset.Sentiment;
  */
 public interface LabelStore {
 
-    LabelEvent record(long reviewId, LabelAction action, Sentiment label, String annotator, LabelSource source);
+    /** @param label the class index for a LABEL event, {@link LabelEvent#NO_LABEL} for a SKIP */
+    LabelEvent record(long reviewId, LabelAction action, int label, String annotator, LabelSource source);
 
     /** Marks the newest not-undone event of this annotator in this dataset undone and returns it. */
     Optional<LabelEvent> undoLast(long datasetId, String annotator);
 
-    /** The current label of every labeled review of a dataset, whoever gave it. */
-    Map<Long, Sentiment> currentLabels(long datasetId);
+    /** The current label (class index) of every labeled review of a dataset, whoever gave it. */
+    Map<Long, Integer> currentLabels(long datasetId);
 
     /** The current label of every review that {@code source} labeled, from its own labels alone. */
-    Map<Long, Sentiment> currentLabels(long datasetId, LabelSource source);
+    Map<Long, Integer> currentLabels(long datasetId, LabelSource source);
 
     /** Reviews whose newest event is a skip that is not undone. */
     Set<Long> skipped(long datasetId);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
 
 /**
  * What an annotator does with a dataset: label, skip, undo, and see what comes next. Each action
@@ -53,12 +52,18 @@ public final class LabelingSession {
         return corpus.dataset().id();
     }
 
-    public LabelEvent label(long reviewId, Sentiment sentiment) {
-        return store.record(reviewId, LabelAction.LABEL, sentiment, annotator, source);
+    /** @param label the class index in the dataset's label set */
+    public LabelEvent label(long reviewId, int label) {
+        int classes = corpus.dataset().labels().size();
+        if (label < 0 || label >= classes) {
+            throw new IllegalArgumentException("Class " + label + " is not in the label set "
+                    + corpus.dataset().labels().quoted());
+        }
+        return store.record(reviewId, LabelAction.LABEL, label, annotator, source);
     }
 
     public LabelEvent skip(long reviewId) {
-        return store.record(reviewId, LabelAction.SKIP, null, annotator, source);
+        return store.record(reviewId, LabelAction.SKIP, LabelEvent.NO_LABEL, annotator, source);
     }
 
     /** Takes back this annotator's newest label or skip; empty when there is nothing to undo. */
@@ -66,7 +71,7 @@ public final class LabelingSession {
         return store.undoLast(datasetId(), annotator);
     }
 
-    public Map<Long, Sentiment> labels() {
+    public Map<Long, Integer> labels() {
         return store.currentLabels(datasetId());
     }
 

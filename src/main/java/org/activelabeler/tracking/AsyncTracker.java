@@ -105,6 +105,9 @@ public final class AsyncTracker implements ExperimentTracker {
 
     /** One pass over the outbox; false when the server did not answer, so that it is tried again later. */
     private boolean sendOutbox() {
+        if (outbox.count() == 0) {
+            return true;
+        }
         if (!sink.reachable()) {
             LOG.warn("The MLflow server at {} does not answer; {} tracking records wait in the outbox",
                     sink.address(), outbox.count());

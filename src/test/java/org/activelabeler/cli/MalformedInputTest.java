@@ -49,17 +49,35 @@ class MalformedInputTest {
     void badFilesAreRefusedWithTheFileTheLineAndWhatToDo() throws IOException {
         importFails("an empty file", text("empty.csv", ""), "the file is empty");
         importFails("a header and nothing else", text("header-only.csv", "review,sentiment\n"),
-                "no reviews after the header line");
-        importFails("no review column", text("no-review.csv", "body,sentiment\n\"good\",positive\n"),
-                "has no 'review' column");
+                "no rows after the header line");
+        importFails("no text column", text("no-text.csv", "body,sentiment\n\"good\",positive\n"),
+                "no-text.csv:1: no text column: none of review, text, sentence, question, content (found: body,"
+                + " sentiment); name the text column with --text-column");
+        importFails("a text column that is not there", text("named.csv", "body,sentiment\n\"good\",positive\n"),
+                "there is no column 'words'", "--text-column", "words");
         importFails("a column named twice", text("twice.csv", "review,sentiment,sentiment\n\"a\",positive,negative\n"),
                 "twice.csv:1: the header names the column 'sentiment' twice");
-        importFails("an unknown label", text("neutral.csv", "review,sentiment\n\"fine\",neutral\n"),
-                "neutral.csv:2: unknown sentiment 'neutral'");
+        importFails("a label outside the declared set", text("neutral.csv",
+                "review,sentiment\n\"fine\",positive\n\"so-so\",neutral\n"),
+                "neutral.csv:3: unknown label 'neutral'; the label set is 'negative', 'positive'", "--labels",
+                "negative,positive");
+        importFails("one class only", text("one-class.csv", "text,label\n\"a\",Sports\n\"b\",Sports\n"),
+                "has one class only ('Sports')");
+        importFails("more than 50 classes", text("many.csv", "text,label\n" + java.util.stream.IntStream.range(0, 51)
+                .mapToObj(i -> "\"text " + i + "\",c" + i + "\n").collect(java.util.stream.Collectors.joining())),
+                "51 different values, more than the 50 classes");
+        importFails("a class declared twice", text("twice-declared.csv", "text,label\n\"a\",x\n"),
+                "The class 'X' is named twice", "--labels", "x,y,X");
+        importFails("a JSON line that is not JSON", text("broken.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"open\n"),
+                "broken.jsonl:2: not valid JSON");
+        importFails("a JSON line without the text", text("notext.jsonl", "{\"text\": \"ok\"}\n{\"label\": \"x\"}\n"),
+                "notext.jsonl:2: no 'text' field");
+        importFails("a TSV row with too many fields", text("rows.tsv", "text\tlabel\na\tb\tc\n"),
+                "rows.tsv:2: expected 2 fields as in the header, found 3");
         importFails("an empty review", text("empty-review.csv", "review,sentiment\n\"ok\",positive\n\"\",negative\n"),
-                "empty-review.csv:3: empty review");
+                "empty-review.csv:3: empty text");
         importFails("a blank review", text("blank-review.csv", "review,sentiment\n\"   \",negative\n"),
-                "blank-review.csv:2: empty review");
+                "blank-review.csv:2: empty text");
         importFails("too many fields", text("fields.csv", "review,sentiment\ngood, really,positive\n"),
                 "fields.csv:2: expected 2 fields as in the header, found 3");
         importFails("too few fields", text("few.csv", "review,sentiment\n\"good\"\n"),
@@ -77,8 +95,8 @@ class MalformedInputTest {
         }
         importFails("a damaged .csv.gz", bytes("damaged.csv.gz", damaged), "damaged.csv.gz");
         importFails("a review over 1,000,000 characters", text("long.csv", "review,sentiment\n\"ok\",positive\n\""
-                + "word ".repeat(200_001) + "\",negative\n"), "long.csv:3: the review has 1,000,005 characters, more"
-                + " than the 1,000,000 a review may have");
+                + "word ".repeat(200_001) + "\",negative\n"), "long.csv:3: the text has 1,000,005 characters, more"
+                + " than the 1,000,000 a text may have");
         importFails("a file that is not there", dir.resolve("missing.csv"), "missing.csv: file not found");
         importFails("a folder instead of a file", Files.createDirectories(dir.resolve("a-folder.csv")),
                 "a-folder.csv: cannot be read");
@@ -108,7 +126,7 @@ class MalformedInputTest {
         fails("a budget above the pool", 1, "is more than the", "simulate", "--data", pool.toString(),
                 "--max-labels", "1000", "--db", db.toString(), "--tracking-uri", "http://127.0.0.1:9");
         Path unlabeled = text("unlabeled.csv", "review\n\"one\"\n\"two\"\n\"three\"\n");
-        fails("simulating on unlabeled text", 1, "the simulated oracle needs a file with a 'sentiment' column",
+        fails("simulating on unlabeled text", 1, "the simulated oracle needs a file with a label column filled for every text",
                 "simulate", "--data", unlabeled.toString(), "--db", db.toString());
         fails("an unknown label source", 1, "--labels is 'foo'", "train", "--data", pool.toString(), "--labels", "foo",
                 "--db", db.toString());
@@ -133,8 +151,10 @@ class MalformedInputTest {
         record("--help, -h and --version of every command", 0, "usage or version, no warnings");
     }
 
-    private static void importFails(String what, Path file, String expected) {
-        fails(what, 1, expected, "import", "--data", file.toString(), "--db", db.toString());
+    private static void importFails(String what, Path file, String expected, String... options) {
+        List<String> args = new ArrayList<>(List.of("import", "--data", file.toString(), "--db", db.toString()));
+        args.addAll(List.of(options));
+        fails(what, 1, expected, args.toArray(String[]::new));
     }
 
     private static void fails(String what, int exit, String expected, String... args) {

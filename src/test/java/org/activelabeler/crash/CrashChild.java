@@ -3,17 +3,14 @@ package org.activelabeler.crash;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.ImportResult;
-import org.activelabeler.dataset.Sentiment;
-import org.activelabeler.features.FeaturePipeline;
-import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelingSession;
-import org.activelabeler.labeling.Retrainer;
+import org.activelabeler.round.FastRounds;
+import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
@@ -62,14 +59,16 @@ public final class CrashChild {
             Corpus corpus = workspace.datasets().loadCorpus(datasetId, Progress.NONE);
             LabelingSession session = new LabelingSession(corpus, workspace.labels(), "crash-test");
             // a retrain needs both classes
-            session.label(corpus.reviewIds()[0], Sentiment.NEGATIVE);
-            session.label(corpus.reviewIds()[1], Sentiment.POSITIVE);
-            var rows = FeaturePipeline.fit(corpus.tokenIds(), FeatureSettings.DEFAULT).rows();
-            Retrainer retrainer = new Retrainer(corpus, rows, workspace.labels(), 200);
+            session.label(corpus.reviewIds()[0], 0);
+            session.label(corpus.reviewIds()[1], 1);
+            FastRounds rounds = new FastRounds(corpus, workspace.labels(),
+                    features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
+                    workspace.tokenizer().name(), 200, 13);
+            rounds.prepare(Progress.NONE);
             Thread training = new Thread(() -> {
-                try (var classifier = new NgramLogisticClassifier(ClassifierSettings.builder().build(), Map.of())) {
+                try (rounds) {
                     while (true) {
-                        Retrainer.Result result = retrainer.retrain(classifier, "entropy", 13, Progress.NONE);
+                        RoundOutcome result = rounds.retrain("entropy", Progress.NONE);
                         OUT.println("R " + result.round().id() + " " + result.round().labels());
                     }
                 }
@@ -93,9 +92,9 @@ public final class CrashChild {
                 LabelEvent event = session.skip(reviewId);
                 OUT.println("S " + event.seq() + " " + reviewId);
             } else {
-                Sentiment label = step % 3 == 0 ? Sentiment.POSITIVE : Sentiment.NEGATIVE;
+                int label = step % 3 == 0 ? 1 : 0;
                 LabelEvent event = session.label(reviewId, label);
-                OUT.println("L " + event.seq() + " " + reviewId + " " + label.index());
+                OUT.println("L " + event.seq() + " " + reviewId + " " + label);
             }
             if (pauseMillis > 0) {
                 Thread.sleep(pauseMillis);

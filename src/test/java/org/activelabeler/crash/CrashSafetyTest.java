@@ -101,6 +101,10 @@ class CrashSafetyTest {
             try (KilledChild child = KilledChild.start(db.resolveSibling(db.getFileName() + ".log"), "retrain",
                     db.toString(), Long.toString(datasetId))) {
                 assertThat(child.await("READY", 60_000)).as("child started").isTrue();
+                if (kill % 2 == 0) {
+                    // every other kill lands in a later retrain, however slow the machine is today
+                    assertThat(child.await("R ", 120_000)).as("a first round").isTrue();
+                }
                 Thread.sleep(500 + random.nextInt(3500));
                 List<String> lines = child.kill();
                 rounds += (int) lines.stream().filter(l -> l.startsWith("R ")).count();

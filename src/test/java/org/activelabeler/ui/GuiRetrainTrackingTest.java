@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.testsupport.MlflowArtifacts;
 import org.activelabeler.testsupport.MlflowIntegration;
@@ -19,7 +18,7 @@ import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.ReviewTexts;
-import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.round.FastRounds;
 import org.activelabeler.ui.retrain.RetrainViewModel;
 import org.activelabeler.ui.rounds.RoundRow;
 import org.activelabeler.ui.rounds.RoundsViewModel;
@@ -56,11 +55,11 @@ class GuiRetrainTrackingTest {
             LabelingViewModel labeling = new LabelingViewModel(opened, opened.corpus().reviewIds(),
                     workspace.labels(), new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
             labeling.start(null);
-            ModelTrainer trainer = new ModelTrainer(opened.corpus(), workspace.labels(), features ->
+            FastRounds trainer = new FastRounds(opened.corpus(), workspace.labels(), features ->
                     new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(5).build(), features),
                     "test-tokenizer", 10, 13, runs);
             RetrainViewModel retrain = new RetrainViewModel(new CallingThreadExecutor(), trainer,
-                    labeling.labeledProperty(), labeling.positivesProperty(), labeling.negativesProperty(), 0);
+                    labeling.labeledProperty(), labeling::classesLabeled, 0);
             retrain.batchSizeProperty().set(4);
             retrain.onRound(outcome -> {
                 synchronized (rounds) {
@@ -69,10 +68,10 @@ class GuiRetrainTrackingTest {
             });
             retrain.prepare();
             try (session) {
-                labeling.label(Sentiment.POSITIVE);
-                labeling.label(Sentiment.NEGATIVE);
-                labeling.label(Sentiment.POSITIVE);
-                labeling.label(Sentiment.NEGATIVE);
+                labeling.label(1);
+                labeling.label(0);
+                labeling.label(1);
+                labeling.label(0);
                 assertThat(rounds.rows()).hasSize(1);
                 trainer.close();
                 runs.close();
@@ -113,7 +112,7 @@ class GuiRetrainTrackingTest {
             assertThat(artifacts(client, childId, "model"))
                     .containsExactly("model/model.safetensors");
             assertThat(artifacts(client, childId, "")).contains("label_snapshot.csv");
-            assertThat(client.searchModelVersions("name = '" + LabelingRuns.REGISTERED_MODEL + "'").getItems())
+            assertThat(client.searchModelVersions("name = '" + org.activelabeler.tracking.ModelNames.forDataset(dataset) + "'").getItems())
                     .isNotEmpty();
         }
     }

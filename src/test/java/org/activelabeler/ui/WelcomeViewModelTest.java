@@ -49,13 +49,13 @@ class WelcomeViewModelTest {
 
     @Test
     void aBadFileSaysWhereAndOpensNothing() throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.csv"), "review,sentiment\n\"fine\",positive\n\"meh\",neutral\n",
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "review,sentiment\n\"fine\",positive\n\"meh\",negative,extra\n",
                 StandardCharsets.UTF_8);
 
         model.importFile(bad);
 
         assertThat(opened).isEmpty();
-        assertThat(model.messageProperty().get()).contains("bad.csv:3").contains("neutral");
+        assertThat(model.messageProperty().get()).contains("bad.csv:3").contains("expected 2 fields");
         assertThat(workspace.datasets().list()).isEmpty();
     }
 
@@ -66,7 +66,7 @@ class WelcomeViewModelTest {
         long review = workspace.datasets().loadCorpus(imported.id(), org.activelabeler.progress.Progress.NONE)
                 .reviewIds()[0];
         workspace.labels().record(review, org.activelabeler.labeling.LabelAction.LABEL,
-                org.activelabeler.dataset.Sentiment.POSITIVE, "alice", org.activelabeler.labeling.LabelSource.HUMAN);
+                1, "alice", org.activelabeler.labeling.LabelSource.HUMAN);
         model.datasets().setAll(workspace.datasets().list());
 
         model.delete(imported);

@@ -84,7 +84,8 @@ public final class H2Database implements AutoCloseable {
         try {
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             try {
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+                Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                        .javaMigrations(new LabelSetsMigration()).load().migrate();
             } catch (RuntimeException e) {
                 pool.dispose();
                 throw e;

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.dataset.DatasetOrigin;
 import org.activelabeler.dataset.DatasetStore;
+import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.dataset.NewDataset;
 import org.activelabeler.dataset.UniqueReview;
 import org.activelabeler.progress.CancelledException;
@@ -50,7 +53,7 @@ public final class H2DatasetStore implements DatasetStore {
                     + " FROM dataset ORDER BY imported_at DESC, id DESC"); ResultSet rs = s.executeQuery()) {
                 List<DatasetInfo> all = new ArrayList<>();
                 while (rs.next()) {
-                    all.add(read(rs));
+                    all.add(read(c, rs));
                 }
                 return all;
             }
@@ -61,10 +64,53 @@ public final class H2DatasetStore implements DatasetStore {
     public DatasetInfo save(NewDataset dataset, Progress progress) {
         long id = database.write(c -> {
             long datasetId = insertDataset(c, dataset);
+            insertClasses(c, datasetId, dataset.labels().names(), 0);
             insertReviews(c, datasetId, dataset.reviews(), progress);
             return datasetId;
         });
         return find(id).orElseThrow();
+    }
+
+    @Override
+    public DatasetInfo addClass(long datasetId, String name) {
+        DatasetInfo dataset = find(datasetId).orElseThrow(() -> noDataset(datasetId));
+        LabelSet grown = dataset.labels().with(name);
+        database.write(c -> {
+            insertClasses(c, datasetId, List.of(grown.name(grown.size() - 1)), grown.size() - 1);
+            return null;
+        });
+        return find(datasetId).orElseThrow();
+    }
+
+    @Override
+    public Map<Long, String> sourceIds(long datasetId) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, source_id FROM review WHERE dataset_id = ?"
+                    + " AND source_id IS NOT NULL")) {
+                s.setLong(1, datasetId);
+                Map<Long, String> ids = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private static void insertClasses(Connection c, long datasetId, List<String> names, int firstOrdinal)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO label_class (dataset_id, ordinal, name)"
+                + " VALUES (?, ?, ?)")) {
+            for (int i = 0; i < names.size(); i++) {
+                s.setLong(1, datasetId);
+                s.setInt(2, firstOrdinal + i);
+                s.setString(3, names.get(i));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     @Override
@@ -114,16 +160,17 @@ public final class H2DatasetStore implements DatasetStore {
     private static void insertReviews(Connection c, long datasetId, List<UniqueReview> reviews, Progress progress)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO review (dataset_id, ordinal, first_line, occurrences,"
-                + " gold, text, token_ids) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " gold, text, token_ids, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < reviews.size(); i++) {
                 UniqueReview r = reviews.get(i);
                 s.setLong(1, datasetId);
                 s.setInt(2, i);
                 s.setLong(3, r.firstLine());
                 s.setInt(4, r.occurrences());
-                s.setObject(5, r.gold() == null ? null : r.gold().index(), java.sql.Types.SMALLINT);
+                s.setObject(5, r.gold() < 0 ? null : r.gold(), java.sql.Types.SMALLINT);
                 s.setString(6, r.text());
                 s.setBytes(7, TokenIdCodec.encode(r.tokenIds()));
+                s.setString(8, r.sourceId());
                 s.addBatch();
                 if ((i + 1) % BATCH == 0 || i == reviews.size() - 1) {
                     if (progress.isCancelled()) {
@@ -208,7 +255,7 @@ public final class H2DatasetStore implements DatasetStore {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setObject(1, key);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(read(c, rs)) : Optional.empty();
                 }
             }
         });
@@ -218,10 +265,25 @@ public final class H2DatasetStore implements DatasetStore {
         return new StoreException("No dataset with id " + datasetId + "; `active-labeler datasets` lists them", null);
     }
 
-    private static DatasetInfo read(ResultSet rs) throws SQLException {
+    private static DatasetInfo read(Connection c, ResultSet rs) throws SQLException {
         Instant importedAt = rs.getObject(10, OffsetDateTime.class).toInstant();
-        return new DatasetInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+        long id = rs.getLong(1);
+        return new DatasetInfo(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
                 rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), importedAt,
-                DatasetOrigin.valueOf(rs.getString(11)));
+                DatasetOrigin.valueOf(rs.getString(11)), labels(c, id));
+    }
+
+    private static LabelSet labels(Connection c, long datasetId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT name FROM label_class WHERE dataset_id = ?"
+                + " ORDER BY ordinal")) {
+            s.setLong(1, datasetId);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return new LabelSet(names);
+        }
     }
 }

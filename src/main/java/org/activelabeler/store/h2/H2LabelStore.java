@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelSource;
@@ -45,10 +44,9 @@ public final class H2LabelStore implements LabelStore {
     }
 
     @Override
-    public LabelEvent record(long reviewId, LabelAction action, Sentiment label, String annotator,
-                             LabelSource source) {
-        if ((action == LabelAction.LABEL) != (label != null)) {
-            throw new IllegalArgumentException("A LABEL event needs a label and a SKIP event none");
+    public LabelEvent record(long reviewId, LabelAction action, int label, String annotator, LabelSource source) {
+        if ((action == LabelAction.LABEL) != (label >= 0)) {
+            throw new IllegalArgumentException("A LABEL event needs a class and a SKIP event none");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return database.write(c -> {
@@ -56,7 +54,7 @@ public final class H2LabelStore implements LabelStore {
                     + " annotator, source, created_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, reviewId);
                 s.setString(2, action.name());
-                s.setObject(3, label == null ? null : label.index(), Types.SMALLINT);
+                s.setObject(3, label < 0 ? null : label, Types.SMALLINT);
                 s.setString(4, annotator);
                 s.setString(5, source.name());
                 s.setObject(6, now);
@@ -81,7 +79,7 @@ public final class H2LabelStore implements LabelStore {
                         return Optional.empty();
                     }
                     event = new LabelEvent(rs.getLong(1), rs.getLong(2), LabelAction.valueOf(rs.getString(3)),
-                            sentiment(rs, 4), annotator, LabelSource.valueOf(rs.getString(5)),
+                            label(rs, 4), annotator, LabelSource.valueOf(rs.getString(5)),
                             rs.getObject(6, OffsetDateTime.class).toInstant());
                 }
             }
@@ -95,26 +93,26 @@ public final class H2LabelStore implements LabelStore {
     }
 
     @Override
-    public Map<Long, Sentiment> currentLabels(long datasetId) {
+    public Map<Long, Integer> currentLabels(long datasetId) {
         return labels(String.format(CURRENT_LABELS, ""), datasetId, null);
     }
 
     @Override
-    public Map<Long, Sentiment> currentLabels(long datasetId, LabelSource source) {
+    public Map<Long, Integer> currentLabels(long datasetId, LabelSource source) {
         return labels(String.format(CURRENT_LABELS, " AND x.source = ?"), datasetId, source);
     }
 
-    private Map<Long, Sentiment> labels(String sql, long datasetId, LabelSource source) {
+    private Map<Long, Integer> labels(String sql, long datasetId, LabelSource source) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setLong(1, datasetId);
                 if (source != null) {
                     s.setString(2, source.name());
                 }
-                Map<Long, Sentiment> labels = new HashMap<>();
+                Map<Long, Integer> labels = new HashMap<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        labels.put(rs.getLong(1), Sentiment.ofIndex(rs.getInt(2)));
+                        labels.put(rs.getLong(1), rs.getInt(2));
                     }
                 }
                 return labels;
@@ -152,7 +150,7 @@ public final class H2LabelStore implements LabelStore {
             throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM queue_entry WHERE dataset_id = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO queue_entry (dataset_id, rank, review_id,"
-                     + " score, positive_probability, strategy, round_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                     + " score, top_class, top_probability, strategy, round_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             delete.setLong(1, datasetId);
             delete.executeUpdate();
             for (QueueEntry entry : queue) {
@@ -160,9 +158,10 @@ public final class H2LabelStore implements LabelStore {
                 insert.setInt(2, entry.rank());
                 insert.setLong(3, entry.reviewId());
                 insert.setDouble(4, entry.score());
-                insert.setDouble(5, entry.positiveProbability());
-                insert.setString(6, entry.strategy());
-                insert.setObject(7, roundId, Types.BIGINT);
+                insert.setInt(5, entry.topClass());
+                insert.setDouble(6, entry.topProbability());
+                insert.setString(7, entry.strategy());
+                insert.setObject(8, roundId, Types.BIGINT);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -172,14 +171,14 @@ public final class H2LabelStore implements LabelStore {
     @Override
     public List<QueueEntry> queue(long datasetId) {
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT review_id, rank, score, positive_probability,"
+            try (PreparedStatement s = c.prepareStatement("SELECT review_id, rank, score, top_class, top_probability,"
                     + " strategy FROM queue_entry WHERE dataset_id = ? ORDER BY rank")) {
                 s.setLong(1, datasetId);
                 List<QueueEntry> queue = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        queue.add(new QueueEntry(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
-                                rs.getString(5)));
+                        queue.add(new QueueEntry(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4),
+                                rs.getDouble(5), rs.getString(6)));
                     }
                 }
                 return queue;
@@ -281,8 +280,8 @@ public final class H2LabelStore implements LabelStore {
         }
     }
 
-    private static Sentiment sentiment(ResultSet rs, int column) throws SQLException {
+    private static int label(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
-        return rs.wasNull() ? null : Sentiment.ofIndex(value);
+        return rs.wasNull() ? LabelEvent.NO_LABEL : value;
     }
 }

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.cli.Main;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.progress.Progress;
@@ -52,7 +51,7 @@ class TrainEvaluateTest {
             Corpus corpus = workspace.datasets().loadCorpus(datasetId, Progress.NONE);
             for (int i = 0; i < ANNOTATED; i++) {
                 workspace.labels().record(corpus.reviewIds()[i], LabelAction.LABEL,
-                        Sentiment.ofIndex(corpus.gold()[i]), "alice", LabelSource.HUMAN);
+                        corpus.gold()[i], "alice", LabelSource.HUMAN);
             }
         }
     }
@@ -133,8 +132,8 @@ class TrainEvaluateTest {
         } finally {
             System.setErr(original);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Dataset 'fresh' has 0 positive and 0 negative"
-                + " annotators' labels").contains("--labels gold");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Dataset 'fresh' has 0 labels given by people;"
+                + " training needs labels of at least two classes").contains("--labels gold");
     }
 
     private static Run onlyRun(MlflowClient client, String experiment) {

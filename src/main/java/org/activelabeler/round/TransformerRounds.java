@@ -1,4 +1,4 @@
-package org.activelabeler.ui.transformer;
+package org.activelabeler.round;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetStore;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.model.Classifier;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.simulation.HoldoutComparison;
@@ -20,8 +20,6 @@ import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.StagedFiles;
 import org.activelabeler.twospeed.TransformerRound;
 import org.activelabeler.twospeed.TwoSpeedSettings;
-import org.activelabeler.ui.retrain.ClassifierFactory;
-import org.activelabeler.ui.retrain.PreparedFeatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * once, then warm-started at every round) and a fast model of its own to compare it with. Every
  * method runs on the transformer's single background thread, never on the fast model's.
  */
-public final class TransformerTrainer implements AutoCloseable {
+public final class TransformerRounds implements AutoCloseable {
     /** Holdout reviews the transformer is scored on at each round: scoring all of IMDB takes a CPU an hour. */
     static final int HOLDOUT_SAMPLE = 500;
-    private static final Logger LOG = LoggerFactory.getLogger(TransformerTrainer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TransformerRounds.class);
 
     private final Corpus corpus;
     private final LabelStore store;
@@ -49,13 +47,13 @@ public final class TransformerTrainer implements AutoCloseable {
 
     /**
      * @param settings this round's two-speed settings
-     * @param fastPositive the latest fast round's p(positive) per review, in corpus order
+     * @param fast the latest fast round's predictions per text, in corpus order
      * @param fastRound the number of that fast round
      */
-    public record Request(TwoSpeedSettings settings, PreparedFeatures features, float[] fastPositive, int fastRound) {
+    public record Request(TwoSpeedSettings settings, PreparedFeatures features, Predictions fast, int fastRound) {
     }
 
-    public TransformerTrainer(Corpus corpus, LabelStore store, DatasetStore datasets, ClassifierFactory fastModels,
+    public TransformerRounds(Corpus corpus, LabelStore store, DatasetStore datasets, ClassifierFactory fastModels,
                               TransformerFactory transformers, TransformerTracking tracking, long seed) {
         this.corpus = corpus;
         this.store = store;
@@ -87,11 +85,12 @@ public final class TransformerTrainer implements AutoCloseable {
         long datasetId = corpus.dataset().id();
         Pool pool = pool(store.currentLabels(datasetId), store.auditDraws(datasetId));
         TransformerRound round = new TransformerRound(model, request.settings(), transformers.dropoutPasses(seed));
+        int classes = corpus.dataset().labels().size();
         TransformerRound.Outcome outcome = round.run(new TransformerRound.Input(pool.labeledRows, pool.keys,
-                pool.labels, pool.unlabeledRows, request.fastPositive(), poolTexts::get, pool.drawnAtRandom),
-                fastValidation(request.features(), progress), random, progress);
+                pool.labels, classes, pool.unlabeledRows, request.fast(), poolTexts::get, pool.drawnAtRandom),
+                fastValidation(request.features(), classes, progress), random, progress);
         progress.checkCancelled();
-        Holdout holdout = holdout(model, pool, request.fastPositive(), progress);
+        Holdout holdout = holdout(model, pool, request.fast(), progress);
         progress.checkCancelled();
         HoldoutComparison scored = holdout.scored();
         TransformerRoundResult result = new TransformerRoundResult(request.fastRound(), pool.labeledRows.length,
@@ -117,13 +116,14 @@ public final class TransformerTrainer implements AutoCloseable {
 
     private TextClassifier transformer(Progress progress) {
         if (transformer == null) {
-            transformer = transformers.create(seed, progress);
+            transformer = transformers.create(seed, corpus.dataset().labels().size(), progress);
         }
         return transformer;
     }
 
     /** The fast model trained on the transformer's training labels, on this thread. */
-    private TransformerRound.FastValidation fastValidation(PreparedFeatures features, Progress progress) {
+    private TransformerRound.FastValidation fastValidation(PreparedFeatures features, int classes,
+                                                           Progress progress) {
         if (fastModel == null) {
             fastModel = fastModels.create(features.parameters());
         }
@@ -138,17 +138,17 @@ public final class TransformerTrainer implements AutoCloseable {
                 return progress.isCancelled();
             }
         };
-        return TransformerRound.FastValidation.refitting(fastModel, features.rows(), labelled);
+        return TransformerRound.FastValidation.refitting(fastModel, features.rows(), classes, labelled);
     }
 
     /** @param auditDraws the reviews drawn at random into the queue: the models are judged on their labels */
-    private Pool pool(Map<Long, Sentiment> labels, Set<Long> auditDraws) {
+    private Pool pool(Map<Long, Integer> labels, Set<Long> auditDraws) {
         int[] labeledRows = IntStream.range(0, corpus.size())
                 .filter(row -> labels.containsKey(corpus.reviewIds()[row])).toArray();
         int[] unlabeledRows = IntStream.range(0, corpus.size())
                 .filter(row -> !labels.containsKey(corpus.reviewIds()[row])).toArray();
         long[] keys = Arrays.stream(labeledRows).mapToLong(row -> corpus.reviewIds()[row]).toArray();
-        int[] classes = Arrays.stream(labeledRows).map(row -> labels.get(corpus.reviewIds()[row]).index()).toArray();
+        int[] classes = Arrays.stream(labeledRows).map(row -> labels.get(corpus.reviewIds()[row])).toArray();
         boolean[] drawnAtRandom = new boolean[keys.length];
         for (int i = 0; i < keys.length; i++) {
             drawnAtRandom[i] = auditDraws.contains(keys[i]);
@@ -157,21 +157,22 @@ public final class TransformerTrainer implements AutoCloseable {
     }
 
     /** Scores the transformer on a seeded sample of the reviews with a file label and no annotator label. */
-    private Holdout holdout(TextClassifier model, Pool pool, float[] fastPositive, Progress progress) {
+    private Holdout holdout(TextClassifier model, Pool pool, Predictions fast, Progress progress) {
         int[] rows = Arrays.stream(pool.unlabeledRows).filter(row -> corpus.gold()[row] >= 0).toArray();
         if (rows.length == 0) {
             return new Holdout(HoldoutComparison.NONE, 0);
         }
         long start = System.nanoTime();
         rows = RandomDraw.sortedSample(rows, HOLDOUT_SAMPLE, new SplittableRandom(seed));
-        float[] positive = model.predictPositive(Arrays.stream(rows).mapToObj(texts::get).toList(), progress);
-        return new Holdout(HoldoutComparison.of(positive, fastPositive, corpus.gold(), rows),
+        Predictions predicted = model.predict(Arrays.stream(rows).mapToObj(texts::get).toList(), progress);
+        return new Holdout(HoldoutComparison.of(predicted, fast, corpus.gold(), rows),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
     private RunRef track(TextClassifier model, TransformerRoundResult result, Pool pool) {
         try {
-            return tracking.trained(model, result, StagedFiles.labelSnapshot("row", pool.labeledRows, pool.labels));
+            return tracking.trained(model, result, StagedFiles.labelSnapshot(pool.labeledRows, pool.labels,
+                    corpus.dataset().labels()));
         } catch (RuntimeException e) {
             LOG.warn("The transformer round on {} labels is not tracked: {}", result.labels(), e.toString(), e);
             return null;

@@ -1,4 +1,4 @@
-package org.activelabeler.dataset;
+package org.activelabeler.dataset.file;
 
 import java.io.FilterReader;
 import java.io.IOException;

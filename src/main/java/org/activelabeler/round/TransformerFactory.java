@@ -1,4 +1,4 @@
-package org.activelabeler.ui.transformer;
+package org.activelabeler.round;
 
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
@@ -13,6 +13,10 @@ public interface TransformerFactory {
     /** Forward passes with dropout when the transformer ranks by BALD. */
     int dropoutPasses(long seed);
 
-    /** Loads the encoder (a download reports through {@code progress}); called once per opened dataset. */
-    TextClassifier create(long seed, Progress progress);
+    /**
+     * Loads the encoder (a download reports through {@code progress}); called once per opened dataset.
+     *
+     * @param classes the size of the dataset's label set
+     */
+    TextClassifier create(long seed, int classes, Progress progress);
 }

@@ -1,4 +1,4 @@
-package org.activelabeler.ui.transformer;
+package org.activelabeler.round;
 
 import org.activelabeler.simulation.TransformerRoundResult;
 import org.activelabeler.tracking.RunRef;

@@ -1,4 +1,4 @@
-package org.activelabeler.ui.retrain;
+package org.activelabeler.round;
 
 import java.util.Map;
 import org.activelabeler.model.Classifier;
