@@ -60,6 +60,11 @@ public final class Workspace implements AutoCloseable {
         return labels;
     }
 
+    /** The format, columns and first rows of a file, for the import dialog. */
+    public org.activelabeler.dataset.TextReader.Preview preview(java.nio.file.Path file, int rows) {
+        return new TextFiles().preview(file, rows);
+    }
+
     public DatasetImporter importer() {
         return new DatasetImporter(datasets, tokenizer, new TextFiles());
     }

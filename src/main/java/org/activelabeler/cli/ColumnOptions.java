@@ -28,6 +28,15 @@ final class ColumnOptions {
     /** @param labels the classes the person declared (import's --labels), or null */
     ImportOptions options(DatasetOrigin origin, String labels) {
         return new ImportOptions(new ColumnChoice(textColumn, labelColumn, idColumn),
-                labels == null ? null : LabelSet.declared(labels), origin);
+                labels == null ? null : declared(labels), origin);
+    }
+
+    private static LabelSet declared(String labels) {
+        try {
+            return LabelSet.declared(labels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--labels \"" + labels + "\": " + e.getMessage()
+                    + "; list the classes once each, comma-separated", e);
+        }
     }
 }

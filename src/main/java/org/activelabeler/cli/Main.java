@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "active-labeler", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Human-in-the-loop active learning for review sentiment.",
         subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class, DatasetsCommand.class,
-                SyncCommand.class, TrainCommand.class, EvaluateCommand.class, TrackingServerCommand.class})
+                SyncCommand.class, TrainCommand.class, EvaluateCommand.class, TrackingServerCommand.class,
+                ExportCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -10,7 +10,7 @@ import java.util.Locale;
  *
  * @param text the text column, or null to find it
  * @param label the label column, or null to find it ("" for none: the file's labels are not read)
- * @param id the id column, or null to find it
+ * @param id the id column, or null to find it ("" for none)
  */
 public record ColumnChoice(String text, String label, String id) {
     public static final ColumnChoice FIND = new ColumnChoice(null, null, null);
@@ -33,8 +33,8 @@ public record ColumnChoice(String text, String label, String id) {
             throw new DatasetFormatException(file, line, "there is no column '" + label + "' (found: "
                     + String.join(", ", names) + "); name one of those with --label-column");
         }
-        int idAt = find(names, id, ID_NAMES);
-        if (id != null && idAt < 0) {
+        int idAt = "".equals(id) ? -1 : find(names, id, ID_NAMES);
+        if (id != null && !id.isEmpty() && idAt < 0) {
             throw new DatasetFormatException(file, line, "there is no column '" + id + "' (found: "
                     + String.join(", ", names) + ")");
         }

@@ -25,6 +25,15 @@ public interface LabelStore {
     /** The current label of every review that {@code source} labeled, from its own labels alone. */
     Map<Long, Integer> currentLabels(long datasetId, LabelSource source);
 
+    /** The event that gave each labeled review of a dataset its current label. */
+    Map<Long, LabelEvent> currentEvents(long datasetId);
+
+    /** Every event of a dataset, undone ones too, oldest first. */
+    List<LabelEvent> events(long datasetId);
+
+    /** Records many labels in one transaction (a simulation's oracle answers), in the order given. */
+    void recordLabels(List<NewLabel> labels);
+
     /** Reviews whose newest event is a skip that is not undone. */
     Set<Long> skipped(long datasetId);
 

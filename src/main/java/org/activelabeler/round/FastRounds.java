@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.evaluation.ClassMetrics;
-import org.activelabeler.features.FeaturePipeline;
-import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
@@ -61,15 +59,10 @@ public final class FastRounds implements AutoCloseable {
         if (features != null) {
             return;
         }
-        progress.update("Learning features of " + corpus.size() + " texts", 0, 1);
-        FeaturePipeline.Fitted fitted = FeaturePipeline.fit(corpus.tokenIds(), FeatureSettings.DEFAULT);
-        progress.checkCancelled();
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("tokenizer", tokenizerName);
-        parameters.put("features", fitted.pipeline().settings().describe());
+        PreparedFeatures fitted = PreparedFeatures.fit(corpus, tokenizerName, progress);
         progress.update("Starting the model engine", 0, 1);
-        classifier = factory.create(parameters);
-        features = new PreparedFeatures(fitted.rows(), Map.copyOf(parameters));
+        classifier = factory.create(fitted.parameters());
+        features = fitted;
         progress.update("Features ready", 1, 1);
     }
 

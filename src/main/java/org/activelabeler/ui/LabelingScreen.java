@@ -17,6 +17,7 @@ import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.strategy.BaldSampling;
 import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.chart.LearningCurveView;
+import org.activelabeler.ui.dataset.DatasetActions;
 import org.activelabeler.ui.chart.LearningCurveViewModel;
 import org.activelabeler.ui.labeling.CountsView;
 import org.activelabeler.ui.labeling.KeyboardShortcuts;
@@ -77,7 +78,7 @@ final class LabelingScreen implements AutoCloseable {
 
     LabelingScreen(OpenedDataset opened, Workspace workspace, ReviewTexts texts, AppConfig config,
                    UiSettings settings, ToolbarViewModel toolbarModel, StringProperty statusMessage,
-                   Runnable openMlflow, Runnable datasets, LabelingRuns runs, Runnable afterRound) {
+                   Runnable openMlflow, DatasetActions datasetActions, LabelingRuns runs, Runnable afterRound) {
         this.config = config;
         this.runs = runs;
         this.settings = settings;
@@ -102,10 +103,10 @@ final class LabelingScreen implements AutoCloseable {
         lane = transformerLane(rounds, remembered);
 
         labelingView = new LabelingView(labeling);
-        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasets);
+        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasetActions);
         content = new SplitPane(labelingView, sidePanel(curve, roundRows));
         content.setDividerPositions(0.62);
-        shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow);
+        shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow, datasetActions.exportLabels());
         oracle = new OracleTimer(toolbarModel.oracleProperty(), toolbarModel.oracleSpeedProperty(),
                 labeling::oracleStep);
 

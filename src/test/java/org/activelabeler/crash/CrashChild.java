@@ -58,9 +58,10 @@ public final class CrashChild {
         try (Workspace workspace = Workspace.open(db)) {
             Corpus corpus = workspace.datasets().loadCorpus(datasetId, Progress.NONE);
             LabelingSession session = new LabelingSession(corpus, workspace.labels(), "crash-test");
-            // a retrain needs both classes
-            session.label(corpus.reviewIds()[0], 0);
-            session.label(corpus.reviewIds()[1], 1);
+            // a retrain needs both classes: the last two reviews, which the labeling loop reaches last
+            long[] ids = corpus.reviewIds();
+            session.label(ids[ids.length - 1], 0);
+            session.label(ids[ids.length - 2], 1);
             FastRounds rounds = new FastRounds(corpus, workspace.labels(),
                     features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
                     workspace.tokenizer().name(), 200, 13);

@@ -21,6 +21,7 @@ import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.labeling.LabelStore;
+import org.activelabeler.labeling.NewLabel;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
@@ -59,7 +60,8 @@ public final class H2LabelStore implements LabelStore {
                 s.setString(5, source.name());
                 s.setObject(6, now);
                 s.executeUpdate();
-                return new LabelEvent(generatedKey(s), reviewId, action, label, annotator, source, now.toInstant());
+                return new LabelEvent(generatedKey(s), reviewId, action, label, annotator, source, now.toInstant(),
+                        null);
             }
         });
     }
@@ -80,7 +82,7 @@ public final class H2LabelStore implements LabelStore {
                     }
                     event = new LabelEvent(rs.getLong(1), rs.getLong(2), LabelAction.valueOf(rs.getString(3)),
                             label(rs, 4), annotator, LabelSource.valueOf(rs.getString(5)),
-                            rs.getObject(6, OffsetDateTime.class).toInstant());
+                            rs.getObject(6, OffsetDateTime.class).toInstant(), null);
                 }
             }
             try (PreparedStatement undo = c.prepareStatement("UPDATE label_event SET undone_at = ? WHERE seq = ?")) {
@@ -117,6 +119,60 @@ public final class H2LabelStore implements LabelStore {
                 }
                 return labels;
             }
+        });
+    }
+
+    @Override
+    public Map<Long, LabelEvent> currentEvents(long datasetId) {
+        Map<Long, LabelEvent> current = new HashMap<>();
+        for (LabelEvent event : events(datasetId)) {
+            if (event.undoneAt() == null && event.action() == LabelAction.LABEL) {
+                current.put(event.reviewId(), event);
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public List<LabelEvent> events(long datasetId) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT e.seq, e.review_id, e.action, e.label,"
+                    + " e.annotator, e.source, e.created_at, e.undone_at FROM label_event e"
+                    + " JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ? ORDER BY e.seq")) {
+                s.setLong(1, datasetId);
+                s.setFetchSize(1000);
+                List<LabelEvent> events = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        OffsetDateTime undone = rs.getObject(8, OffsetDateTime.class);
+                        events.add(new LabelEvent(rs.getLong(1), rs.getLong(2), LabelAction.valueOf(rs.getString(3)),
+                                label(rs, 4), rs.getString(5), LabelSource.valueOf(rs.getString(6)),
+                                rs.getObject(7, OffsetDateTime.class).toInstant(),
+                                undone == null ? null : undone.toInstant()));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    @Override
+    public void recordLabels(List<NewLabel> labels) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        database.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO label_event (review_id, action, label,"
+                    + " annotator, source, created_at) VALUES (?, 'LABEL', ?, ?, ?, ?)")) {
+                for (NewLabel label : labels) {
+                    s.setLong(1, label.reviewId());
+                    s.setInt(2, label.label());
+                    s.setString(3, label.annotator());
+                    s.setString(4, label.source().name());
+                    s.setObject(5, now);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
         });
     }
 

@@ -13,8 +13,8 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The labeling keys, caught before any control sees them: 1 to 9 the classes in the label set's
- * order (for two classes also Left and Right), S skip, Ctrl+Z undo, Ctrl+R retrain, Up/Down/Page keys
- * scroll. A key held down labels
+ * order (for two classes also Left and Right), S skip, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export,
+ * Up/Down/Page keys scroll. A key held down labels
  * once: repeats are ignored until it is released. While a text field or a list box has the focus
  * the keys are theirs; Escape gives them back.
  */
@@ -22,14 +22,16 @@ public final class KeyboardShortcuts {
     private final LabelingViewModel model;
     private final LabelingView view;
     private final Runnable retrain;
+    private final Runnable export;
     private final Set<KeyCode> held = new HashSet<>();
     private final EventHandler<KeyEvent> pressed = this::pressed;
     private final EventHandler<KeyEvent> released = e -> held.remove(e.getCode());
 
-    public KeyboardShortcuts(LabelingViewModel model, LabelingView view, Runnable retrain) {
+    public KeyboardShortcuts(LabelingViewModel model, LabelingView view, Runnable retrain, Runnable export) {
         this.model = model;
         this.view = view;
         this.retrain = retrain;
+        this.export = export;
     }
 
     public void install(Scene scene) {
@@ -62,6 +64,10 @@ public final class KeyboardShortcuts {
                 e.consume();
             } else if (e.getCode() == KeyCode.R) {
                 retrain.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.E) {
+                held.remove(KeyCode.E);
+                export.run();
                 e.consume();
             }
             return;

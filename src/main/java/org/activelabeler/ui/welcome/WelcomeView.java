@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.geometry.Insets;
@@ -21,19 +23,26 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.activelabeler.dataset.DatasetInfo;
+import org.activelabeler.dataset.ImportOptions;
 
-/** A calm first screen: import a review file, or open one imported before. */
+/** A calm first screen: import a text file, or open one imported before. */
 public final class WelcomeView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    /** @param chooser asks for a file to import; null when the person cancels */
-    public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser) {
-        this(model, chooser, WelcomeView::confirmDelete);
+    /** The real dialogs: the desktop's file chooser, then the import dialog with its preview. */
+    public WelcomeView(WelcomeViewModel model) {
+        this(model, WelcomeView::chooseFile, (owner, choices) -> new ImportDialog(owner, choices).showAndWait(),
+                WelcomeView::confirmDelete);
     }
 
-    /** @param confirm asks whether to delete a dataset; true to go on */
-    public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser, Predicate<DatasetInfo> confirm) {
+    /**
+     * @param chooser asks for a file to import; null when the person cancels
+     * @param ask shows the file's first rows and asks for its columns and classes; empty to cancel
+     * @param confirm asks whether to delete a dataset; true to go on
+     */
+    public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser,
+                       BiFunction<Window, ImportChoices, Optional<ImportOptions>> ask, Predicate<DatasetInfo> confirm) {
         super(18);
         setId("welcome");
         getStyleClass().add("welcome");
@@ -42,8 +51,8 @@ public final class WelcomeView extends VBox {
 
         Label title = new Label("Active Labeler");
         title.getStyleClass().add("welcome-title");
-        Label subtitle = new Label("Label movie reviews; the model learns as you go and asks for the reviews it is"
-                + " least sure about.");
+        Label subtitle = new Label("Label texts into your classes; the model learns as you go and asks for the texts"
+                + " it is least sure about.");
         subtitle.getStyleClass().add("muted");
         subtitle.setWrapText(true);
 
@@ -53,12 +62,15 @@ public final class WelcomeView extends VBox {
         importButton.setDefaultButton(true);
         importButton.disableProperty().bind(model.importingProperty());
         importButton.setOnAction(e -> {
-            Path file = chooser.apply(getScene().getWindow());
+            Window window = getScene().getWindow();
+            Path file = chooser.apply(window);
             if (file != null) {
-                model.importFile(file);
+                model.choices(file).flatMap(choices -> ask.apply(window, choices))
+                        .ifPresent(options -> model.importFile(file, options));
             }
         });
-        Label formats = new Label("CSV or CSV.GZ with a 'review' column and, if you have them, a 'sentiment' column.");
+        Label formats = new Label("CSV, TSV or JSON Lines (each also .gz) with a text column and, if you have them,"
+                + " labels; you choose the columns and classes next.");
         formats.getStyleClass().add("caption");
 
         ProgressBar progress = new ProgressBar();
@@ -84,8 +96,8 @@ public final class WelcomeView extends VBox {
             @Override
             protected void updateItem(DatasetInfo item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name() + "  ·  " + item.reviewCount() + " reviews"
-                        + (item.labeled() ? " with file labels" : "") + "  ·  imported " + WHEN.format(item.importedAt()));
+                setText(empty || item == null ? null : item.name() + "  ·  " + item.reviewCount() + " texts · "
+                        + item.labels().size() + " classes" + (item.labeled() ? " · file labels" : "") + "  ·  imported " + WHEN.format(item.importedAt()));
             }
         });
         datasets.setOnMouseClicked(e -> {
@@ -128,19 +140,20 @@ public final class WelcomeView extends VBox {
     /** Asks before a dataset and its labels are deleted. */
     public static boolean confirmDelete(DatasetInfo dataset) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the dataset " + dataset.name() + " ("
-                + dataset.reviewCount() + " reviews) with every label, round and queue of it? This cannot be undone.",
+                + dataset.reviewCount() + " texts) with every label, round and queue of it? This cannot be undone.",
                 ButtonType.CANCEL, ButtonType.OK);
         alert.setTitle("Delete dataset");
         alert.setHeaderText("Delete " + dataset.name() + "?");
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
-    /** The desktop file chooser for review files. */
+    /** The desktop file chooser for text files. */
     public static Path chooseFile(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import dataset");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Review files (*.csv, *.csv.gz)", "*.csv", "*.csv.gz", "*.gz"),
+                new FileChooser.ExtensionFilter("Text files (*.csv, *.tsv, *.jsonl, each also .gz)", "*.csv", "*.tsv",
+                        "*.tab", "*.jsonl", "*.ndjson", "*.json", "*.gz"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(owner);
         return file == null ? null : file.toPath();

@@ -121,23 +121,36 @@ public final class TransformerClassifier implements TextClassifier {
         SplittableRandom random = new SplittableRandom(settings.seed() * 31 + fits);
         List<Double> losses = new ArrayList<>();
         int step = 0;
+        int skipped = 0;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             int[] order = shuffled(labels.length, random);
             double lossSum = 0;
+            int counted = 0;
             for (int from = 0; from < order.length; from += settings.batchSize()) {
                 progress.checkCancelled();
                 int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
-                lossSum += trainStep(ids, labels, batch, optimizer) * batch.length;
+                double loss = trainStep(ids, labels, batch, optimizer);
+                if (Double.isNaN(loss)) {
+                    skipped++;
+                } else {
+                    lossSum += loss * batch.length;
+                    counted += batch.length;
+                }
                 step++;
                 progress.update("Fine-tuning the transformer", step, totalSteps);
             }
-            losses.add(lossSum / labels.length);
+            losses.add(counted == 0 ? Double.NaN : lossSum / counted);
+        }
+        if (2 * skipped > totalSteps) {
+            throw new IllegalStateException("The transformer's gradient was not finite in " + skipped + " of "
+                    + totalSteps + " steps; lower the learning rate");
         }
         fits++;
         network.useComputeType(scoringType());
         return new TrainingReport(losses, settings.epochs(), 0, Double.NaN, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** One optimizer step on a batch; returns its loss, or NaN when the step was skipped for a non-finite gradient. */
     private double trainStep(long[][] ids, int[] labels, int[] batch, Optimizer optimizer) {
         Map<String, NDArray> parameters = network.parameters();
         List<NDArray> gradients = new ArrayList<>();
@@ -160,8 +173,9 @@ public final class TransformerClassifier implements TextClassifier {
                 squaredNorm = squaredNorm.add(gradient.square().sum());
             }
             double norm = Math.sqrt(squaredNorm.getFloat());
-            if (!Double.isFinite(norm)) {
-                throw new IllegalStateException("The transformer's gradient is not finite; lower the learning rate");
+            if (!Double.isFinite(norm) || !Double.isFinite(loss)) {
+                // as mixed-precision trainers do: a step with an overflow is skipped, the weights stay as they were
+                return Double.NaN;
             }
             if (norm > MAX_GRADIENT_NORM) {
                 float scale = (float) (MAX_GRADIENT_NORM / (norm + 1e-6));
