@@ -16,6 +16,8 @@ import org.activelabeler.tracking.mlflow.MlflowTrackingSink;
 public final class TrackingTarget implements AutoCloseable {
     public static final String SWITCH = "ACTIVE_LABELER_TRACKING";
     public static final String SWITCH_PROPERTY = "active-labeler.tracking";
+    /** The outbox target of the local server: its port changes from start to start, the server does not. */
+    public static final String LOCAL = "the local MLflow server of this data folder";
 
     private final MlflowTrackingSink sink;
     private final LocalMlflowServer server;
@@ -55,7 +57,8 @@ public final class TrackingTarget implements AutoCloseable {
                     + firstLine(e.getMessage()) + "; set MLFLOW_TRACKING_URI to a running `mlflow server`");
         }
         try {
-            return new TrackingTarget(new MlflowTrackingSink(MlflowEndpoint.of(server.uri(), env)), server, null);
+            return new TrackingTarget(new MlflowTrackingSink(MlflowEndpoint.of(server.uri(), env), LOCAL), server,
+                    null);
         } catch (RuntimeException e) {
             server.close();
             throw e;

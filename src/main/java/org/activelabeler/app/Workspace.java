@@ -3,6 +3,7 @@ package org.activelabeler.app;
 import java.nio.file.Path;
 import org.activelabeler.dataset.DatasetImporter;
 import org.activelabeler.dataset.DatasetStore;
+import org.activelabeler.dataset.file.TextFiles;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.store.h2.H2Database;
 import org.activelabeler.store.h2.H2DatasetStore;
@@ -28,9 +29,17 @@ public final class Workspace implements AutoCloseable {
         this.trackingOutbox = new H2TrackingOutbox(database);
     }
 
-    /** Opens the database in {@code folder}, or in the per-user data folder when it is null. */
+    /** Opens the database in {@code folder}, or in the per-user data folder when it is null; creates it if needed. */
     public static Workspace open(Path folder) {
-        H2Database database = H2Database.open(folder != null ? folder : DataFolder.resolve());
+        return wire(H2Database.open(folder != null ? folder : DataFolder.resolve()));
+    }
+
+    /** Opens the database in {@code folder} only if it exists; creates nothing. */
+    public static Workspace openExisting(Path folder) {
+        return wire(H2Database.openExisting(folder));
+    }
+
+    private static Workspace wire(H2Database database) {
         try {
             return new Workspace(database, HuggingFaceTextTokenizer.bundled());
         } catch (RuntimeException e) {
@@ -51,8 +60,13 @@ public final class Workspace implements AutoCloseable {
         return labels;
     }
 
+    /** The format, columns and first rows of a file, for the import dialog. */
+    public org.activelabeler.dataset.TextReader.Preview preview(java.nio.file.Path file, int rows) {
+        return new TextFiles().preview(file, rows);
+    }
+
     public DatasetImporter importer() {
-        return new DatasetImporter(datasets, tokenizer);
+        return new DatasetImporter(datasets, tokenizer, new TextFiles());
     }
 
     /** Tracking records that wait for the MLflow server. */

@@ -6,10 +6,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.activelabeler.dataset.DatasetOrigin;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.ImportResult;
-import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
@@ -21,13 +22,13 @@ import org.activelabeler.training.djl.NgramLogisticClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measure import, tokenizing, training and scoring on a labeled file; prints a Markdown table.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labeled CSV to measure on.")
     Path data;
 
-    @Option(names = "--holdout", paramLabel = "FILE", description = "Labeled CSV for accuracy (default: 10% of the pool).")
+    @Option(names = "--holdout", paramLabel = "FILE", description = "Labeled CSV for accuracy (default: 10%% of the pool).")
     Path holdout;
 
     @Option(names = "--labels", split = ",", defaultValue = "100,1000,5000",
@@ -42,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("active-labeler-bench");
         try (HeapSampler heap = HeapSampler.start(); Workspace workspace = Workspace.open(folder)) {
             long start = System.nanoTime();
-            ImportResult imported = workspace.importer().importFile(data, Progress.NONE);
+            ImportResult imported = workspace.importer().importFile(data, DatasetOrigin.EXPERIMENT, Progress.NONE);
             double importSeconds = (System.nanoTime() - start) / 1e9;
             Corpus pool = workspace.datasets().loadCorpus(imported.dataset().id(), Progress.NONE);
             Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, Progress.NONE);
@@ -78,11 +79,12 @@ final class BenchCommand implements Callable<Integer> {
     private void measureRound(Classifier classifier, ExperimentData experiment, int labels) {
         int[] rows = randomRows(experiment.pool().size(), labels);
         LabeledRows labeled = experiment.pool().select(rows);
-        TrainingReport report = classifier.fit(labeled.features(), labeled.gold(), Progress.NONE);
+        TrainingReport report = classifier.fit(labeled.features(), labeled.gold(), experiment.labels().size(),
+                Progress.NONE);
         long start = System.nanoTime();
-        classifier.predictPositive(experiment.pool().features());
+        classifier.predict(experiment.pool().features());
         double scoreSeconds = (System.nanoTime() - start) / 1e9;
-        BinaryMetrics metrics = BinaryMetrics.of(classifier.predictPositive(experiment.holdout().features()),
+        ClassMetrics metrics = ClassMetrics.of(classifier.predict(experiment.holdout().features()),
                 experiment.holdout().gold());
         System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s | %d of %d | %.4f |%n", labels, report.millis() / 1000.0,
                 scoreSeconds, report.epochsKept(), report.trainLosses().size(), metrics.accuracy());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.DatasetOrigin;
 import org.activelabeler.dataset.ImportResult;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.progress.Progress;
@@ -15,7 +16,12 @@ final class Corpora {
     }
 
     static Corpus load(Workspace workspace, Path file, Progress progress) {
-        ImportResult imported = workspace.importer().importFile(file, progress);
+        return load(workspace, file, new ColumnOptions(), progress);
+    }
+
+    static Corpus load(Workspace workspace, Path file, ColumnOptions columns, Progress progress) {
+        ImportResult imported = workspace.importer().importFile(file, columns.options(DatasetOrigin.EXPERIMENT),
+                progress);
         return workspace.datasets().loadCorpus(imported.dataset().id(), progress);
     }
 

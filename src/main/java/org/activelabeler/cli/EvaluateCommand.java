@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.app.RunDescriptions;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.dataset.LabelSet;
+import org.activelabeler.evaluation.ClassMetrics;
+import org.activelabeler.model.Predictions;
+import org.activelabeler.simulation.ExperimentData;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.tracking.MetricPoint;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Evaluate a model on a labeled CSV and log accuracy, macro-F1 and the confusion matrix to a run.",
             "The model of a registered version is retrained from its run's provenance (dataset, label snapshot,"
                     + " seed, settings; deterministic on the CPU) and must come out byte-identical to the"
@@ -40,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Which which;
 
     static final class Which {
-        @Option(names = "--version", paramLabel = "N", description = "A version of the registered model.")
+        @Option(names = "--model-version", paramLabel = "N", description = "A version of the registered model.")
         String version;
 
         @Option(names = "--alias", paramLabel = "NAME",
@@ -59,13 +63,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "13", description = "With --labels-of: random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--registered-model", paramLabel = "NAME", defaultValue = "imdb-sentiment",
-            description = "Registered model of --version or --alias (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--registered-model", paramLabel = "NAME",
+            description = "Registered model of --model-version or --alias (the one train or simulate named;"
+                    + " by default <training dataset>-classifier).")
     String registeredModel;
 
     @Option(names = "--experiment", paramLabel = "NAME",
             description = "MLflow experiment for the run (default: the evaluation dataset's name).")
     String experimentName;
+
+    @Mixin
+    ColumnOptions columns;
 
     @Mixin
     DatabaseOption database;
@@ -79,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         try (Workspace workspace = Workspace.open(database.folder);
              TerminalProgress progress = new TerminalProgress()) {
-            Corpus test = Corpora.load(workspace, data, progress);
+            Corpus test = Corpora.load(workspace, data, columns, progress);
             if (!test.fullyLabeled()) {
                 throw new IllegalArgumentException(data + " has reviews without a sentiment; evaluate needs a file"
                         + " with a 'sentiment' column filled for every review");
@@ -87,16 +95,16 @@ final class EvaluateCommand implements Callable<Integer> {
             TrackingSession session = TrackingSession.open(workspace, tracking.trackingUri, env);
             String experiment;
             String modelLine;
-            BinaryMetrics metrics;
-            int[][] confusion;
+            ClassMetrics metrics;
+            LabelSet labels;
             try (session) {
                 Map<String, String> params = new LinkedHashMap<>();
                 Map<String, String> tags = new LinkedHashMap<>();
                 ModelUnderTest model = trainModel(workspace, session, progress, params, tags);
                 try (Classifier classifier = model.classifier()) {
-                    float[] scores = classifier.predictPositive(model.input().pipeline().transform(test.tokenIds()));
-                    metrics = BinaryMetrics.of(scores, test.gold());
-                    confusion = BinaryMetrics.confusion(scores, test.gold());
+                    labels = model.input().dataset().dataset().labels();
+                    Predictions scores = classifier.predict(model.input().pipeline().transform(test.tokenIds()));
+                    metrics = ClassMetrics.of(scores, ExperimentData.inClassesOf(test, labels));
                 }
                 modelLine = model.description();
                 var adopted = session.mlflowRun(env);
@@ -113,13 +121,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 long now = System.currentTimeMillis();
                 run.log(List.of(new MetricPoint("accuracy", metrics.accuracy(), 0, now),
                                 new MetricPoint("macro_f1", metrics.macroF1(), 0, now)),
-                        List.of(run.stage("confusion_matrix.csv", StagedFiles.confusionMatrix(confusion))));
+                        List.of(run.stage("confusion_matrix.csv", StagedFiles.confusionMatrix(metrics.confusion(), labels)),
+                                run.stage("per_class_metrics.csv", StagedFiles.perClassMetrics(metrics, labels))));
                 run.finish();
             }
             progress.close();
             System.out.printf(Locale.ROOT, "%s on dataset '%s' (%d reviews): accuracy %.4f, macro-F1 %.4f%n",
                     modelLine, test.dataset().name(), test.size(), metrics.accuracy(), metrics.macroF1());
-            System.out.print(StagedFiles.confusionMatrix(confusion));
+            System.out.print(StagedFiles.confusionMatrix(metrics.confusion(), labels));
             System.out.println(session.summary(experiment));
             return 0;
         }
@@ -133,9 +142,9 @@ final class EvaluateCommand implements Callable<Integer> {
     private ModelUnderTest trainModel(Workspace workspace, TrackingSession session, TerminalProgress progress,
                                       Map<String, String> params, Map<String, String> tags) {
         if (which != null && which.labelsOf != null) {
-            Corpus corpus = Corpora.load(workspace, which.labelsOf, progress);
+            Corpus corpus = Corpora.load(workspace, which.labelsOf, columns, progress);
             TrainingInput input = TrainingInput.of(corpus, labels, TrainingInput.GOLD.equals(labels) ? Map.of()
-                    : workspace.labels().currentLabels(corpus.dataset().id()));
+                    : workspace.labels().currentLabels(corpus.dataset().id(), LabelSource.HUMAN));
             Classifier classifier = fit(workspace, input, seed, progress);
             params.put("model_source", "labels");
             params.put("labels_of", corpus.dataset().sourcePath());
@@ -151,6 +160,10 @@ final class EvaluateCommand implements Callable<Integer> {
         String alias = which == null || which.version == null && which.alias == null ? ModelRegistration.CHAMPION
                 : which.alias;
         try (ModelVersions versions = session.modelVersions()) {
+            if (registeredModel == null) {
+                throw new IllegalArgumentException("Name the registered model with --registered-model (train and"
+                        + " simulate register <dataset>-classifier unless told otherwise)");
+            }
             RegisteredVersion version = alias != null ? versions.alias(registeredModel, alias)
                     : versions.version(registeredModel, which.version);
             VersionReplay.Plan plan = VersionReplay.plan(workspace, version, versions, progress);
@@ -159,7 +172,8 @@ final class EvaluateCommand implements Callable<Integer> {
             String weights;
             try {
                 VersionReplay.requireSameSettings(version, classifier.description());
-                classifier.fit(plan.input().features(), plan.input().snapshot().classes(), progress);
+                classifier.fit(plan.input().features(), plan.input().snapshot().classes(),
+                        plan.input().snapshot().labels().size(), progress);
                 Path retrained = session.staging().resolve("evaluate-" + version.runId())
                         .resolve(SimulationTracking.MODEL_PATH);
                 classifier.save(retrained);
@@ -188,7 +202,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Classifier classifier = new NgramLogisticClassifier(ClassifierSettings.builder().optSeed(seed).build(),
                 Corpora.featureParameters(workspace, input.pipeline().settings()));
         try {
-            classifier.fit(input.features(), input.snapshot().classes(), progress);
+            classifier.fit(input.features(), input.snapshot().classes(), input.snapshot().labels().size(), progress);
             return classifier;
         } catch (RuntimeException e) {
             classifier.close();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "active-labeler", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Human-in-the-loop active learning for review sentiment.",
         subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class, DatasetsCommand.class,
-                SyncCommand.class, TrainCommand.class, EvaluateCommand.class, TrackingServerCommand.class})
+                SyncCommand.class, TrainCommand.class, EvaluateCommand.class, TrackingServerCommand.class,
+                ExportCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -26,8 +27,8 @@ public final class Main implements Runnable {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-        if (args.length == 0) {
-            // No command: the desktop app.
+        if (org.activelabeler.ui.DesktopArguments.areFor(args)) {
+            // No command (at most the window's own options): the desktop app.
             org.activelabeler.ui.DesktopLauncher.main(args);
             return;
         }

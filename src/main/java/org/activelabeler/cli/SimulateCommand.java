@@ -18,23 +18,29 @@ import org.activelabeler.model.TextClassifier;
 import org.activelabeler.training.djl.bert.TransformerClassifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.activelabeler.dataset.DatasetOrigin;
+import org.activelabeler.labeling.LabelSource;
+import org.activelabeler.labeling.LabelingSession;
+import org.activelabeler.labeling.NewLabel;
+import org.activelabeler.simulation.RoundListener;
 import org.activelabeler.simulation.SimulatedOracle;
 import org.activelabeler.simulation.SimulationSettings;
 import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.tracking.ModelNames;
 import org.activelabeler.tracking.SimulationTracking;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run the active-learning loop with the file's own labels as the annotator.")
 final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "POOL", description = "Labeled CSV to query from.")
+    @Option(names = "--data", required = true, paramLabel = "POOL", description = "Labeled file (CSV, TSV or JSON Lines, each also gzipped) to query from.")
     Path data;
 
     @Option(names = "--holdout", paramLabel = "FILE",
-            description = "Labeled CSV to evaluate on (default: hold out 10% of the pool, at most 5,000, never queried).")
+            description = "Labeled CSV to evaluate on (default: hold out 10%% of the pool, at most 5,000, never queried).")
     Path holdout;
 
     @Option(names = "--strategy", defaultValue = QueryStrategies.DEFAULT,
@@ -57,14 +63,17 @@ final class SimulateCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    ColumnOptions columns;
+
+    @Mixin
     DatabaseOption database;
 
     @Option(names = "--experiment", paramLabel = "NAME",
             description = "MLflow experiment for the runs (default: the dataset's name).")
     String experimentName;
 
-    @Option(names = "--registered-model", paramLabel = "NAME", defaultValue = "imdb-sentiment",
-            description = "Registered model each round's model becomes a version of (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--registered-model", paramLabel = "NAME",
+            description = "Registered model each round's model becomes a version of (default: <dataset>-classifier).")
     String registeredModel;
 
     @Mixin
@@ -79,23 +88,26 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(strategy, init, batch, maxLabels, seed);
         try (Workspace workspace = Workspace.open(database.folder);
              TerminalProgress progress = new TerminalProgress()) {
-            Corpus pool = Corpora.load(workspace, data, progress);
-            Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, progress);
+            Corpus pool = Corpora.load(workspace, data, columns, progress);
+            Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, columns, progress);
             ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
+            settings.requireFits(experiment.pool().size());
             ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
             LearningCurve curve;
             TrackingSession trackingSession = TrackingSession.open(workspace, tracking.trackingUri, System.getenv());
             String experimentForRuns;
             List<TransformerRoundResult> transformerRounds = new ArrayList<>();
+            String oracleLabels;
             try (trackingSession; Classifier classifier = new NgramLogisticClassifier(model,
                     Corpora.featureParameters(workspace, experiment.pipeline().settings()));
                  TextClassifier transformer = transformerOptions.enabled()
                          ? new TransformerClassifier(transformerOptions.resolveEncoder(workspace.folder(), progress),
-                                 transformerOptions.transformerSettings(seed))
+                                 transformerOptions.transformerSettings(seed), experiment.labels().size())
                          : null) {
                 var adopted = trackingSession.mlflowRun(System.getenv());
                 var context = SimulationRunContext.of(TrackingSession.experiment(adopted, experimentName,
-                                pool.dataset().name()), registeredModel, settings, pool, test,
+                                pool.dataset().name()), registeredModel != null ? registeredModel
+                                : ModelNames.forDataset(pool.dataset().name()), settings, pool, test,
                         classifier.description(), trackingSession.staging(),
                         adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 experimentForRuns = context.experiment();
@@ -110,19 +122,27 @@ final class SimulateCommand implements Callable<Integer> {
                     });
                 }
                 runs.start();
+                int[][] revealed = {new int[0]};
+                RoundListener listener = (round, labeledRows) -> {
+                    runs.roundFinished(round, labeledRows);
+                    revealed[0] = labeledRows;
+                };
                 try {
-                    curve = new SimulatedOracle(classifier, settings, lane)
-                            .run(experiment.pool(), experiment.holdout(), runs, progress);
+                    curve = new SimulatedOracle(classifier, settings, lane).run(experiment.pool(), experiment.holdout(),
+                            experiment.labels().size(), listener, progress);
                 } catch (RuntimeException e) {
                     runs.fail();
                     throw e;
                 }
                 runs.finish(curve);
+                oracleLabels = recordOracleLabels(workspace, pool, experiment, revealed[0]);
             }
             progress.close();
+            System.out.println(oracleLabels);
             System.out.println(trackingSession.summary(experimentForRuns));
             if (out != null) {
                 curve.writeCsv(out);
+                curve.writePerClassCsv(besideCurve(out, "-per-class.csv"), experiment.labels());
                 if (!transformerRounds.isEmpty()) {
                     Summaries.writeTransformerCsv(transformerCsv(out), transformerRounds);
                 }
@@ -148,10 +168,35 @@ final class SimulateCommand implements Callable<Integer> {
                 transformerOptions.holdoutSample, listener);
     }
 
+    /**
+     * Stores the oracle's answers, in the order asked, as the oracle's labels of the pool's dataset, so
+     * that `export` has them; not in a dataset that people label (imported, not only read by experiments).
+     */
+    private static String recordOracleLabels(Workspace workspace, Corpus pool, ExperimentData experiment,
+                                             int[] revealedRows) {
+        if (pool.dataset().origin() != DatasetOrigin.EXPERIMENT) {
+            return "The oracle's labels are not stored in dataset '" + pool.dataset().name() + "': people label it;"
+                    + " run simulations in a folder of their own (--db) to keep them.";
+        }
+        List<NewLabel> labels = new ArrayList<>(revealedRows.length);
+        for (int row : revealedRows) {
+            labels.add(new NewLabel(pool.reviewIds()[experiment.poolSource()[row]], experiment.pool().gold()[row],
+                    LabelingSession.ORACLE, LabelSource.ORACLE));
+        }
+        workspace.labels().recordLabels(labels);
+        return "The oracle's " + labels.size() + " labels are stored with dataset " + pool.dataset().id() + " '"
+                + pool.dataset().name() + "' (active-labeler export --dataset " + pool.dataset().id() + ").";
+    }
+
     static Path transformerCsv(Path out) {
+        return besideCurve(out, "-transformer.csv");
+    }
+
+    /** {@code curve.csv} gives {@code curve<suffix>} beside it. */
+    static Path besideCurve(Path out, String suffix) {
         String name = out.getFileName().toString();
         String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return out.resolveSibling(stem + "-transformer.csv");
+        return out.resolveSibling(stem + suffix);
     }
 
     private void printSummary(LearningCurve curve, ExperimentData experiment) {
@@ -165,7 +210,8 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "area under the learning curve (mean accuracy): %.4f%n", curve.normalisedArea());
         System.out.printf(Locale.ROOT, "time: training %.1f s, scoring %.1f s%n", trainMs / 1000.0, scoreMs / 1000.0);
         if (out != null) {
-            System.out.println("learning curve: " + out.toAbsolutePath());
+            System.out.println("learning curve: " + out.toAbsolutePath() + " (per class: "
+                    + besideCurve(out, "-per-class.csv").getFileName() + ")");
         }
     }
 }

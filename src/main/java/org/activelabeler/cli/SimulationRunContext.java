@@ -58,7 +58,8 @@ final class SimulationRunContext {
         }
         String name = experiment != null && !experiment.isBlank() ? experiment : pool.dataset().name();
         String runName = "simulate-" + settings.strategy() + "-seed-" + settings.seed();
-        return new RunContext(name, registeredModel, runName, params, tags, inputs, staging, adoptRunId);
+        return new RunContext(name, registeredModel, runName, params, tags, inputs, staging, adoptRunId,
+                pool.dataset().labels());
     }
 
     static DatasetInput input(DatasetInfo dataset, String context) {

@@ -35,6 +35,18 @@ final class Summaries {
                 d.labeled() ? "labeled" : "unlabeled", d.importedAt(), d.sourcePath());
     }
 
+    /** {@code 12 negative, 9 positive}: how many labels of each class a snapshot has. */
+    static String classCounts(org.activelabeler.tracking.LabelSnapshot snapshot) {
+        StringBuilder counts = new StringBuilder();
+        for (int c = 0; c < snapshot.labels().size(); c++) {
+            if (c > 0) {
+                counts.append(", ");
+            }
+            counts.append(snapshot.count(c)).append(' ').append(snapshot.labels().name(c));
+        }
+        return counts.toString();
+    }
+
     static String transformerRound(TransformerRoundResult r) {
         return String.format(Locale.ROOT, "transformer at %d labels: holdout %.4f (fast model %.4f, both %.4f on the"
                         + " same %d); validation: %s -> %s serves; train %.1f s, rank %d candidates %.1f s,"

@@ -8,7 +8,7 @@ import org.activelabeler.app.MlflowExecutable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "tracking-server", mixinStandardHelpOptions = true,
+@Command(name = "tracking-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Serve the local MLflow store of the data folder until Ctrl-C, to see the runs in a browser.",
             "Other commands log to this server while it runs; without it they start their own for as long as"
                     + " they run."})

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.app.RunDescriptions;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.tracking.MetricPoint;
+import org.activelabeler.tracking.ModelNames;
+import org.activelabeler.tracking.LabelSnapshot;
 import org.activelabeler.tracking.Sha256;
 import org.activelabeler.tracking.SimulationTracking;
 import org.activelabeler.tracking.TrackedRun;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train the model on every label of a dataset, log the run and register the model as a new"
                 + " version of the registered model.")
 final class TrainCommand implements Callable<Integer> {
@@ -42,13 +44,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "13", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--registered-model", paramLabel = "NAME", defaultValue = "imdb-sentiment",
-            description = "Registered model the model becomes a new version of (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--registered-model", paramLabel = "NAME",
+            description = "Registered model the model becomes a new version of (default: <dataset>-classifier).")
     String registeredModel;
 
     @Option(names = "--experiment", paramLabel = "NAME",
             description = "MLflow experiment for the run (default: the dataset's name).")
     String experimentName;
+
+    @Mixin
+    ColumnOptions columns;
 
     @Mixin
     DatabaseOption database;
@@ -62,9 +67,11 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         try (Workspace workspace = Workspace.open(database.folder);
              TerminalProgress progress = new TerminalProgress()) {
-            Corpus corpus = Corpora.load(workspace, data, progress);
+            Corpus corpus = Corpora.load(workspace, data, columns, progress);
+            String registeredModel = this.registeredModel != null ? this.registeredModel
+                    : ModelNames.forDataset(corpus.dataset().name());
             TrainingInput input = TrainingInput.of(corpus, labels, TrainingInput.GOLD.equals(labels) ? Map.of()
-                    : workspace.labels().currentLabels(corpus.dataset().id()));
+                    : workspace.labels().currentLabels(corpus.dataset().id(), LabelSource.HUMAN));
             TrainingReport report;
             String experiment;
             TrackingSession session = TrackingSession.open(workspace, tracking.trackingUri, env);
@@ -83,7 +90,8 @@ final class TrainCommand implements Callable<Integer> {
                         classifier), tags, List.of(SimulationRunContext.input(corpus.dataset(), "training")),
                         adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 try {
-                    report = classifier.fit(input.features(), input.snapshot().classes(), progress);
+                    report = classifier.fit(input.features(), input.snapshot().classes(),
+                            corpus.dataset().labels().size(), progress);
                     Path model = run.folder().resolve(SimulationTracking.MODEL_PATH);
                     classifier.save(model);
                     run.log(metrics(report), List.of(
@@ -97,11 +105,10 @@ final class TrainCommand implements Callable<Integer> {
                 run.finish();
             }
             progress.close();
-            System.out.printf(Locale.ROOT, "Trained %s on %d %s labels of dataset '%s' (%d positive, %d negative)"
-                            + " in %.1f s; it becomes a new version of the registered model '%s'.%n",
+            System.out.printf(Locale.ROOT, "Trained %s on %d %s labels of dataset '%s' (%s) in %.1f s; it becomes a new"
+                            + " version of the registered model '%s'.%n",
                     NgramLogisticClassifier.NAME, input.snapshot().rows().length, labels, corpus.dataset().name(),
-                    input.snapshot().count(Sentiment.POSITIVE.index()),
-                    input.snapshot().count(Sentiment.NEGATIVE.index()), report.millis() / 1000.0, registeredModel);
+                    Summaries.classCounts(input.snapshot()), report.millis() / 1000.0, registeredModel);
             System.out.println(session.summary(experiment));
             return 0;
         }

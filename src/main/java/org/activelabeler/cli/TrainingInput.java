@@ -2,7 +2,7 @@ package org.activelabeler.cli;
 
 import java.util.Map;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.tracking.LabelSnapshot;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
@@ -31,20 +31,21 @@ record TrainingInput(Corpus dataset, FeaturePipeline pipeline, FeatureMatrix fea
      *
      * @param current the annotators' label of each review id (ignored for gold)
      */
-    static TrainingInput of(Corpus corpus, String labelSource, Map<Long, Sentiment> current) {
+    static TrainingInput of(Corpus corpus, String labelSource, Map<Long, Integer> current) {
         int[] rows = new int[corpus.size()];
         int[] classes = new int[corpus.size()];
         int count = 0;
         for (int i = 0; i < corpus.size(); i++) {
-            int label = GOLD.equals(labelSource) ? corpus.gold()[i] : index(current.get(corpus.reviewIds()[i]));
+            int label = GOLD.equals(labelSource) ? corpus.gold()[i]
+                    : current.getOrDefault(corpus.reviewIds()[i], -1);
             if (label >= 0) {
                 rows[count] = i;
                 classes[count++] = label;
             }
         }
         LabelSnapshot snapshot = new LabelSnapshot("row", java.util.Arrays.copyOf(rows, count),
-                java.util.Arrays.copyOf(classes, count));
-        requireBothClasses(corpus, snapshot, labelSource);
+                java.util.Arrays.copyOf(classes, count), corpus.dataset().labels());
+        requireTwoClasses(corpus, snapshot, labelSource);
         return fromSnapshot(corpus, snapshot, labelSource);
     }
 
@@ -55,20 +56,15 @@ record TrainingInput(Corpus dataset, FeaturePipeline pipeline, FeatureMatrix fea
                 labelSource);
     }
 
-    private static void requireBothClasses(Corpus corpus, LabelSnapshot snapshot, String labelSource) {
-        long positive = snapshot.count(Sentiment.POSITIVE.index());
-        long negative = snapshot.count(Sentiment.NEGATIVE.index());
-        if (positive == 0 || negative == 0) {
-            String which = GOLD.equals(labelSource) ? "gold labels (the file's sentiment column)"
-                    : "annotators' labels";
-            throw new IllegalArgumentException("Dataset '" + corpus.dataset().name() + "' has " + positive
-                    + " positive and " + negative + " negative " + which + "; training needs at least one of each"
-                    + (GOLD.equals(labelSource) ? "" : "; label more reviews in the app, or use --labels gold"
-                    + " for the file's own labels"));
+    private static void requireTwoClasses(Corpus corpus, LabelSnapshot snapshot, String labelSource) {
+        long present = java.util.Arrays.stream(snapshot.classes()).distinct().count();
+        if (present < 2) {
+            String which = GOLD.equals(labelSource) ? "gold labels (the file's label column)"
+                    : "labels given by people";
+            throw new IllegalArgumentException("Dataset '" + corpus.dataset().name() + "' has " + snapshot.rows().length
+                    + " " + which + (present == 1 ? ", all of one class" : "") + "; training needs labels of at least"
+                    + " two classes" + (GOLD.equals(labelSource) ? "" : "; label more texts in the app, or use"
+                    + " --labels gold for the file's own labels"));
         }
-    }
-
-    private static int index(Sentiment label) {
-        return label == null ? -1 : label.index();
     }
 }

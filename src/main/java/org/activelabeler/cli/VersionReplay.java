@@ -18,6 +18,7 @@ import org.activelabeler.simulation.ExperimentData;
 import org.activelabeler.simulation.LabeledRows;
 import org.activelabeler.tracking.ModelVersions;
 import org.activelabeler.tracking.RegisteredVersion;
+import org.activelabeler.tracking.LabelSnapshot;
 import org.activelabeler.tracking.Sha256;
 import org.activelabeler.tracking.SimulationTracking;
 
@@ -50,7 +51,8 @@ final class VersionReplay {
                 progress);
         String labelSource = param(version, TrainCommand.LABEL_SOURCE_PARAM);
         if (labelSource != null) {
-            LabelSnapshot snapshot = LabelSnapshot.parse(snapshotText, dataset.size(), LabelSnapshot.FILE);
+            LabelSnapshot snapshot = LabelSnapshot.parse(snapshotText, dataset.size(), LabelSnapshot.FILE,
+                    dataset.dataset().labels());
             return new Plan(TrainingInput.fromSnapshot(dataset, snapshot, labelSource), seed);
         }
         if (param(version, "round") != null) {
@@ -58,7 +60,8 @@ final class VersionReplay {
             Corpus holdout = CARVED_HOLDOUT.equals(holdoutParam) ? null
                     : dataset(workspace, version, holdoutParam, version.tags().get("holdout.sha256"), progress);
             ExperimentData experiment = ExperimentData.of(dataset, holdout, FeatureSettings.DEFAULT, seed);
-            LabelSnapshot snapshot = LabelSnapshot.parse(snapshotText, experiment.pool().size(), LabelSnapshot.FILE);
+            LabelSnapshot snapshot = LabelSnapshot.parse(snapshotText, experiment.pool().size(), LabelSnapshot.FILE,
+                    experiment.labels());
             LabeledRows labeled = experiment.pool().select(snapshot.rows());
             if (!java.util.Arrays.equals(labeled.gold(), snapshot.classes())) {
                 throw new IllegalStateException("The label snapshot of " + version.label() + " does not match the"

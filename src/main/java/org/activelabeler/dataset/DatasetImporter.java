@@ -3,9 +3,12 @@ package org.activelabeler.dataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,51 +18,102 @@ import org.activelabeler.progress.Progress;
 import org.activelabeler.text.TextTokenizer;
 
 /**
- * Imports a review file: reads and validates all of it, merges identical texts, tokenizes each
- * distinct text once, then hands the whole dataset to the store in one piece. Importing the same
- * content again changes nothing.
+ * Imports a text file: reads and validates all of it, settles its label set, merges identical texts,
+ * tokenizes each distinct text once, then hands the whole dataset to the store in one piece.
+ * Importing the same content again changes nothing.
  */
 public final class DatasetImporter {
     private static final int TOKENIZE_CHUNK = 500;
 
     private final DatasetStore store;
     private final TextTokenizer tokenizer;
-    private final CsvReviewReader reader = new CsvReviewReader();
+    private final TextReader reader;
 
-    public DatasetImporter(DatasetStore store, TextTokenizer tokenizer) {
+    public DatasetImporter(DatasetStore store, TextTokenizer tokenizer, TextReader reader) {
         this.store = store;
         this.tokenizer = tokenizer;
+        this.reader = reader;
     }
 
+    /** Imports a file for annotators to label, its columns and classes found in it. */
     public ImportResult importFile(Path file, Progress progress) {
+        return importFile(file, ImportOptions.DEFAULT, progress);
+    }
+
+    public ImportResult importFile(Path file, DatasetOrigin origin, Progress progress) {
+        return importFile(file, ImportOptions.DEFAULT.withOrigin(origin), progress);
+    }
+
+    /**
+     * Imports a file; a file imported before is not read again. A file an experiment read before and
+     * that is now imported for labeling becomes an {@link DatasetOrigin#IMPORT} dataset.
+     */
+    public ImportResult importFile(Path file, ImportOptions options, Progress progress) {
         long start = System.nanoTime();
         progress.update("Reading " + file.getFileName(), 0, 1);
-        SourceFile source = reader.read(file);
+        SourceFile source = reader.read(file, options.columns());
         progress.update("Reading " + file.getFileName(), 1, 1);
         Optional<DatasetInfo> existing = store.findByContent(source.sha256());
         if (existing.isPresent()) {
-            return new ImportResult(existing.get(), true, 0, 0, elapsedMillis(start));
+            DatasetInfo known = existing.get();
+            if (options.origin() == DatasetOrigin.IMPORT && known.origin() != DatasetOrigin.IMPORT) {
+                known = store.markImported(known.id());
+            }
+            return new ImportResult(known, true, 0, 0, elapsedMillis(start));
         }
-        Merged merged = merge(source.rows());
+        LabelSet labels = labelSet(source, options.labels());
+        Merged merged = merge(source, labels);
         int[][] tokens = tokenize(merged.texts(), progress);
         List<UniqueReview> reviews = new ArrayList<>(tokens.length);
         for (int i = 0; i < tokens.length; i++) {
             Entry entry = merged.entries().get(i);
-            reviews.add(new UniqueReview(entry.text, entry.gold, entry.occurrences, entry.firstLine, tokens[i]));
+            reviews.add(new UniqueReview(entry.text, entry.gold, entry.id, entry.occurrences, entry.firstLine,
+                    tokens[i]));
         }
-        String name = datasetName(file);
-        NewDataset dataset = new NewDataset(name, file.toAbsolutePath().toString(), source.sha256(), source.labeled(),
-                source.rows().size(), tokenizer.name(), tokenizer.digest(), reviews);
+        NewDataset dataset = new NewDataset(TextFormat.stem(file), file.toAbsolutePath().toString(), source.sha256(),
+                source.labeled(), source.rows().size(), tokenizer.name(), tokenizer.digest(), options.origin(), labels,
+                reviews);
         progress.checkCancelled();
         DatasetInfo saved = store.save(dataset, progress);
         return new ImportResult(saved, false, source.rows().size() - reviews.size(), merged.conflicts(),
                 elapsedMillis(start));
     }
 
-    /** The file name without {@code .csv} or {@code .csv.gz}. */
+    /** The file name without its format's extensions. */
     public static String datasetName(Path file) {
-        String name = file.getFileName().toString();
-        return name.replaceFirst("(?i)\\.gz$", "").replaceFirst("(?i)\\.csv$", "");
+        return TextFormat.stem(file);
+    }
+
+    /**
+     * The declared set, else the file's classes sorted by name; the sentiment set the app began with
+     * for a file without labels or with sentiment labels only (some files have one of the two so far).
+     */
+    static LabelSet labelSet(SourceFile source, LabelSet declared) {
+        if (declared != null) {
+            return declared;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (SourceRow row : source.rows()) {
+            if (row.label() != null) {
+                found.add(row.label());
+            }
+        }
+        if (found.isEmpty() || found.stream().allMatch(label -> LabelSet.SENTIMENT.indexOf(label).isPresent())) {
+            // a review file, perhaps with one of the two classes only so far
+            return LabelSet.SENTIMENT;
+        }
+        String column = "the label column '" + source.columns().label() + "'";
+        if (found.size() == 1) {
+            throw new DatasetFormatException(source.path(), 0, column + " has one class only ('"
+                    + found.iterator().next() + "'); declare the label set with --labels (for example --labels"
+                    + " \"negative,positive\"), or import without labels (--label-column \"\")");
+        }
+        if (found.size() > LabelSet.MAX) {
+            throw new DatasetFormatException(source.path(), 0, column + " has " + found.size() + " different values,"
+                    + " more than the " + LabelSet.MAX + " classes a label set may have; is it the right column?"
+                    + " Choose another with --label-column");
+        }
+        return LabelSet.sorted(found);
     }
 
     private int[][] tokenize(List<String> texts, Progress progress) {
@@ -97,16 +151,27 @@ public final class DatasetImporter {
         }
     }
 
-    private static Merged merge(List<SourceRow> rows) {
+    /** One entry per distinct text, labels checked against the label set. */
+    private static Merged merge(SourceFile source, LabelSet labels) {
         Map<String, Entry> byText = new LinkedHashMap<>();
         int conflicts = 0;
-        for (SourceRow row : rows) {
+        for (SourceRow row : source.rows()) {
+            int gold = -1;
+            if (row.label() != null) {
+                OptionalInt index = labels.indexOf(row.label());
+                if (index.isEmpty()) {
+                    throw new DatasetFormatException(source.path(), row.line(), "unknown label '" + row.label()
+                            + "'; the label set is " + labels.quoted() + " (use one of those, add the class to --labels,"
+                            + " or leave --labels out to take the file's classes)");
+                }
+                gold = index.getAsInt();
+            }
             Entry entry = byText.get(row.text());
             if (entry == null) {
-                byText.put(row.text(), new Entry(row.text(), row.gold(), row.line()));
+                byText.put(row.text(), new Entry(row.text(), gold, row.id(), row.line()));
             } else {
                 entry.occurrences++;
-                if (entry.gold != row.gold() && !entry.conflicting) {
+                if (entry.gold != gold && !entry.conflicting) {
                     entry.conflicting = true;
                     conflicts++;
                 }
@@ -121,14 +186,16 @@ public final class DatasetImporter {
 
     private static final class Entry {
         final String text;
-        final Sentiment gold;
+        final int gold;
+        final String id;
         final long firstLine;
         int occurrences = 1;
         boolean conflicting;
 
-        Entry(String text, Sentiment gold, long firstLine) {
+        Entry(String text, int gold, String id, long firstLine) {
             this.text = text;
             this.gold = gold;
+            this.id = id;
             this.firstLine = firstLine;
         }
     }

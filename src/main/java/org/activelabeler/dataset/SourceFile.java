@@ -8,8 +8,15 @@ import java.util.List;
  *
  * @param path where it was read from
  * @param sha256 hex digest of the decompressed content, which identifies the file on re-import
- * @param labeled whether the file has a sentiment column
+ * @param format how it was read
+ * @param columns which columns the texts, labels and ids came from
  * @param rows the records in file order
  */
-public record SourceFile(Path path, String sha256, boolean labeled, List<SourceRow> rows) {
+public record SourceFile(Path path, String sha256, TextFormat format, ColumnChoice.Columns columns,
+                         List<SourceRow> rows) {
+
+    /** Whether the file has a label column (some rows may still lack a label). */
+    public boolean labeled() {
+        return columns.label() != null;
+    }
 }

@@ -1,13 +1,14 @@
 package org.activelabeler.labeling;
 
 import java.time.Instant;
-import org.activelabeler.dataset.Sentiment;
 
 /**
- * One thing an annotator did, as stored.
+ * One thing an annotator (a person or the simulated oracle) did, as stored.
  *
- * @param label the label given, or {@code null} for a skip
+ * @param label the class index given, or {@link #NO_LABEL} for a skip
+ * @param undoneAt when it was taken back, or null
  */
-public record LabelEvent(long seq, long reviewId, LabelAction action, Sentiment label, String annotator,
-                         Instant createdAt) {
+public record LabelEvent(long seq, long reviewId, LabelAction action, int label, String annotator,
+                         LabelSource source, Instant createdAt, Instant undoneAt) {
+    public static final int NO_LABEL = -1;
 }

@@ -6,24 +6,42 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
 
 /**
  * What an annotator does with a dataset: label, skip, undo, and see what comes next. Each action
  * is committed to the store before the method returns.
  */
 public final class LabelingSession {
+    /** The annotator name of the simulated oracle's labels. */
+    public static final String ORACLE = "simulated-oracle";
+
     private final Corpus corpus;
     private final LabelStore store;
     private final String annotator;
+    private final LabelSource source;
 
+    /** A person's session. */
     public LabelingSession(Corpus corpus, LabelStore store, String annotator) {
+        this(corpus, store, annotator, LabelSource.HUMAN);
+    }
+
+    private LabelingSession(Corpus corpus, LabelStore store, String annotator, LabelSource source) {
         if (annotator == null || annotator.isBlank()) {
             throw new IllegalArgumentException("An annotator name is needed");
         }
         this.corpus = corpus;
         this.store = store;
         this.annotator = annotator.strip();
+        this.source = source;
+    }
+
+    /** The simulated oracle's session: the file's labels answer, recorded as {@link LabelSource#ORACLE}. */
+    public static LabelingSession oracle(Corpus corpus, LabelStore store) {
+        return new LabelingSession(corpus, store, ORACLE, LabelSource.ORACLE);
+    }
+
+    public LabelSource source() {
+        return source;
     }
 
     public String annotator() {
@@ -34,12 +52,18 @@ public final class LabelingSession {
         return corpus.dataset().id();
     }
 
-    public LabelEvent label(long reviewId, Sentiment sentiment) {
-        return store.record(reviewId, LabelAction.LABEL, sentiment, annotator);
+    /** @param label the class index in the dataset's label set */
+    public LabelEvent label(long reviewId, int label) {
+        int classes = corpus.dataset().labels().size();
+        if (label < 0 || label >= classes) {
+            throw new IllegalArgumentException("Class " + label + " is not in the label set "
+                    + corpus.dataset().labels().quoted());
+        }
+        return store.record(reviewId, LabelAction.LABEL, label, annotator, source);
     }
 
     public LabelEvent skip(long reviewId) {
-        return store.record(reviewId, LabelAction.SKIP, null, annotator);
+        return store.record(reviewId, LabelAction.SKIP, LabelEvent.NO_LABEL, annotator, source);
     }
 
     /** Takes back this annotator's newest label or skip; empty when there is nothing to undo. */
@@ -47,7 +71,7 @@ public final class LabelingSession {
         return store.undoLast(datasetId(), annotator);
     }
 
-    public Map<Long, Sentiment> labels() {
+    public Map<Long, Integer> labels() {
         return store.currentLabels(datasetId());
     }
 

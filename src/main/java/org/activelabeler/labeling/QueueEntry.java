@@ -1,11 +1,13 @@
 package org.activelabeler.labeling;
 
 /**
- * A review in the ranked queue the last retrain produced.
+ * A text in the ranked queue the last retrain produced.
  *
- * @param rank 1 for the review to ask first
+ * @param rank 1 for the text to ask first
  * @param score the strategy's score
- * @param positiveProbability the model's p(positive)
+ * @param topClass the class the model found most probable
+ * @param topProbability its probability
  */
-public record QueueEntry(long reviewId, int rank, double score, double positiveProbability, String strategy) {
+public record QueueEntry(long reviewId, int rank, double score, int topClass, double topProbability,
+                         String strategy) {
 }

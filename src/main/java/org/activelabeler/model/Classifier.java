@@ -5,8 +5,8 @@ import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.progress.Progress;
 
 /**
- * A binary sentiment model that is retrained from scratch on the labeled set and then gives
- * p(positive) for any rows of the same feature space. Not thread-safe: one training thread owns it.
+ * A model over feature rows that is retrained from scratch on the labeled set and then gives class
+ * probabilities for any rows of the same feature space. Not thread-safe: one training thread owns it.
  */
 public interface Classifier extends AutoCloseable {
 
@@ -14,13 +14,13 @@ public interface Classifier extends AutoCloseable {
     ModelDescription description();
 
     /**
-     * Trains a new model on the given rows; {@code labels[i]} is the class index of row {@code i}
-     * (see {@link org.activelabeler.dataset.Sentiment#index()}).
+     * Trains a new model on the given rows; {@code labels[i]} is the class index of row {@code i},
+     * in {@code [0, classes)} (see {@link org.activelabeler.dataset.LabelSet}).
      */
-    TrainingReport fit(FeatureMatrix rows, int[] labels, Progress progress);
+    TrainingReport fit(FeatureMatrix rows, int[] labels, int classes, Progress progress);
 
-    /** p(positive) for every row of {@code rows}, from the last {@link #fit}. */
-    float[] predictPositive(FeatureMatrix rows);
+    /** The class probabilities of every row of {@code rows}, from the last {@link #fit}. */
+    Predictions predict(FeatureMatrix rows);
 
     /** Writes the trained model into {@code directory}, which is created if needed. */
     void save(Path directory);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
 
@@ -14,18 +15,24 @@ import org.activelabeler.features.FeatureSettings;
  * corpus it came from (the pool's corpus for a carved-out holdout), to find its text.
  */
 public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipeline pipeline, int[] poolSource,
-                             int[] holdoutSource) {
+                             int[] holdoutSource, LabelSet labels) {
     public static final double CARVED_HOLDOUT_SHARE = 0.1;
     public static final int CARVED_HOLDOUT_MAX = 5000;
 
+    /**
+     * @param holdout a labeled file to measure on, or null to hold out a share of the pool; its
+     *     classes are matched to the pool's by name
+     */
     public static ExperimentData of(Corpus pool, Corpus holdout, FeatureSettings settings, long seed) {
         requireGold(pool);
+        LabelSet labels = pool.dataset().labels();
         if (holdout != null) {
             requireGold(holdout);
+            int[] holdoutGold = inClassesOf(holdout, labels);
             FeaturePipeline.Fitted fitted = FeaturePipeline.fit(pool.tokenIds(), settings);
             return new ExperimentData(new LabeledRows(fitted.rows(), pool.gold()),
-                    new LabeledRows(fitted.pipeline().transform(holdout.tokenIds()), holdout.gold()), fitted.pipeline(),
-                    identity(pool.size()), identity(holdout.size()));
+                    new LabeledRows(fitted.pipeline().transform(holdout.tokenIds()), holdoutGold), fitted.pipeline(),
+                    identity(pool.size()), identity(holdout.size()), labels);
         }
         boolean[] heldOut = carveOut(pool.size(), seed);
         List<int[]> queryTokens = new ArrayList<>();
@@ -42,7 +49,31 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         FeaturePipeline.Fitted fitted = FeaturePipeline.fit(queryTokens.toArray(int[][]::new), settings);
         return new ExperimentData(new LabeledRows(fitted.rows(), toArray(queryGold)),
                 new LabeledRows(fitted.pipeline().transform(heldTokens.toArray(int[][]::new)), toArray(heldGold)),
-                fitted.pipeline(), toArray(querySource), toArray(heldSource));
+                fitted.pipeline(), toArray(querySource), toArray(heldSource), labels);
+    }
+
+    /**
+     * The gold labels of a corpus as classes of another label set (a model's, a pool's), matched by
+     * name; -1 stays -1.
+     *
+     * @throws IllegalArgumentException when the corpus has a class the label set lacks
+     */
+    public static int[] inClassesOf(Corpus corpus, LabelSet labels) {
+        LabelSet theirs = corpus.dataset().labels();
+        if (theirs.equals(labels)) {
+            return corpus.gold();
+        }
+        int[] map = new int[theirs.size()];
+        for (int c = 0; c < theirs.size(); c++) {
+            java.util.OptionalInt mine = labels.indexOf(theirs.name(c));
+            if (mine.isEmpty()) {
+                throw new IllegalArgumentException(corpus.dataset().sourcePath() + " has the class '" + theirs.name(c)
+                        + "', which the model does not know (its classes: " + labels.quoted()
+                        + "); it must use the classes the model was trained on");
+            }
+            map[c] = mine.getAsInt();
+        }
+        return java.util.Arrays.stream(corpus.gold()).map(g -> g < 0 ? -1 : map[g]).toArray();
     }
 
     private static boolean[] carveOut(int size, long seed) {
@@ -66,8 +97,8 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
 
     private static void requireGold(Corpus corpus) {
         if (!corpus.fullyLabeled()) {
-            throw new IllegalArgumentException(corpus.dataset().sourcePath() + " has reviews without a sentiment;"
-                    + " the simulated oracle needs a file with a 'sentiment' column filled for every review");
+            throw new IllegalArgumentException(corpus.dataset().sourcePath() + " has texts without a label;"
+                    + " the simulated oracle needs a file with a label column filled for every text");
         }
     }
 

@@ -1,11 +1,11 @@
 package org.activelabeler.simulation;
 
-import org.activelabeler.evaluation.BinaryMetrics;
-import org.activelabeler.twospeed.TransformerRound;
+import org.activelabeler.evaluation.ClassMetrics;
+import org.activelabeler.model.Predictions;
 
 /**
- * The transformer, the fast model and their ensemble (the mean of both p(positive)) scored on the
- * same labeled reviews.
+ * The transformer, the fast model and their ensemble (the mean of both models' probabilities) scored
+ * on the same labeled texts.
  *
  * @param confusion the transformer's counts, {@code confusion[gold][predicted]}
  */
@@ -16,22 +16,21 @@ public record HoldoutComparison(double accuracy, double macroF1, double fastAccu
             Double.NaN, 0, null);
 
     /**
-     * @param transformer the transformer's p(positive) for each of {@code rows}
-     * @param fast the fast model's p(positive), indexed by row
+     * @param transformer the transformer's predictions for each of {@code rows}
+     * @param fast the fast model's predictions, indexed by row
      * @param gold the gold class, indexed by row
-     * @param rows the reviews scored
+     * @param rows the texts scored
      */
-    public static HoldoutComparison of(float[] transformer, float[] fast, int[] gold, int[] rows) {
-        float[] fastOnRows = new float[rows.length];
+    public static HoldoutComparison of(Predictions transformer, Predictions fast, int[] gold, int[] rows) {
+        Predictions fastOnRows = fast.select(rows);
         int[] goldOnRows = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            fastOnRows[i] = fast[rows[i]];
             goldOnRows[i] = gold[rows[i]];
         }
-        BinaryMetrics metrics = BinaryMetrics.of(transformer, goldOnRows);
-        double fastAccuracy = BinaryMetrics.of(fastOnRows, goldOnRows).accuracy();
-        double ensembleAccuracy = BinaryMetrics.of(TransformerRound.mean(fastOnRows, transformer), goldOnRows).accuracy();
+        ClassMetrics metrics = ClassMetrics.of(transformer, goldOnRows);
+        double fastAccuracy = ClassMetrics.of(fastOnRows, goldOnRows).accuracy();
+        double ensembleAccuracy = ClassMetrics.of(Predictions.mean(fastOnRows, transformer), goldOnRows).accuracy();
         return new HoldoutComparison(metrics.accuracy(), metrics.macroF1(), fastAccuracy, ensembleAccuracy, rows.length,
-                BinaryMetrics.confusion(transformer, goldOnRows));
+                metrics.confusion());
     }
 }

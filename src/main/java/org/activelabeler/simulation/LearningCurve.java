@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.activelabeler.dataset.LabelSet;
 
 /** The rounds of one experiment, in order. */
 public final class LearningCurve {
@@ -54,14 +55,41 @@ public final class LearningCurve {
         return csv.toString();
     }
 
+    /** One row per round and class: {@code round,labels,class,precision,recall,f1,support} on the holdout. */
+    public String toPerClassCsv(LabelSet labels) {
+        StringBuilder csv = new StringBuilder("round,labels,class,precision,recall,f1,support\n");
+        for (RoundResult r : rounds) {
+            if (r.metrics() == null) {
+                continue;
+            }
+            for (int c = 0; c < r.metrics().classes(); c++) {
+                String name = labels.name(c);
+                String cell = name.contains(",") || name.contains("\"") ? "\"" + name.replace("\"", "\"\"") + "\"" : name;
+                csv.append(String.format(Locale.ROOT, "%d,%d,%s,%.6f,%.6f,%.6f,%d\n", r.round(), r.labels(), cell,
+                        r.metrics().precision()[c], r.metrics().recall()[c], r.metrics().f1()[c],
+                        r.metrics().support()[c]));
+            }
+        }
+        return csv.toString();
+    }
+
     /** Writes the CSV through a temporary file, so that a crash never leaves half a file. */
     public void writeCsv(Path file) {
+        write(file, toCsv());
+    }
+
+    /** Writes {@link #toPerClassCsv} to {@code file}, through a temporary file. */
+    public void writePerClassCsv(Path file, LabelSet labels) {
+        write(file, toPerClassCsv(labels));
+    }
+
+    private static void write(Path file, String text) {
         try {
             Path absolute = file.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
             Path temporary = Files.createTempFile(absolute.getParent(), ".curve", ".tmp");
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                writer.write(toCsv());
+                writer.write(text);
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.activelabeler.simulation;
 
+import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.TrainingReport;
 
 /**
@@ -14,8 +15,13 @@ import org.activelabeler.model.TrainingReport;
  * @param poolEntropyMean mean predictive entropy over the unlabeled pool (nats), NaN in the last round
  * @param poolEntropyMax the largest of those entropies
  * @param training details of the fit
- * @param confusion holdout counts, {@code confusion[gold][predicted]}
+ * @param metrics the holdout figures per class and the confusion matrix, or null without a holdout
  */
 public record RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
-                          double poolEntropyMean, double poolEntropyMax, TrainingReport training, int[][] confusion) {
+                          double poolEntropyMean, double poolEntropyMax, TrainingReport training, ClassMetrics metrics) {
+
+    /** {@code confusion[gold][predicted]} on the holdout, or null without one. */
+    public int[][] confusion() {
+        return metrics == null ? null : metrics.confusion();
+    }
 }

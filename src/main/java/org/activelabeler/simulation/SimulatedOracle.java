@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.Classifier;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
-import org.activelabeler.strategy.BatchSelector;
-import org.activelabeler.strategy.QueryStrategies;
+import org.activelabeler.round.FastRound;
 import org.activelabeler.strategy.RandomDraw;
 import org.activelabeler.strategy.RankedCandidate;
 
@@ -34,12 +34,11 @@ public final class SimulatedOracle {
         this.transformer = transformer;
     }
 
-    public LearningCurve run(LabeledRows pool, LabeledRows holdout, RoundListener listener, Progress progress) {
-        if (settings.maxLabels() > pool.size()) {
-            throw new IllegalArgumentException("--max-labels " + settings.maxLabels() + " is more than the "
-                    + pool.size() + " reviews in the pool");
-        }
-        BatchSelector selector = new BatchSelector(QueryStrategies.named(settings.strategy()));
+    /** @param classes the size of the label set */
+    public LearningCurve run(LabeledRows pool, LabeledRows holdout, int classes, RoundListener listener,
+                             Progress progress) {
+        settings.requireFits(pool.size());
+        FastRound fastRound = new FastRound(classifier, settings.strategy());
         SplittableRandom random = new SplittableRandom(settings.seed());
         boolean[] revealed = new boolean[pool.size()];
         boolean[] drawnAtRandom = new boolean[pool.size()];
@@ -54,36 +53,28 @@ public final class SimulatedOracle {
         for (int round = 1; ; round++) {
             progress.checkCancelled();
             int[] labeledRows = order.stream().mapToInt(Integer::intValue).toArray();
-            LabeledRows labeled = pool.select(labeledRows);
-            TrainingReport training = classifier.fit(labeled.features(), labeled.gold(), Progress.NONE);
-            float[] holdoutScores = classifier.predictPositive(holdout.features());
-            BinaryMetrics metrics = BinaryMetrics.of(holdoutScores, holdout.gold());
+            int[] labels = Arrays.stream(labeledRows).map(row -> pool.gold()[row]).toArray();
             boolean last = order.size() >= settings.maxLabels();
             boolean transformerDue = transformer != null
                     && transformer.due(labeledRows.length, settings.initialLabels(), settings.batchSize());
-            long scoreStart = System.nanoTime();
-            double[] entropy = {Double.NaN, Double.NaN};
-            float[] scores = null;
-            int[] unlabeled = new int[0];
-            List<RankedCandidate> fastPicks = List.of();
             int take = Math.min(settings.batchSize(), settings.maxLabels() - order.size());
-            if (!last || transformerDue) {
-                scores = classifier.predictPositive(pool.features());
-                unlabeled = unlabeled(revealed);
-            }
-            if (!last) {
-                entropy = EntropyStatistics.meanAndMax(scores, unlabeled);
-                fastPicks = selector.top(scores, unlabeled, take, random);
-            }
-            long scoreMillis = last ? 0 : (System.nanoTime() - scoreStart) / 1_000_000;
+            int[] unlabeled = last && !transformerDue ? new int[0] : unlabeled(revealed);
+            Predictions[] holdoutScores = new Predictions[1];
+            FastRound.Outcome outcome = fastRound.run(new FastRound.Input(pool.features(), labeledRows, labels, classes,
+                    unlabeled, last ? 0 : take, !last || transformerDue), (fitted, scored) -> {
+                        holdoutScores[0] = fitted.predict(holdout.features());
+                        return ClassMetrics.of(holdoutScores[0], holdout.gold());
+                    }, random, Progress.NONE);
+            TrainingReport training = outcome.training();
+            ClassMetrics metrics = outcome.metrics();
             RoundResult result = new RoundResult(round, labeledRows.length, metrics.accuracy(), metrics.macroF1(),
-                    training.millis(), scoreMillis, entropy[0], entropy[1], training,
-                    BinaryMetrics.confusion(holdoutScores, holdout.gold()));
+                    training.millis(), outcome.scoreMillis(), outcome.entropyMean(), outcome.entropyMax(), training,
+                    metrics);
             curve.add(result);
             listener.roundFinished(result, labeledRows);
             if (transformerDue) {
-                transformer.run(round, labeledRows, drawnAtRandom, last ? new int[0] : unlabeled, scores, classifier,
-                        pool, holdout, holdoutScores, last, started, progress);
+                transformer.run(round, labeledRows, drawnAtRandom, last ? new int[0] : unlabeled, outcome.pool(),
+                        classifier, pool, holdout, classes, holdoutScores[0], last, started, progress);
             }
             if (!last) {
                 int audits = transformer == null ? 0 : (int) Math.round(take * transformer.auditShare());
@@ -95,7 +86,7 @@ public final class SimulatedOracle {
                 int wanted = take - audits;
                 int[] next = transformer != null && transformer.serving() ? transformer.next(wanted, revealed) : new int[0];
                 if (next.length < wanted) {
-                    next = fastPicks.stream().mapToInt(RankedCandidate::row).filter(row -> !revealed[row])
+                    next = outcome.ranked().stream().mapToInt(RankedCandidate::row).filter(row -> !revealed[row])
                             .limit(wanted).toArray();
                 }
                 for (int row : next) {

@@ -21,4 +21,12 @@ public record SimulationSettings(String strategy, int initialLabels, int batchSi
             throw new IllegalArgumentException("--max-labels (" + maxLabels + ") must be at least --init (" + initialLabels + ")");
         }
     }
+
+    /** @throws IllegalArgumentException when the budget is more than the pool can answer */
+    public void requireFits(int poolSize) {
+        if (maxLabels > poolSize) {
+            throw new IllegalArgumentException("--max-labels " + maxLabels + " is more than the " + poolSize
+                    + " reviews in the pool");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.activelabeler.model.Classifier;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.strategy.RandomDraw;
@@ -86,25 +87,25 @@ public final class TransformerLane {
 
     /** A round; after the last batch the transformer is scored on the whole holdout, not the sample. */
     TransformerRoundResult run(int roundNumber, int[] labeledRows, boolean[] drawnAtRandom, int[] unlabeled,
-                               float[] fastPositive, Classifier fast, LabeledRows pool, LabeledRows holdout,
-                               float[] fastHoldout, boolean last, long started, Progress progress) {
+                               Predictions fastPredictions, Classifier fast, LabeledRows pool, LabeledRows holdout,
+                               int classes, Predictions fastHoldout, boolean last, long started, Progress progress) {
         int[] labels = Arrays.stream(labeledRows).map(r -> pool.gold()[r]).toArray();
         long[] keys = Arrays.stream(labeledRows).asLongStream().toArray();
         TransformerRound.FastValidation validation = TransformerRound.FastValidation.refitting(fast, pool.features(),
-                Progress.NONE);
+                classes, Progress.NONE);
         boolean[] random = new boolean[labeledRows.length];
         for (int i = 0; i < labeledRows.length; i++) {
             random[i] = drawnAtRandom[labeledRows[i]];
         }
-        TransformerRound.Outcome outcome = round.run(new TransformerRound.Input(labeledRows, keys, labels, unlabeled,
-                fastPositive, poolText, random), validation, this.random, progress);
+        TransformerRound.Outcome outcome = round.run(new TransformerRound.Input(labeledRows, keys, labels, classes,
+                unlabeled, fastPredictions, poolText, random), validation, this.random, progress);
         owner = outcome.handover().owner();
         queue = new TransformerQueue(outcome.ranking());
         long evaluateStart = System.nanoTime();
         int[] rows = last ? java.util.stream.IntStream.range(0, holdout.size()).toArray() : holdoutRows;
         List<String> texts = last ? Arrays.stream(rows).mapToObj(holdoutText).toList() : holdoutTexts;
-        float[] holdoutPositive = transformer.predictPositive(texts, progress);
-        HoldoutComparison scored = HoldoutComparison.of(holdoutPositive, fastHoldout, holdout.gold(), rows);
+        Predictions holdoutPredictions = transformer.predict(texts, progress);
+        HoldoutComparison scored = HoldoutComparison.of(holdoutPredictions, fastHoldout, holdout.gold(), rows);
         long evaluateMillis = (System.nanoTime() - evaluateStart) / 1_000_000;
         TransformerRoundResult result = new TransformerRoundResult(roundNumber, labeledRows.length, outcome.handover(),
                 scored.accuracy(), scored.macroF1(), scored.fastAccuracy(), scored.ensembleAccuracy(), scored.size(),

@@ -11,12 +11,6 @@ public final class EntropySampling implements QueryStrategy {
 
     @Override
     public double score(double[] probabilities, RandomGenerator random) {
-        double entropy = 0;
-        for (double p : probabilities) {
-            if (p > 0) {
-                entropy -= p * Math.log(p);
-            }
-        }
-        return entropy;
+        return BaldSampling.entropy(probabilities);
     }
 }

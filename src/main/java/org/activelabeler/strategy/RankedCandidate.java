@@ -1,12 +1,13 @@
 package org.activelabeler.strategy;
 
 /**
- * A review proposed for labeling.
+ * A text proposed for labeling.
  *
- * @param row the review's row in the pool
- * @param rank 1 for the review asked first
+ * @param row the text's row in the pool
+ * @param rank 1 for the text asked first
  * @param score the strategy's score
- * @param positiveProbability the model's p(positive)
+ * @param topClass the class the model finds most probable
+ * @param topProbability its probability
  */
-public record RankedCandidate(int row, int rank, double score, double positiveProbability) {
+public record RankedCandidate(int row, int rank, double score, int topClass, double topProbability) {
 }

@@ -1,20 +1,22 @@
 package org.activelabeler.tracking;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends tracking records on one background thread, which alone uses the sink. Records keep their
- * order: while anything waits in the outbox, new records join it, and the outbox is sent first
- * when the server answers again (checked at most every {@link #RETRY_INTERVAL}). Without a sink,
- * every record goes to the outbox.
+ * Hands tracking records to the server without making anyone wait for it. {@link #record} writes the
+ * record to the outbox (durable when it returns: a killed process loses no record), and one
+ * background thread, which alone uses the sink, sends the outbox oldest first and removes what the
+ * server took. While the server does not answer, records wait and sending is tried again at most
+ * every {@link #RETRY_INTERVAL}. A run whose record the server refuses keeps its later records in
+ * the outbox ({@code sync} shows it) and is not tried again while this tracker runs; other runs go on.
+ * Without a sink, every record waits in the outbox.
  */
 public final class AsyncTracker implements ExperimentTracker {
     public static final Duration RETRY_INTERVAL = Duration.ofSeconds(30);
@@ -23,12 +25,12 @@ public final class AsyncTracker implements ExperimentTracker {
     private final TrackingSink sink;
     private final TrackingOutbox outbox;
     private final Duration closeTimeout;
-    private final BlockingQueue<Optional<TrackingEvent>> queue = new LinkedBlockingQueue<>();
+    private final Semaphore wake = new Semaphore(0);
     private final Thread worker;
+    private final Set<String> refusedRuns = new HashSet<>();
     private volatile boolean closed;
-    private boolean outboxMayHoldRecords = true;
-    private long nextAttemptNanos = System.nanoTime();
     private volatile BiConsumer<RunRef, String> runLinks = (run, link) -> { };
+    private long nextAttemptNanos = System.nanoTime();
 
     /** @param sink where records go, or {@code null} to keep them all in the outbox */
     public AsyncTracker(TrackingSink sink, TrackingOutbox outbox, Duration closeTimeout) {
@@ -37,20 +39,29 @@ public final class AsyncTracker implements ExperimentTracker {
         this.closeTimeout = closeTimeout;
         this.worker = new Thread(this::work, "tracking");
         worker.setDaemon(true);
-        worker.start();
+        if (sink != null) {
+            worker.start();
+        }
     }
 
+    /** Stores the record in the outbox (durably) and lets the tracking thread send it. */
     @Override
     public void record(TrackingEvent event) {
         if (closed) {
             throw new IllegalStateException("The tracker is closed");
         }
-        queue.add(Optional.of(event));
+        try {
+            outbox.append(event, sink == null ? null : sink.target());
+        } catch (RuntimeException e) {
+            LOG.error("Tracking record lost: the outbox could not store it ({}); record: {}", e.getMessage(), event, e);
+            return;
+        }
+        wake.release();
     }
 
     /**
-     * Hears, on the tracking thread, the browser address of each run once the server has it (only
-     * for runs sent directly, not from the outbox). The listener must not block.
+     * Hears, on the tracking thread, the browser address of each run once the server has it. The
+     * listener must not block.
      */
     public void onRunLink(BiConsumer<RunRef, String> listener) {
         runLinks = listener;
@@ -62,100 +73,99 @@ public final class AsyncTracker implements ExperimentTracker {
     }
 
     private void work() {
+        boolean pending = true;
         try {
             while (true) {
-                Optional<TrackingEvent> next = queue.take();
-                if (next.isEmpty()) {
+                pending |= woken();
+                boolean closing = closed;
+                if (pending && (closing || System.nanoTime() - nextAttemptNanos >= 0)) {
+                    pending = !sendOutbox();
+                }
+                if (closing) {
                     return;
                 }
-                deliver(next.get());
+                if (!pending) {
+                    wake.acquire();
+                    pending = true;
+                } else {
+                    long wait = nextAttemptNanos - System.nanoTime();
+                    pending |= wait > 0 && wake.tryAcquire(wait, TimeUnit.NANOSECONDS);
+                }
+                wake.drainPermits();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void deliver(TrackingEvent event) {
-        if (sink == null || !outboxSent()) {
-            keep(event);
-            return;
-        }
-        try {
-            sink.send(event);
-            if (event instanceof RunStart start) {
-                announce(start.run());
-            }
-        } catch (TrackingException e) {
-            LOG.warn("Tracking record kept in the outbox: {}", e.getMessage());
-            keep(event);
-            nextAttemptNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
-        }
+    /** Whether a record came (or close was asked) since the last look. */
+    private boolean woken() {
+        return wake.drainPermits() > 0;
     }
 
-    private void announce(RunRef run) {
-        try {
-            sink.runLink(run).ifPresent(link -> runLinks.accept(run, link));
-        } catch (RuntimeException e) {
-            LOG.warn("No link for the run {}: {}", run.key(), e.getMessage());
-        }
-    }
-
-    /** Whether the outbox is empty, after trying to send it when the time has come. */
-    private boolean outboxSent() {
-        if (!outboxMayHoldRecords) {
+    /** One pass over the outbox; false when the server did not answer, so that it is tried again later. */
+    private boolean sendOutbox() {
+        if (outbox.count() == 0) {
             return true;
         }
-        if (System.nanoTime() - nextAttemptNanos < 0) {
+        if (!sink.reachable()) {
+            LOG.warn("The MLflow server at {} does not answer; {} tracking records wait in the outbox",
+                    sink.address(), outbox.count());
+            nextAttemptNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
             return false;
         }
-        if (outbox.count() > 0) {
-            if (!sink.reachable()) {
-                nextAttemptNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
-                return false;
-            }
-            SyncResult result = new OutboxSender(sink, outbox).sendAll();
-            if (result.waiting() > 0) {
-                LOG.warn("{} tracking records still wait in the outbox: {}", result.waiting(), result.error());
-                nextAttemptNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
-                return false;
-            }
+        SyncResult result = new OutboxSender(sink, outbox).skipping(refusedRuns).onSent(this::announce).sendAll();
+        if (result.unreachable()) {
+            LOG.warn("Tracking records kept in the outbox: {}", result.error());
+            nextAttemptNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
+            return false;
         }
-        outboxMayHoldRecords = false;
+        if (!result.blocked().isEmpty()) {
+            LOG.warn("The MLflow server refused a record of {} run(s); their later records wait in the outbox"
+                    + " (`active-labeler sync` shows them): {}", result.blocked().size(), result.error());
+            refusedRuns.addAll(result.blockedRuns());
+        }
         return true;
     }
 
-    private void keep(TrackingEvent event) {
+    private void announce(TrackingEvent sent) {
+        if (!(sent instanceof RunStart start)) {
+            return;
+        }
         try {
-            outbox.append(event);
-            outboxMayHoldRecords = true;
+            sink.runLink(start.run()).ifPresent(link -> runLinks.accept(start.run(), link));
         } catch (RuntimeException e) {
-            LOG.error("Tracking record lost: the outbox could not store it ({}); record: {}", e.getMessage(), event, e);
+            LOG.warn("No link for the run {}: {}", start.run().key(), e.getMessage());
         }
     }
 
+    /**
+     * Sends what the outbox holds for the server, waiting at most the close timeout; whatever is not
+     * sent by then stays in the outbox for the next start or {@code sync}.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        queue.add(Optional.empty());
+        wake.release();
         try {
-            worker.join(closeTimeout.toMillis());
-            if (worker.isAlive()) {
-                LOG.warn("Tracking did not finish within {} s; what is left goes to the outbox",
-                        closeTimeout.toSeconds());
-                worker.interrupt();
-                worker.join(Duration.ofSeconds(5).toMillis());
+            if (sink != null) {
+                worker.join(closeTimeout.toMillis());
+                if (worker.isAlive()) {
+                    LOG.warn("Tracking did not finish within {} s; {} records wait in the outbox",
+                            closeTimeout.toSeconds(), outbox.count());
+                    worker.interrupt();
+                    worker.join(Duration.ofSeconds(5).toMillis());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        List<Optional<TrackingEvent>> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.stream().flatMap(Optional::stream).forEach(this::keep);
-        if (sink != null) {
-            sink.close();
+        } finally {
+            if (sink != null) {
+                sink.close();
+            }
         }
     }
 }

@@ -2,8 +2,17 @@ package org.activelabeler.tracking;
 
 import java.util.stream.Collectors;
 
-/** A tracking record that waits to be sent; {@code seq} gives the order. */
-public record OutboxEntry(long seq, TrackingEvent event) {
+/**
+ * A tracking record that waits to be sent; {@code seq} gives the order.
+ *
+ * @param target the server it was made for, or null when any server may take it
+ */
+public record OutboxEntry(long seq, TrackingEvent event, String target) {
+
+    /** Whether this record may go to the server {@code target}. */
+    public boolean isFor(String target) {
+        return this.target == null || this.target.equals(target);
+    }
 
     /** One line that says what the record is, for {@code sync} to show; never holds credentials. */
     public String describe() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.simulation.RoundResult;
 
 /** The metrics of a round, with step = number of labels; NaN values are left out. */
@@ -12,7 +13,8 @@ final class RoundMetrics {
     private RoundMetrics() {
     }
 
-    static List<MetricPoint> of(RoundResult round, long timestamp) {
+    /** @param labels names the per-class metrics ({@code holdout_f1.<class>}) */
+    static List<MetricPoint> of(RoundResult round, LabelSet labels, long timestamp) {
         List<MetricPoint> metrics = new ArrayList<>();
         long step = round.labels();
         add(metrics, "holdout_accuracy", round.accuracy(), step, timestamp);
@@ -27,7 +29,20 @@ final class RoundMetrics {
         }
         add(metrics, "epochs_kept", round.training().epochsKept(), step, timestamp);
         add(metrics, "validation_accuracy", round.training().validationAccuracy(), step, timestamp);
+        if (round.metrics() != null) {
+            for (int c = 0; c < round.metrics().classes(); c++) {
+                String name = metricName(labels.name(c));
+                add(metrics, "holdout_precision." + name, round.metrics().precision()[c], step, timestamp);
+                add(metrics, "holdout_recall." + name, round.metrics().recall()[c], step, timestamp);
+                add(metrics, "holdout_f1." + name, round.metrics().f1()[c], step, timestamp);
+            }
+        }
         return metrics;
+    }
+
+    /** A class name as MLflow allows in a metric key: letters, digits and {@code _-. /}; anything else becomes _. */
+    static String metricName(String className) {
+        return className.replaceAll("[^\\w.\\- /]", "_");
     }
 
     /** {@code train_loss} of each epoch, step = epoch (1 for the first). */

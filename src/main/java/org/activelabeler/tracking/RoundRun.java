@@ -36,9 +36,13 @@ final class RoundRun {
         saveModel.accept(folder.resolve(model));
         List<ArtifactFile> files = new ArrayList<>(modelFiles(folder.resolve(model), model));
         files.add(artifact(StagedFiles.write(folder.resolve("label_snapshot.csv"), snapshot), "label_snapshot.csv"));
-        if (round.confusion() != null) {
+        if (round.metrics() != null) {
             files.add(artifact(StagedFiles.write(folder.resolve("confusion_matrix.csv"),
-                    StagedFiles.confusionMatrix(round.confusion())), "confusion_matrix.csv"));
+                    StagedFiles.confusionMatrix(round.confusion(), context.labels())), "confusion_matrix.csv"));
+            files.add(artifact(ConfusionMatrixPlot.write(round.confusion(), context.labels(),
+                    folder.resolve("confusion_matrix.png")), "confusion_matrix.png"));
+            files.add(artifact(StagedFiles.write(folder.resolve("per_class_metrics.csv"),
+                    StagedFiles.perClassMetrics(round.metrics(), context.labels())), "per_class_metrics.csv"));
         }
 
         Map<String, String> params = new LinkedHashMap<>(context.params());
@@ -47,7 +51,7 @@ final class RoundRun {
         params.put("round", Integer.toString(round.round()));
         Map<String, String> tags = new LinkedHashMap<>(context.tags());
         tags.put("label_snapshot.sha256", Sha256.hex(snapshot));
-        List<MetricPoint> roundMetrics = RoundMetrics.of(round, now);
+        List<MetricPoint> roundMetrics = RoundMetrics.of(round, context.labels(), now);
         List<MetricPoint> childMetrics = new ArrayList<>(roundMetrics);
         childMetrics.addAll(RoundMetrics.epochLosses(round, now));
 

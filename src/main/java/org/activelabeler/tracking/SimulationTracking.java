@@ -50,8 +50,8 @@ public final class SimulationTracking implements RoundListener, TransformerLane.
 
     @Override
     public void roundFinished(RoundResult round, int[] labeledRows) {
-        RoundRun.record(tracker, context, parent, classifier::save, round, StagedFiles.labelSnapshot(pool, labeledRows),
-                Map.of());
+        RoundRun.record(tracker, context, parent, classifier::save, round,
+                StagedFiles.labelSnapshot(pool, labeledRows, context.labels()), Map.of());
     }
 
     /** Makes transformer rounds tracked too, as runs of their own registered model. */
@@ -63,7 +63,7 @@ public final class SimulationTracking implements RoundListener, TransformerLane.
     @Override
     public void transformerRoundFinished(TransformerRoundResult result, int[] trainedOnRows) {
         TransformerRuns.record(tracker, transformerContext, parent, transformer, result,
-                StagedFiles.labelSnapshot(pool, trainedOnRows));
+                StagedFiles.labelSnapshot(pool, trainedOnRows, context.labels()));
     }
 
     /** Logs the learning curve as CSV and PNG and closes the parent run. */

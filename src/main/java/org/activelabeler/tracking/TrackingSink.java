@@ -6,6 +6,14 @@ public interface TrackingSink extends AutoCloseable {
     /** Where records go, for messages; never holds credentials. */
     String address();
 
+    /**
+     * Which server this is, as stored with the outbox records made for it: its address, or a name that
+     * stays the same across starts (a local server gets a new port each time). Never holds credentials.
+     */
+    default String target() {
+        return address();
+    }
+
     /** Whether the server answers now; cheap, and never throws. */
     boolean reachable();
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.ModelDescription;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.simulation.RoundResult;
@@ -31,14 +32,14 @@ public final class TransformerRuns {
         tags.put("encoder", transformer.hyperparameters().getOrDefault("encoder", "unknown"));
         tags.put("encoder.sha256", transformer.hyperparameters().getOrDefault("encoder_sha256", "unknown"));
         return new RunContext(fast.experiment(), fast.registeredModel() + REGISTERED_SUFFIX, fast.runName(), params,
-                tags, fast.inputs(), fast.staging(), fast.adoptRunId());
+                tags, fast.inputs(), fast.staging(), fast.adoptRunId(), fast.labels());
     }
 
     static RunRef record(ExperimentTracker tracker, RunContext context, RunRef parent, TextClassifier transformer,
                          TransformerRoundResult result, String snapshot) {
         RoundResult asRound = new RoundResult(result.round(), result.labels(), result.holdoutAccuracy(),
                 result.holdoutMacroF1(), result.trainMillis(), result.scoreMillis(), Double.NaN, Double.NaN,
-                result.training(), result.confusion());
+                result.training(), result.confusion() == null ? null : ClassMetrics.of(result.confusion()));
         RunRef child = RoundRun.record(tracker, context, parent, transformer::save, asRound, snapshot,
                 Map.of("transformer_train_labels", Integer.toString(result.labels() - result.handover().validationLabels())));
         long now = System.currentTimeMillis();

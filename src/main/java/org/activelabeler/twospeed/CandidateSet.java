@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.strategy.BaldSampling;
 import org.activelabeler.strategy.RandomDraw;
 
@@ -16,16 +17,16 @@ public final class CandidateSet {
     }
 
     /**
-     * @param fastPositive the fast model's p(positive) for every pool row
+     * @param fast the fast model's class probabilities for every pool row
      * @param unlabeled the rows that may be asked
      */
-    public static int[] pick(float[] fastPositive, int[] unlabeled, TwoSpeedSettings settings, SplittableRandom random) {
+    public static int[] pick(Predictions fast, int[] unlabeled, TwoSpeedSettings settings, SplittableRandom random) {
         if (settings.wholePool() || unlabeled.length <= settings.uncertainCandidates() + settings.randomCandidates()) {
             return unlabeled.clone();
         }
         Integer[] byUncertainty = Arrays.stream(unlabeled).boxed().toArray(Integer[]::new);
         Arrays.sort(byUncertainty, Comparator.comparingDouble(
-                (Integer row) -> -BaldSampling.binaryEntropy(fastPositive[row])).thenComparingInt(row -> row));
+                (Integer row) -> -BaldSampling.entropy(fast, row)).thenComparingInt(row -> row));
         int uncertain = settings.uncertainCandidates();
         int[] rest = IntStream.range(uncertain, byUncertainty.length).map(i -> byUncertainty[i]).toArray();
         int[] drawn = RandomDraw.take(rest, settings.randomCandidates(), random);

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.model.Classifier;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
@@ -33,16 +34,16 @@ public final class TransformerRound {
         this.dropoutPasses = dropoutPasses;
     }
 
-    /** Trains the fast model on some rows and gives its p(positive) for others. */
+    /** Trains the fast model on some rows and gives its predictions for others. */
     @FunctionalInterface
     public interface FastValidation {
-        float[] trainAndPredict(int[] trainRows, int[] trainLabels, int[] predictRows);
+        Predictions trainAndPredict(int[] trainRows, int[] trainLabels, int[] predictRows);
 
         /** Refits {@code fast} on the chosen rows of {@code rows} each time. */
-        static FastValidation refitting(Classifier fast, FeatureMatrix rows, Progress progress) {
+        static FastValidation refitting(Classifier fast, FeatureMatrix rows, int classes, Progress progress) {
             return (trainRows, trainLabels, predictRows) -> {
-                fast.fit(rows.select(trainRows), trainLabels, progress);
-                return fast.predictPositive(rows.select(predictRows));
+                fast.fit(rows.select(trainRows), trainLabels, classes, progress);
+                return fast.predict(rows.select(predictRows));
             };
         }
     }
@@ -53,11 +54,11 @@ public final class TransformerRound {
      * @param drawnAtRandom per labeled row, whether it was drawn at random rather than chosen by a
      *        model (see {@link TwoSpeedSettings#auditShare()}); null when unknown
      */
-    public record Input(int[] labeledRows, long[] labeledKeys, int[] labels, int[] unlabeledRows,
-                        float[] fastPositive, IntFunction<String> text, boolean[] drawnAtRandom) {
-        public Input(int[] labeledRows, long[] labeledKeys, int[] labels, int[] unlabeledRows, float[] fastPositive,
-                     IntFunction<String> text) {
-            this(labeledRows, labeledKeys, labels, unlabeledRows, fastPositive, text, null);
+    public record Input(int[] labeledRows, long[] labeledKeys, int[] labels, int classes, int[] unlabeledRows,
+                        Predictions fast, IntFunction<String> text, boolean[] drawnAtRandom) {
+        public Input(int[] labeledRows, long[] labeledKeys, int[] labels, int classes, int[] unlabeledRows,
+                     Predictions fast, IntFunction<String> text) {
+            this(labeledRows, labeledKeys, labels, classes, unlabeledRows, fast, text, null);
         }
     }
 
@@ -79,21 +80,24 @@ public final class TransformerRound {
         int[] validationRows = pick(input.labeledRows(), split.validation());
         int[] validationLabels = pick(input.labels(), split.validation());
 
-        float[] fastValidation = crossValidatedFast(fast, trainRows, trainLabels, validationRows, validationLabels);
-        TrainingReport training = transformer.fit(texts(trainRows, input.text()), trainLabels, progress);
-        float[] transformerValidation = transformer.predictPositive(texts(validationRows, input.text()), progress);
+        Predictions fastValidation = crossValidatedFast(fast, trainRows, trainLabels, validationRows, validationLabels,
+                input.classes());
+        TrainingReport training = transformer.fit(texts(trainRows, input.text()), trainLabels, input.classes(),
+                progress);
+        Predictions transformerValidation = transformer.predict(texts(validationRows, input.text()), progress);
         Handover handover = Handover.judge(accuracy(fastValidation, validationLabels),
                 accuracy(transformerValidation, validationLabels),
-                accuracy(mean(fastValidation, transformerValidation), validationLabels), validationRows.length);
+                accuracy(Predictions.mean(fastValidation, transformerValidation), validationLabels),
+                validationRows.length);
         long trained = System.nanoTime();
         if (handover.owner() == QueueOwner.FAST || input.unlabeledRows().length == 0) {
             return new Outcome(handover, new int[0], new double[0], settings.strategy(), training,
                     (trained - start) / 1_000_000, 0, trainRows.length);
         }
-        int[] candidates = CandidateSet.pick(input.fastPositive(), input.unlabeledRows(), settings, random);
+        int[] candidates = CandidateSet.pick(input.fast(), input.unlabeledRows(), settings, random);
         boolean ensemble = handover.owner() == QueueOwner.ENSEMBLE;
         double[] scores = ensemble
-                ? ensembleEntropy(candidates, input.fastPositive(), texts(candidates, input.text()), progress)
+                ? ensembleEntropy(candidates, input.fast(), texts(candidates, input.text()), progress)
                 : score(texts(candidates, input.text()), progress);
         Integer[] order = IntStream.range(0, candidates.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> candidates[i]));
@@ -105,14 +109,14 @@ public final class TransformerRound {
     }
 
     /**
-     * The fast model's p(positive) on the held-out labels, each from a fit on everything but its fold:
+     * The fast model's predictions for the held-out labels, each from a fit on everything but its fold:
      * the served fast model is trained on those labels too, and trained without all of them it looked
      * 10 points worse than it was (75.6% on them against 86.0% on the holdout, at 270 labels). The
      * transformer gets one fit without them, which leans the judgement towards the fast model.
      */
-    private static float[] crossValidatedFast(FastValidation fast, int[] trainRows, int[] trainLabels,
-                                              int[] validationRows, int[] validationLabels) {
-        float[] positive = new float[validationRows.length];
+    private static Predictions crossValidatedFast(FastValidation fast, int[] trainRows, int[] trainLabels,
+                                                  int[] validationRows, int[] validationLabels, int classes) {
+        float[] probabilities = new float[validationRows.length * classes];
         int folds = Math.min(FAST_FOLDS, validationRows.length);
         for (int fold = 0; fold < folds; fold++) {
             int f = fold;
@@ -122,51 +126,41 @@ public final class TransformerRound {
                     .toArray();
             int[] labels = IntStream.concat(Arrays.stream(trainLabels),
                     Arrays.stream(outOfFold).map(i -> validationLabels[i])).toArray();
-            float[] predicted = fast.trainAndPredict(rows, labels, Arrays.stream(inFold).map(i -> validationRows[i]).toArray());
+            Predictions predicted = fast.trainAndPredict(rows, labels,
+                    Arrays.stream(inFold).map(i -> validationRows[i]).toArray());
             for (int k = 0; k < inFold.length; k++) {
-                positive[inFold[k]] = predicted[k];
+                System.arraycopy(predicted.row(k), 0, probabilities, inFold[k] * classes, classes);
             }
         }
-        return positive;
+        return Predictions.of(probabilities, classes);
     }
 
     private double[] score(List<String> texts, Progress progress) {
         if (settings.strategy().equals(BaldSampling.NAME)) {
-            return BaldSampling.mutualInformation(transformer.samplePositive(texts, dropoutPasses, progress));
+            return BaldSampling.mutualInformation(transformer.sample(texts, dropoutPasses, progress));
         }
-        float[] positive = transformer.predictPositive(texts, progress);
-        double[] entropy = new double[positive.length];
-        for (int i = 0; i < positive.length; i++) {
-            entropy[i] = BaldSampling.binaryEntropy(positive[i]);
+        return entropies(transformer.predict(texts, progress));
+    }
+
+    private double[] ensembleEntropy(int[] candidates, Predictions fast, List<String> texts, Progress progress) {
+        return entropies(Predictions.mean(fast.select(candidates), transformer.predict(texts, progress)));
+    }
+
+    private static double[] entropies(Predictions predictions) {
+        double[] entropy = new double[predictions.size()];
+        for (int i = 0; i < entropy.length; i++) {
+            entropy[i] = BaldSampling.entropy(predictions, i);
         }
         return entropy;
     }
 
-    private double[] ensembleEntropy(int[] candidates, float[] fastPositive, List<String> texts, Progress progress) {
-        float[] transformerPositive = transformer.predictPositive(texts, progress);
-        double[] entropy = new double[candidates.length];
-        for (int i = 0; i < candidates.length; i++) {
-            entropy[i] = BaldSampling.binaryEntropy((fastPositive[candidates[i]] + transformerPositive[i]) / 2.0);
-        }
-        return entropy;
-    }
-
-    /** The ensemble's p(positive): the mean of both models'. */
-    public static float[] mean(float[] a, float[] b) {
-        float[] m = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            m[i] = (a[i] + b[i]) / 2;
-        }
-        return m;
-    }
-
-    static double accuracy(float[] positive, int[] gold) {
+    static double accuracy(Predictions predictions, int[] gold) {
         if (gold.length == 0) {
             return Double.NaN;
         }
         int right = 0;
         for (int i = 0; i < gold.length; i++) {
-            if ((positive[i] >= 0.5f ? 1 : 0) == gold[i]) {
+            if (predictions.top(i) == gold[i]) {
                 right++;
             }
         }

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import org.activelabeler.ui.retrain.ClassifierFactory;
+import org.activelabeler.round.ClassifierFactory;
 import org.activelabeler.ui.task.FxTaskExecutor;
 import org.activelabeler.ui.task.TaskExecutor;
 import org.activelabeler.ui.transformer.EncoderTransformerFactory;
-import org.activelabeler.ui.transformer.TransformerFactory;
+import org.activelabeler.round.TransformerFactory;
 
 /**
  * What differs between the desktop app and its tests: the data folder, the background executors,

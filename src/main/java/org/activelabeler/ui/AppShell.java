@@ -1,10 +1,26 @@
 package org.activelabeler.ui;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.activelabeler.app.LabelExports;
+import org.activelabeler.dataset.DatasetOrigin;
+import org.activelabeler.dataset.ImportOptions;
+import org.activelabeler.dataset.LabelSet;
+import org.activelabeler.ui.dataset.AddClassDialog;
+import org.activelabeler.ui.dataset.DatasetActions;
+import org.activelabeler.ui.dataset.ExportChoice;
+import org.activelabeler.ui.dataset.ExportDialog;
+import org.activelabeler.ui.welcome.ImportChoices;
+import org.activelabeler.ui.welcome.ImportDialog;
+import org.activelabeler.ui.folder.FolderProblemView;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
@@ -26,9 +42,17 @@ import org.activelabeler.dataset.Corpus;
  */
 public final class AppShell implements AutoCloseable {
     public static final String LAST_DATASET = "dataset.last";
+    private static final int IMPORT_PREVIEW_ROWS = 10;
 
     private final AppConfig config;
-    private final UiSettings settings;
+    private Path folder;
+    private UiSettings settings;
+    private Function<Window, Path> folderChooser = FolderProblemView::chooseFolder;
+    private Function<Window, Path> importChooser = WelcomeView::chooseFile;
+    private BiFunction<Window, ImportChoices, Optional<ImportOptions>> importAsker =
+            (owner, choices) -> new ImportDialog(owner, choices).showAndWait();
+    private BiFunction<Window, DatasetInfo, Optional<ExportChoice>> exportAsker = ExportDialog::ask;
+    private BiFunction<Window, LabelSet, Optional<String>> classAsker = AddClassDialog::ask;
     private final StringProperty statusMessage = new SimpleStringProperty("Ready");
     private final MainView mainView;
     private final ToolbarViewModel toolbarModel;
@@ -41,7 +65,8 @@ public final class AppShell implements AutoCloseable {
 
     public AppShell(AppConfig config) {
         this.config = config;
-        this.settings = UiSettings.load(config.folder());
+        this.folder = config.folder();
+        this.settings = UiSettings.load(folder);
         this.mainView = new MainView(config.executor().status(), config.transformerExecutor().status(), statusMessage);
         this.toolbarModel = new ToolbarViewModel(settings.get("annotator", defaultAnnotator()),
                 Theme.parse(settings.get("theme", "light")));
@@ -64,13 +89,49 @@ public final class AppShell implements AutoCloseable {
         open();
     }
 
-    /** Opens the database, then MLflow tracking, in the background. */
+    /**
+     * Opens the database, then MLflow tracking, in the background. When the folder cannot be opened
+     * (another process holds it, say), the window says why and offers Retry and another folder.
+     */
     void open() {
-        config.executor().submit("Opening the database", progress -> Workspace.open(config.folder()), this::opened,
-                error -> {
-                    mainView.setContent(null);
-                    mainView.showError(ErrorMessages.describe(error));
-                });
+        mainView.showLoading("Opening the database...");
+        Path opening = folder;
+        config.executor().submit("Opening the database", progress -> {
+            Workspace opened = Workspace.open(opening);
+            return new OpenedFolder(opened, importedDatasets(opened));
+        }, this::opened,
+                error -> mainView.setContent(new FolderProblemView(opening, ErrorMessages.describe(error),
+                        window -> folderChooser.apply(window), this::open, this::openFolder)));
+    }
+
+    /** Switches to another data folder (its own settings come with it) and opens it. */
+    void openFolder(Path other) {
+        folder = other;
+        settings = UiSettings.load(other);
+        open();
+    }
+
+    /** How "Open another data folder..." asks for the folder; tests answer without a dialog. */
+    void folderChooser(Function<Window, Path> chooser) {
+        folderChooser = chooser;
+    }
+
+    /** How the window asks for a file to import and its columns; tests answer without dialogs. */
+    void importDialogs(Function<Window, Path> chooser, BiFunction<Window, ImportChoices, Optional<ImportOptions>> ask) {
+        importChooser = chooser;
+        importAsker = ask;
+    }
+
+    /** How the Dataset menu asks what to export and which class to add; tests answer without dialogs. */
+    void datasetDialogs(BiFunction<Window, DatasetInfo, Optional<ExportChoice>> export,
+                        BiFunction<Window, LabelSet, Optional<String>> addClass) {
+        exportAsker = export;
+        classAsker = addClass;
+    }
+
+    /** The data folder in use. */
+    Path folder() {
+        return folder;
     }
 
     /**
@@ -95,10 +156,13 @@ public final class AppShell implements AutoCloseable {
         return tracking;
     }
 
-    private void opened(Workspace opened) {
-        workspace = opened;
+    private record OpenedFolder(Workspace workspace, List<DatasetInfo> datasets) {
+    }
+
+    private void opened(OpenedFolder opened) {
+        workspace = opened.workspace();
         connectTracking();
-        List<DatasetInfo> known = workspace.datasets().list();
+        List<DatasetInfo> known = opened.datasets();
         DatasetInfo last = settings.getLong(LAST_DATASET)
                 .flatMap(id -> known.stream().filter(d -> d.id() == id).findFirst()).orElse(null);
         if (last != null) {
@@ -110,15 +174,18 @@ public final class AppShell implements AutoCloseable {
 
     private void showWelcome(List<DatasetInfo> known) {
         closeScreen();
-        WelcomeViewModel model = new WelcomeViewModel(config.executor(), workspace::importer, known, this::openDataset);
+        WelcomeViewModel model = new WelcomeViewModel(config.executor(), workspace::importer,
+                file -> workspace.preview(file, IMPORT_PREVIEW_ROWS), known, this::openDataset,
+                workspace.datasets()::delete);
         mainView.setToolbar(null);
-        mainView.setContent(new WelcomeView(model, WelcomeView::chooseFile));
+        mainView.setContent(new WelcomeView(model, window -> importChooser.apply(window),
+                (window, choices) -> importAsker.apply(window, choices), WelcomeView::confirmDelete));
         statusMessage.unbind();
         statusMessage.set(known.isEmpty() ? "No dataset yet: import one to start" : "Choose a dataset");
     }
 
     private void showDatasets() {
-        config.executor().submit("Listing datasets", progress -> workspace.datasets().list(), this::showWelcome,
+        config.executor().submit("Listing datasets", progress -> importedDatasets(workspace), this::showWelcome,
                 error -> mainView.showError(ErrorMessages.describe(error)));
     }
 
@@ -130,7 +197,7 @@ public final class AppShell implements AutoCloseable {
         config.executor().submit("Opening " + dataset.name(), progress -> load(dataset, texts, progress),
                 opened -> showLabeling(opened, texts), error -> {
                     mainView.showError(ErrorMessages.describe(error));
-                    showWelcome(workspace.datasets().list());
+                    showDatasets();
                 });
     }
 
@@ -155,8 +222,11 @@ public final class AppShell implements AutoCloseable {
         settings.put(LAST_DATASET, Long.toString(opened.corpus().dataset().id()));
         LabelingRuns runs = new LabelingRuns(() -> tracking, opened.corpus().dataset(),
                 toolbarModel.annotatorProperty()::get, LabelingScreen.SEED);
+        DatasetInfo dataset = opened.corpus().dataset();
+        DatasetActions actions = new DatasetActions(() -> exportLabels(dataset), () -> addClass(dataset),
+                this::showDatasets);
         screen = new LabelingScreen(opened, workspace, texts, config, settings, toolbarModel, statusMessage,
-                this::openMlflow, this::showDatasets, runs, this::updateMlflowStatus);
+                this::openMlflow, actions, runs, this::updateMlflowStatus);
         mainView.setToolbar(screen.toolbar());
         mainView.setContent(screen.content());
         if (scene == null) {
@@ -171,6 +241,42 @@ public final class AppShell implements AutoCloseable {
             toolbarModel.oracleSpeedProperty().set(demoOracleSpeed);
             toolbarModel.oracleProperty().set(true);
         }
+    }
+
+    /** Asks what to export and where, then writes it in the background, with progress; labeling goes on. */
+    private void exportLabels(DatasetInfo dataset) {
+        Optional<ExportChoice> asked = exportAsker.apply(window(), dataset);
+        if (asked.isEmpty()) {
+            return;
+        }
+        ExportChoice choice = asked.get();
+        LabelExports.Request request = new LabelExports.Request(dataset, choice.format(), choice.predictions(),
+                choice.allEvents());
+        config.executor().submit("Exporting labels", progress -> LabelExports.write(workspace, request, choice.file(),
+                progress), rows -> mainView.showNotice("Exported " + rows + (choice.allEvents() ? " label events"
+                : " rows") + " to " + choice.file().toAbsolutePath() + "."),
+                error -> mainView.showError("The export failed, and no file was written: "
+                        + ErrorMessages.describe(error)));
+    }
+
+    /** Adds a class at the end of the label set, then reopens the dataset with one more button; no label changes. */
+    private void addClass(DatasetInfo dataset) {
+        Optional<String> name = classAsker.apply(window(), dataset.labels());
+        if (name.isEmpty()) {
+            return;
+        }
+        config.executor().submit("Adding class " + name.get(), progress -> workspace.datasets().addClass(dataset.id(),
+                name.get()), updated -> {
+                    openDataset(updated);
+                    mainView.showNotice("Added the class '" + name.get() + "'"
+                            + (updated.labels().key(updated.labels().size() - 1) != null
+                            ? " on key " + updated.labels().key(updated.labels().size() - 1) : "")
+                            + "; every label kept its class. The next retrain learns it once it has labels.");
+                }, error -> mainView.showError(ErrorMessages.describe(error)));
+    }
+
+    private Window window() {
+        return scene == null ? null : scene.getWindow();
     }
 
     /** Resolves the MLflow server (it may start a local one) before any retrain, on the background executor. */
@@ -226,6 +332,11 @@ public final class AppShell implements AutoCloseable {
             screen.close();
             screen = null;
         }
+    }
+
+    /** The datasets imported to be labeled; those that experiments read stay out of the window. */
+    private static List<DatasetInfo> importedDatasets(Workspace workspace) {
+        return workspace.datasets().list().stream().filter(d -> d.origin() == DatasetOrigin.IMPORT).toList();
     }
 
     private static String defaultAnnotator() {

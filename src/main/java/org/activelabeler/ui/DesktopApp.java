@@ -21,7 +21,9 @@ public final class DesktopApp extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        AppConfig config = new AppConfig(DataFolder.resolve(), new FxTaskExecutor(), textReader,
+        DesktopArguments arguments = DesktopArguments.parse(getParameters().getRaw());
+        AppConfig config = new AppConfig(arguments.folder() != null ? arguments.folder() : DataFolder.resolve(),
+                new FxTaskExecutor(), textReader,
                 features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
                 this::browse, true, System.getenv());
         shell = new AppShell(config);

@@ -16,6 +16,12 @@ public final class DesktopLauncher {
             System.setProperty("ai.djl.offline", "true");
         }
         try {
+            DesktopArguments.parse(java.util.List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+        try {
             Application.launch(DesktopApp.class, args);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             // For example no display: say so in one line, not a stack trace.

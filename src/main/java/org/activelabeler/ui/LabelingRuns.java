@@ -13,10 +13,11 @@ import org.activelabeler.model.TextClassifier;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.simulation.TransformerRoundResult;
 import org.activelabeler.tracking.LabelingTracking;
+import org.activelabeler.tracking.ModelNames;
 import org.activelabeler.tracking.RunContext;
 import org.activelabeler.tracking.RunRef;
-import org.activelabeler.ui.retrain.RoundTracking;
-import org.activelabeler.ui.transformer.TransformerTracking;
+import org.activelabeler.round.RoundTracking;
+import org.activelabeler.round.TransformerTracking;
 
 /**
  * The MLflow runs of one opened dataset: a parent run per annotator in the experiment named after
@@ -24,7 +25,6 @@ import org.activelabeler.ui.transformer.TransformerTracking;
  * tracker sends later.
  */
 final class LabelingRuns implements RoundTracking, TransformerTracking, AutoCloseable {
-    static final String REGISTERED_MODEL = "imdb-sentiment";
 
     private final Supplier<TrackingSession> session;
     private final DatasetInfo dataset;
@@ -90,8 +90,8 @@ final class LabelingRuns implements RoundTracking, TransformerTracking, AutoClos
         Map<String, String> tags = RunDescriptions.tags(model, "desktop", false);
         tags.put("dataset.sha256", dataset.contentSha256());
         tags.put("annotator", who);
-        return new RunContext(dataset.name(), REGISTERED_MODEL, "label-" + who, params, tags,
-                List.of(RunDescriptions.input(dataset, "training")), tracking.staging(), null);
+        return new RunContext(dataset.name(), ModelNames.forDataset(dataset.name()), "label-" + who, params, tags,
+                List.of(RunDescriptions.input(dataset, "training")), tracking.staging(), null, dataset.labels());
     }
 
     /** Closes the open parent run, if any. */

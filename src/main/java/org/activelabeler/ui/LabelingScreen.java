@@ -17,6 +17,7 @@ import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.strategy.BaldSampling;
 import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.chart.LearningCurveView;
+import org.activelabeler.ui.dataset.DatasetActions;
 import org.activelabeler.ui.chart.LearningCurveViewModel;
 import org.activelabeler.ui.labeling.CountsView;
 import org.activelabeler.ui.labeling.KeyboardShortcuts;
@@ -26,9 +27,9 @@ import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.ReviewTexts;
 import org.activelabeler.ui.oracle.OracleTimer;
 import org.activelabeler.ui.queue.QueueView;
-import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.round.FastRounds;
 import org.activelabeler.ui.retrain.RetrainViewModel;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.ui.rounds.RoundsView;
 import org.activelabeler.ui.rounds.RoundsViewModel;
 import org.activelabeler.ui.toolbar.ToolbarView;
@@ -36,8 +37,8 @@ import org.activelabeler.ui.toolbar.ToolbarViewModel;
 import org.activelabeler.ui.transformer.ModelChoice;
 import org.activelabeler.ui.transformer.ModelsView;
 import org.activelabeler.ui.transformer.TransformerLaneViewModel;
-import org.activelabeler.ui.transformer.TransformerRoundOutcome;
-import org.activelabeler.ui.transformer.TransformerTrainer;
+import org.activelabeler.round.TransformerRoundOutcome;
+import org.activelabeler.round.TransformerRounds;
 import org.controlsfx.control.Notifications;
 
 /**
@@ -60,8 +61,8 @@ final class LabelingScreen implements AutoCloseable {
     private final long datasetId;
     private final LabelingViewModel labeling;
     private final RetrainViewModel retrain;
-    private final ModelTrainer trainer;
-    private final TransformerTrainer transformerTrainer;
+    private final FastRounds trainer;
+    private final TransformerRounds transformerTrainer;
     private final TransformerLaneViewModel lane;
     private final LabelingView labelingView;
     private final ToolbarView toolbar;
@@ -77,7 +78,7 @@ final class LabelingScreen implements AutoCloseable {
 
     LabelingScreen(OpenedDataset opened, Workspace workspace, ReviewTexts texts, AppConfig config,
                    UiSettings settings, ToolbarViewModel toolbarModel, StringProperty statusMessage,
-                   Runnable openMlflow, Runnable datasets, LabelingRuns runs, Runnable afterRound) {
+                   Runnable openMlflow, DatasetActions datasetActions, LabelingRuns runs, Runnable afterRound) {
         this.config = config;
         this.runs = runs;
         this.settings = settings;
@@ -85,11 +86,10 @@ final class LabelingScreen implements AutoCloseable {
         this.datasetId = opened.corpus().dataset().id();
         labeling = new LabelingViewModel(opened, askingOrder(opened), workspace.labels(), texts,
                 toolbarModel.annotatorProperty().get());
-        trainer = new ModelTrainer(opened.corpus(), workspace.labels(), config.classifiers(),
+        trainer = new FastRounds(opened.corpus(), workspace.labels(), config.classifiers(),
                 workspace.tokenizer().name(), QUEUE_LENGTH, SEED, runs);
         List<RoundRecord> rounds = opened.rounds();
-        retrain = new RetrainViewModel(config.executor(), trainer, labeling.labeledProperty(),
-                labeling.positivesProperty(), labeling.negativesProperty(),
+        retrain = new RetrainViewModel(config.executor(), trainer, labeling.labeledProperty(), labeling::classesLabeled,
                 rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1).labels());
         retrain.strategyProperty().set(settings.get("strategy", retrain.strategyProperty().get()));
         retrain.batchSizeProperty().set(settings.getInt("batch", RetrainViewModel.DEFAULT_BATCH));
@@ -98,15 +98,15 @@ final class LabelingScreen implements AutoCloseable {
         LearningCurveViewModel curve = new LearningCurveViewModel(holdout, rounds, remembered);
         roundRows = new RoundsViewModel(holdout, rounds, remembered);
         toolbarModel.oracleAvailableProperty().set(holdout);
-        transformerTrainer = new TransformerTrainer(opened.corpus(), workspace.labels(), workspace.datasets(),
+        transformerTrainer = new TransformerRounds(opened.corpus(), workspace.labels(), workspace.datasets(),
                 config.classifiers(), config.transformers(), runs, SEED);
         lane = transformerLane(rounds, remembered);
 
         labelingView = new LabelingView(labeling);
-        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasets);
+        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasetActions);
         content = new SplitPane(labelingView, sidePanel(curve, roundRows));
         content.setDividerPositions(0.62);
-        shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow);
+        shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow, datasetActions.exportLabels());
         oracle = new OracleTimer(toolbarModel.oracleProperty(), toolbarModel.oracleSpeedProperty(),
                 labeling::oracleStep);
 

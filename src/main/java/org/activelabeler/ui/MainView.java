@@ -67,6 +67,17 @@ public final class MainView extends BorderPane {
 
     /** Shows a message a person can act on; null hides the banner. */
     public void showError(String message) {
+        show(message, false);
+    }
+
+    /** Says that something asked for is done (an export written, say), in the same banner, calmer. */
+    public void showNotice(String message) {
+        show(message, true);
+    }
+
+    private void show(String message, boolean notice) {
+        banner.getStyleClass().removeAll("error-banner", "notice-banner");
+        banner.getStyleClass().add(notice ? "notice-banner" : "error-banner");
         error.setText(message == null ? "" : message);
         banner.setVisible(message != null);
         banner.setManaged(message != null);

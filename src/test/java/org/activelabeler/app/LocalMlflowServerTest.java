@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.activelabeler.testsupport.MlflowInstallation;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,7 @@ class LocalMlflowServerTest {
     }
 
     @Test
+    @MlflowIntegration
     void startsALocalServerWhenNoUriIsSetWhichAnswersIsReusedByAnotherProcessAndStops(@TempDir Path dir) {
         Optional<Path> mlflow = MlflowInstallation.executable();
         Assumptions.assumeTrue(mlflow.isPresent(), MlflowInstallation.absentReason());

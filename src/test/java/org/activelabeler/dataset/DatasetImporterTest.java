@@ -61,7 +61,7 @@ class DatasetImporterTest {
     void openDatabase() {
         database = H2Database.open(dir.resolve("db"));
         store = new H2DatasetStore(database);
-        importer = new DatasetImporter(store, tokenizer);
+        importer = new DatasetImporter(store, tokenizer, new org.activelabeler.dataset.file.TextFiles());
     }
 
     @AfterEach
@@ -211,8 +211,8 @@ class DatasetImporterTest {
         return Stream.of(
                 Arguments.of("empty", new byte[0]),
                 Arguments.of("header only", bytes("review,sentiment\n")),
-                Arguments.of("unknown label", bytes("review,sentiment\nfine,positive\nodd,neutral\n")),
-                Arguments.of("no review column", bytes("text,sentiment\nfine,positive\n")),
+                Arguments.of("one class only", bytes("text,label\nfine,Sports\nodd,Sports\n")),
+                Arguments.of("no text column", bytes("body,sentiment\nfine,positive\n")),
                 Arguments.of("field count", bytes("review,sentiment\nfine,positive\nnot, quoted,negative\n")),
                 Arguments.of("empty review", bytes("review,sentiment\nfine,positive\n\"\",negative\n")),
                 Arguments.of("unterminated quote", bytes("review,sentiment\nfine,positive\n\"open,negative\n")),

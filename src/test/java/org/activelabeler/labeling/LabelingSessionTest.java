@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetImporter;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.h2.H2Database;
 import org.activelabeler.store.h2.H2DatasetStore;
@@ -38,7 +37,7 @@ class LabelingSessionTest {
         Path file = SyntheticReviews.writeCsv(dir.resolve("reviews.csv"), new SyntheticReviews(21).distinct(REVIEWS));
         H2DatasetStore datasets = new H2DatasetStore(database);
         try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.bundled()) {
-            long datasetId = new DatasetImporter(datasets, tokenizer).importFile(file, Progress.NONE).dataset().id();
+            long datasetId = new DatasetImporter(datasets, tokenizer, new org.activelabeler.dataset.file.TextFiles()).importFile(file, Progress.NONE).dataset().id();
             corpus = datasets.loadCorpus(datasetId, Progress.NONE);
         }
         ids = corpus.reviewIds();
@@ -61,26 +60,26 @@ class LabelingSessionTest {
     @Test
     void labelsAreCommittedAndSurviveClosingAndReopening() {
         LabelingSession alice = session("alice");
-        alice.label(ids[0], Sentiment.POSITIVE);
-        alice.label(ids[3], Sentiment.NEGATIVE);
+        alice.label(ids[0], 1);
+        alice.label(ids[3], 0);
         database.close();
 
         database = H2Database.open(dir.resolve("db"));
         LabelStore reopened = new H2LabelStore(database);
 
         assertThat(reopened.currentLabels(corpus.dataset().id()))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(ids[0], Sentiment.POSITIVE, ids[3], Sentiment.NEGATIVE));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(ids[0], 1, ids[3], 0));
         assertThat(new LabelingSession(corpus, reopened, "alice").undo()).get()
                 .extracting(LabelEvent::reviewId).isEqualTo(ids[3]);
     }
 
     @Test
     void labelReturnsTheStoredEvent() {
-        LabelEvent event = session("  alice ").label(ids[2], Sentiment.NEGATIVE);
+        LabelEvent event = session("  alice ").label(ids[2], 0);
 
         assertThat(event.reviewId()).isEqualTo(ids[2]);
         assertThat(event.action()).isEqualTo(LabelAction.LABEL);
-        assertThat(event.label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(event.label()).isEqualTo(0);
         assertThat(event.annotator()).isEqualTo("alice");
         assertThatThrownBy(() -> session(" ")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -89,10 +88,10 @@ class LabelingSessionTest {
     void undoTakesBackOnlyThisAnnotatorsNewestEvents() {
         LabelingSession alice = session("alice");
         LabelingSession bob = session("bob");
-        alice.label(ids[0], Sentiment.POSITIVE);
-        bob.label(ids[1], Sentiment.NEGATIVE);
-        alice.label(ids[2], Sentiment.NEGATIVE);
-        bob.label(ids[3], Sentiment.POSITIVE);
+        alice.label(ids[0], 1);
+        bob.label(ids[1], 0);
+        alice.label(ids[2], 0);
+        bob.label(ids[3], 1);
 
         assertThat(alice.undo()).get().satisfies(e -> {
             assertThat(e.reviewId()).isEqualTo(ids[2]);
@@ -102,7 +101,7 @@ class LabelingSessionTest {
 
         assertThat(alice.undo()).get().extracting(LabelEvent::reviewId).isEqualTo(ids[0]);
         assertThat(alice.labels()).containsExactlyInAnyOrderEntriesOf(
-                Map.of(ids[1], Sentiment.NEGATIVE, ids[3], Sentiment.POSITIVE));
+                Map.of(ids[1], 0, ids[3], 1));
 
         assertThat(alice.undo()).isEmpty();
         assertThat(bob.labels()).containsOnlyKeys(ids[1], ids[3]);
@@ -117,13 +116,13 @@ class LabelingSessionTest {
     @Test
     void relabelingChangesTheLabelAndUndoRestoresThePreviousOne() {
         LabelingSession alice = session("alice");
-        alice.label(ids[4], Sentiment.POSITIVE);
-        alice.label(ids[4], Sentiment.NEGATIVE);
+        alice.label(ids[4], 1);
+        alice.label(ids[4], 0);
 
-        assertThat(alice.labels()).containsExactly(Map.entry(ids[4], Sentiment.NEGATIVE));
+        assertThat(alice.labels()).containsExactly(Map.entry(ids[4], 0));
 
         alice.undo();
-        assertThat(alice.labels()).containsExactly(Map.entry(ids[4], Sentiment.POSITIVE));
+        assertThat(alice.labels()).containsExactly(Map.entry(ids[4], 1));
         alice.undo();
         assertThat(alice.labels()).isEmpty();
     }
@@ -136,7 +135,7 @@ class LabelingSessionTest {
         LabelEvent skip = alice.skip(ids[0]);
 
         assertThat(skip.action()).isEqualTo(LabelAction.SKIP);
-        assertThat(skip.label()).isNull();
+        assertThat(skip.label()).isEqualTo(LabelEvent.NO_LABEL);
         List<Long> expected = new ArrayList<>(allIds().subList(1, REVIEWS));
         expected.add(ids[0]);
         assertThat(alice.upcoming(REVIEWS)).containsExactlyElementsOf(expected);
@@ -150,23 +149,23 @@ class LabelingSessionTest {
     @Test
     void upcomingFollowsTheStoredQueueAndLeavesOutLabeledReviews() {
         LabelingSession alice = session("alice");
-        store.replaceQueue(corpus.dataset().id(), null, List.of(
-                new QueueEntry(ids[5], 1, 0.69, 0.5, "entropy"),
-                new QueueEntry(ids[2], 2, 0.6, 0.3, "entropy"),
-                new QueueEntry(ids[6], 3, 0.5, 0.2, "entropy")));
+        store.replaceQueue(corpus.dataset().id(), List.of(
+                new QueueEntry(ids[5], 1, 0.69, 0, 0.5, "entropy"),
+                new QueueEntry(ids[2], 2, 0.6, 0, 0.3, "entropy"),
+                new QueueEntry(ids[6], 3, 0.5, 0, 0.2, "entropy")));
 
         assertThat(alice.upcoming(REVIEWS)).containsExactly(ids[5], ids[2], ids[6], ids[0], ids[1], ids[3], ids[4],
                 ids[7]);
         assertThat(alice.upcoming(4)).containsExactly(ids[5], ids[2], ids[6], ids[0]);
         assertThat(alice.queue()).extracting(QueueEntry::reviewId).containsExactly(ids[5], ids[2], ids[6]);
 
-        alice.label(ids[5], Sentiment.POSITIVE);
-        session("bob").label(ids[0], Sentiment.NEGATIVE);
+        alice.label(ids[5], 1);
+        session("bob").label(ids[0], 0);
 
         assertThat(alice.upcoming(REVIEWS)).containsExactly(ids[2], ids[6], ids[1], ids[3], ids[4], ids[7]);
         assertThat(alice.next()).contains(ids[2]);
 
-        store.replaceQueue(corpus.dataset().id(), null, List.of(new QueueEntry(ids[7], 1, 0.7, 0.5, "margin")));
+        store.replaceQueue(corpus.dataset().id(), List.of(new QueueEntry(ids[7], 1, 0.7, 0, 0.5, "margin")));
         assertThat(alice.upcoming(3)).containsExactly(ids[7], ids[1], ids[2]);
     }
 
@@ -174,7 +173,7 @@ class LabelingSessionTest {
     void nextIsEmptyWhenEverythingIsLabeled() {
         LabelingSession alice = session("alice");
         for (long id : ids) {
-            alice.label(id, Sentiment.POSITIVE);
+            alice.label(id, 1);
         }
 
         assertThat(alice.upcoming(REVIEWS)).isEmpty();
@@ -184,9 +183,11 @@ class LabelingSessionTest {
     @Test
     void roundsAreStoredAndListedOldestFirst() {
         LabelingSession alice = session("alice");
-        RoundRecord first = store.addRound(corpus.dataset().id(), 10, "ngram-logistic", "entropy", Double.NaN, 120, 7);
-        RoundRecord second = store.addRound(corpus.dataset().id(), 20, "ngram-logistic", "margin", 0.85, 150, 9);
-        store.replaceQueue(corpus.dataset().id(), second.id(), List.of(new QueueEntry(ids[1], 1, 0.9, 0.45, "margin")));
+        RoundRecord first = store.saveRound(corpus.dataset().id(),
+                new NewRound(10, "ngram-logistic", "entropy", Double.NaN, 120, 7), List.of());
+        RoundRecord second = store.saveRound(corpus.dataset().id(),
+                new NewRound(20, "ngram-logistic", "margin", 0.85, 150, 9),
+                List.of(new QueueEntry(ids[1], 1, 0.9, 0, 0.45, "margin")));
 
         List<RoundRecord> rounds = alice.rounds();
 
@@ -201,6 +202,6 @@ class LabelingSessionTest {
         assertThat(rounds.get(1).trainMillis()).isEqualTo(150);
         assertThat(rounds.get(1).scoreMillis()).isEqualTo(9);
         assertThat(rounds).allMatch(r -> r.datasetId() == corpus.dataset().id());
-        assertThat(alice.queue()).containsExactly(new QueueEntry(ids[1], 1, 0.9, 0.45, "margin"));
+        assertThat(alice.queue()).containsExactly(new QueueEntry(ids[1], 1, 0.9, 0, 0.45, "margin"));
     }
 }

@@ -17,7 +17,7 @@ class LearningCurveTest {
     private static RoundResult round(int round, int labels, double accuracy, double macroF1) {
         return new RoundResult(round, labels, accuracy, macroF1, 10L * round, round == 3 ? 0 : 2,
                 Double.NaN, Double.NaN, new TrainingReport(List.of(0.5), 1, 0, Double.NaN, 10L * round),
-                new int[][] {{1, 0}, {0, 1}});
+                org.activelabeler.evaluation.ClassMetrics.of(new int[][] {{1, 0}, {0, 1}}));
     }
 
     private static LearningCurve threeRounds() {

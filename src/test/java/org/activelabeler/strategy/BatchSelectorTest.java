@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.activelabeler.model.Predictions;
 import org.junit.jupiter.api.Test;
 
 class BatchSelectorTest {
@@ -17,7 +18,7 @@ class BatchSelectorTest {
 
     @Test
     void returnsTheTopKByScoreWithRanksFromOne() {
-        float[] p = {0.95f, 0.5f, 0.8f, 0.01f, 0.6f, 0.3f};
+        Predictions p = Predictions.binary(new float[] {0.95f, 0.5f, 0.8f, 0.01f, 0.6f, 0.3f});
         int[] all = {0, 1, 2, 3, 4, 5};
 
         List<RankedCandidate> top = entropy.top(p, all, 3, new SplittableRandom(1));
@@ -25,15 +26,16 @@ class BatchSelectorTest {
         assertThat(rows(top)).containsExactly(1, 4, 5);
         assertThat(top).extracting(RankedCandidate::rank).containsExactly(1, 2, 3);
         assertThat(top.get(0).score()).isCloseTo(Math.log(2), within(1e-9));
-        assertThat(top).extracting(RankedCandidate::positiveProbability)
-                .containsExactly((double) 0.5f, (double) 0.6f, (double) 0.3f);
+        assertThat(top).extracting(RankedCandidate::topClass).containsExactly(1, 1, 0);
+        assertThat(top).extracting(RankedCandidate::topProbability)
+                .containsExactly((double) 0.5f, (double) 0.6f, (double) (1 - 0.3f));
         assertThat(top.get(0).score()).isGreaterThan(top.get(1).score());
         assertThat(top.get(1).score()).isGreaterThan(top.get(2).score());
     }
 
     @Test
     void breaksTiesByTheLowerRow() {
-        float[] p = {0.9f, 0.5f, 0.9f, 0.9f, 0.1f, 0.5f};
+        Predictions p = Predictions.binary(new float[] {0.9f, 0.5f, 0.9f, 0.9f, 0.1f, 0.5f});
         int[] all = {0, 1, 2, 3, 4, 5};
 
         assertThat(rows(entropy.top(p, all, 3, new SplittableRandom(1)))).containsExactly(1, 5, 0);
@@ -44,7 +46,7 @@ class BatchSelectorTest {
 
     @Test
     void onlyReturnsCandidateRows() {
-        float[] p = {0.5f, 0.99f, 0.51f, 0.02f, 0.49f, 0.9f};
+        Predictions p = Predictions.binary(new float[] {0.5f, 0.99f, 0.51f, 0.02f, 0.49f, 0.9f});
         int[] unlabeled = {1, 3, 5};
 
         List<RankedCandidate> top = entropy.top(p, unlabeled, 2, new SplittableRandom(1));
@@ -59,7 +61,7 @@ class BatchSelectorTest {
     @Test
     void randomSamplingIsReproducibleForASeed() {
         BatchSelector random = new BatchSelector(new RandomSampling());
-        float[] p = new float[200];
+        Predictions p = Predictions.binary(new float[200]);
         int[] candidates = IntStream.range(0, 200).filter(i -> i % 3 != 0).toArray();
 
         List<RankedCandidate> first = random.top(p, candidates, 20, new SplittableRandom(42));
@@ -70,5 +72,27 @@ class BatchSelectorTest {
         assertThat(rows(other)).isNotEqualTo(rows(first));
         assertThat(first).extracting(RankedCandidate::row).doesNotHaveDuplicates().allMatch(row -> row % 3 != 0);
         assertThat(first).extracting(RankedCandidate::score).allMatch(s -> s >= 0 && s < 1);
+    }
+
+    @Test
+    void ranksAFourClassPoolByTheEntropyOfEachDistribution() {
+        Predictions p = Predictions.of(new float[] {
+                0.25f, 0.25f, 0.25f, 0.25f,
+                0.97f, 0.01f, 0.01f, 0.01f,
+                0.4f, 0.4f, 0.1f, 0.1f,
+                0.1f, 0.1f, 0.1f, 0.7f}, 4);
+
+        List<RankedCandidate> top = entropy.top(p, new int[] {0, 1, 2, 3}, 4, new SplittableRandom(1));
+
+        assertThat(rows(top)).containsExactly(0, 2, 3, 1);
+        assertThat(top.get(0).score()).isCloseTo(Math.log(4), within(1e-6));
+        // -(2 * 0.4 ln 0.4 + 2 * 0.1 ln 0.1)
+        assertThat(top.get(1).score()).isCloseTo(1.193549, within(1e-5));
+        assertThat(top.get(2).topClass()).isEqualTo(3);
+        assertThat(top.get(2).topProbability()).isCloseTo(0.7, within(1e-6));
+        assertThat(rows(new BatchSelector(new MarginSampling()).top(p, new int[] {0, 1, 2, 3}, 4,
+                new SplittableRandom(1)))).as("margin: 1 - (p1 - p2)").containsExactly(0, 2, 3, 1);
+        assertThat(rows(new BatchSelector(new LeastConfidenceSampling()).top(p, new int[] {0, 1, 2, 3}, 4,
+                new SplittableRandom(1)))).as("least confidence: 1 - max p").containsExactly(0, 2, 3, 1);
     }
 }

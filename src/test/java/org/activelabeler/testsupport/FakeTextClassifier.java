@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import org.activelabeler.model.ModelDescription;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
@@ -36,7 +37,7 @@ public final class FakeTextClassifier implements TextClassifier {
     }
 
     @Override
-    public TrainingReport fit(List<String> texts, int[] labels, Progress progress) {
+    public TrainingReport fit(List<String> texts, int[] labels, int classes, Progress progress) {
         fits++;
         fittedOn = texts.size();
         fittedTexts = List.copyOf(texts);
@@ -45,20 +46,21 @@ public final class FakeTextClassifier implements TextClassifier {
         return new TrainingReport(List.of(0.4, 0.2), 2, 0, Double.NaN, 7);
     }
 
+    /** Two classes: p(class 1) is what {@link #positive} says. */
     @Override
-    public float[] predictPositive(List<String> texts, Progress progress) {
+    public Predictions predict(List<String> texts, Progress progress) {
         float[] p = new float[texts.size()];
         for (int i = 0; i < p.length; i++) {
             p[i] = (float) positive.applyAsDouble(texts.get(i));
         }
-        return p;
+        return Predictions.binary(p);
     }
 
     @Override
-    public float[][] samplePositive(List<String> texts, int passes, Progress progress) {
-        float[][] samples = new float[passes][];
+    public Predictions[] sample(List<String> texts, int passes, Progress progress) {
+        Predictions[] samples = new Predictions[passes];
         for (int t = 0; t < passes; t++) {
-            samples[t] = predictPositive(texts, progress);
+            samples[t] = predict(texts, progress);
         }
         return samples;
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code mlflow server} on 127.0.0.1 on a free port, with a SQLite store and artifact
- * serving in a temporary folder; one per test run, started by {@link MlflowServerExtension}.
+ * serving in a temporary folder; one per test run (per surefire execution, so one per MLflow version),
+ * started by {@link MlflowServerExtension}.
  */
 public final class MlflowTestServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -35,14 +36,21 @@ public final class MlflowTestServer implements AutoCloseable {
         Path folder = Files.createTempDirectory("mlflow-test-server");
         int port = freePort();
         Path log = folder.resolve("server.log");
-        Process process = new ProcessBuilder(List.of(mlflow.toString(), "server", "--host", "127.0.0.1",
+        // 3.x: its security middleware lets Host 127.0.0.1 (any port) through by default, so no
+        // --allowed-hosts (a flag 2.17 does not know). Its job runner (7 huey worker processes, for GenAI
+        // features such as scorers) is not needed for tracking: off, the server answers in about 7 s, not 25 s,
+        // on two cores. 2.17 ignores the variable.
+        ProcessBuilder builder = new ProcessBuilder(List.of(mlflow.toString(), "server", "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--workers", "1",
                 "--backend-store-uri", "sqlite:///" + folder.resolve("mlflow.db"),
                 "--artifacts-destination", folder.resolve("artifacts").toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
+        Process process = builder.start();
         MlflowTestServer server = new MlflowTestServer(mlflow, folder, process, "http://127.0.0.1:" + port);
         try {
             server.awaitHealthy(log);
+            System.out.println("Started " + server);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -70,7 +78,9 @@ public final class MlflowTestServer implements AutoCloseable {
     }
 
     private void awaitHealthy(Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: Java's default (HTTP/2) asks for an h2c upgrade, which 3.x's uvicorn logs as a warning
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -104,6 +114,12 @@ public final class MlflowTestServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "mlflow server at " + uri + " (" + folder + ")";
+        String version;
+        try {
+            version = MlflowInstallation.version(mlflow);
+        } catch (RuntimeException e) {
+            version = "(version unknown)";
+        }
+        return "mlflow server " + version + " at " + uri + " (" + mlflow + ", store " + folder + ")";
     }
 }

@@ -32,7 +32,7 @@ class AsyncTrackerTest {
             events().forEach(tracker::record);
         }
         assertThat(sink.sent).isEmpty();
-        assertThat(outbox.oldest(100)).extracting(OutboxEntry::event).containsExactlyElementsOf(events());
+        assertThat(outbox.after(0, 100)).extracting(OutboxEntry::event).containsExactlyElementsOf(events());
 
         sink.up = true;
         RunEnd later = new RunEnd(RUN, RunEnd.FINISHED, 9);
@@ -95,13 +95,26 @@ class AsyncTrackerTest {
         private long seq;
 
         @Override
-        public synchronized void append(TrackingEvent event) {
-            entries.add(new OutboxEntry(++seq, event));
+        public synchronized void append(TrackingEvent event, String target) {
+            entries.add(new OutboxEntry(++seq, event, target));
         }
 
         @Override
-        public synchronized List<OutboxEntry> oldest(int limit) {
-            return List.copyOf(entries.subList(0, Math.min(limit, entries.size())));
+        public synchronized List<OutboxEntry> after(long afterSeq, int limit) {
+            return entries.stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized int retarget(String from, String to) {
+            int changed = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                OutboxEntry e = entries.get(i);
+                if (from.equals(e.target())) {
+                    entries.set(i, new OutboxEntry(e.seq(), e.event(), to));
+                    changed++;
+                }
+            }
+            return changed;
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.testsupport.FakeTextClassifier;
+import org.activelabeler.model.Predictions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,26 +87,27 @@ class TransformerRoundTest {
         int[] labels = IntStream.range(0, 20).map(i -> GOLD[i]).toArray();
         TwoSpeedSettings settings = TwoSpeedSettings.forCpu(5).withCandidates(50, 0).withMinLabels(0);
         return new TransformerRound(transformer, settings, 4).run(
-                new TransformerRound.Input(labeled, keys, labels, unlabeled, new float[POOL], row -> "row " + row),
+                new TransformerRound.Input(labeled, keys, labels, 2, unlabeled, Predictions.binary(new float[POOL]),
+                        row -> "row " + row),
                 fast, new SplittableRandom(1), Progress.NONE);
     }
 
     private static TransformerRound.FastValidation alwaysWrongFastModel() {
         return (train, labels, rows) -> {
-            float[] p = gold(rows);
+            float[] p = new float[rows.length];
             for (int i = 0; i < p.length; i++) {
-                p[i] = 1 - p[i];
+                p[i] = 1 - GOLD[rows[i]];
             }
-            return p;
+            return Predictions.binary(p);
         };
     }
 
-    private static float[] gold(int[] rows) {
+    private static Predictions gold(int[] rows) {
         float[] p = new float[rows.length];
         for (int i = 0; i < rows.length; i++) {
             p[i] = GOLD[rows[i]];
         }
-        return p;
+        return Predictions.binary(p);
     }
 
     private static int row(String text) {

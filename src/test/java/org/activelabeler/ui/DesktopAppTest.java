@@ -10,7 +10,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.labeling.QueueRow;
@@ -61,13 +60,13 @@ class DesktopAppTest {
         assertThat(robot.lookup("#model-choice").queryComboBox().getValue()).hasToString("Fast model");
         assertThat(text(robot, "#queue-owner")).isEqualTo("Queue: fast model");
         assertThat(text(robot, "#transformer-status")).startsWith("off");
-        assertThat(robot.lookup("#positive-button").queryButton().getText()).contains("→");
+        assertThat(robot.lookup("#class-button-1").queryButton().getText()).contains("→");
 
         robot.type(KeyCode.RIGHT);
         String second = text(robot, "#review-text");
         robot.type(KeyCode.DIGIT1);
         assertThat(text(robot, "#labeled-count")).isEqualTo("2 of " + REVIEWS);
-        assertThat(text(robot, "#negative-count")).isEqualTo("1");
+        assertThat(text(robot, "#count-0")).isEqualTo("1");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertThat(text(robot, "#labeled-count")).isEqualTo("1 of " + REVIEWS);
@@ -93,11 +92,11 @@ class DesktopAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(shell::close);
         try (Workspace workspace = Workspace.open(dir.resolve("home"))) {
-            Map<Long, Sentiment> labels = workspace.labels().currentLabels(datasetId);
+            Map<Long, Integer> labels = workspace.labels().currentLabels(datasetId);
             long[] asked = org.activelabeler.ui.labeling.LabelingViewModel.shuffled(ids, 13);
-            assertThat(labels).hasSize(4).containsEntry(asked[0], Sentiment.POSITIVE)
-                    .containsEntry(asked[1], Sentiment.NEGATIVE);
-            assertThat(labels.values()).filteredOn(Sentiment.POSITIVE::equals).hasSize(2);
+            assertThat(labels).hasSize(4).containsEntry(asked[0], 1)
+                    .containsEntry(asked[1], 0);
+            assertThat(labels.values()).filteredOn(v -> v == 1).hasSize(2);
             assertThat(workspace.labels().skipped(datasetId)).hasSize(1);
             assertThat(workspace.labels().rounds(datasetId)).hasSize(1);
         }

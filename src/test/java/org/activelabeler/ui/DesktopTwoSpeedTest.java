@@ -17,7 +17,7 @@ import org.activelabeler.progress.Progress;
 import org.activelabeler.testsupport.FakeTextClassifier;
 import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.task.FxTaskExecutor;
-import org.activelabeler.ui.transformer.TransformerFactory;
+import org.activelabeler.round.TransformerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +72,7 @@ class DesktopTwoSpeedTest {
                     }
 
                     @Override
-                    public TextClassifier create(long seed, Progress progress) {
+                    public TextClassifier create(long seed, int classes, Progress progress) {
                         return transformer;
                     }
                 }));

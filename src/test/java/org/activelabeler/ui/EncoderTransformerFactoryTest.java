@@ -15,7 +15,7 @@ class EncoderTransformerFactoryTest {
     @Test
     void makesTheTransformerFromTheEncoderNamedInTheSettings(@TempDir Path dir) {
         EncoderTransformerFactory factory = new EncoderTransformerFactory(dir, () -> "minilm");
-        try (TextClassifier transformer = factory.create(1, Progress.NONE)) {
+        try (TextClassifier transformer = factory.create(1, 2, Progress.NONE)) {
             assertThat(transformer.description().hyperparameters())
                     .containsEntry("encoder", "sentence-transformers/all-MiniLM-L6-v2");
         }
@@ -24,6 +24,6 @@ class EncoderTransformerFactoryTest {
     @Test
     void anEncoderThatIsNeitherAFolderNorAHubIdIsRefusedByName(@TempDir Path dir) {
         EncoderTransformerFactory factory = new EncoderTransformerFactory(dir, () -> "no such encoder");
-        assertThatThrownBy(() -> factory.create(1, Progress.NONE)).hasMessageContaining("no such encoder");
+        assertThatThrownBy(() -> factory.create(1, 2, Progress.NONE)).hasMessageContaining("no such encoder");
     }
 }

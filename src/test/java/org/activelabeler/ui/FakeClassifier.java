@@ -2,6 +2,7 @@ package org.activelabeler.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ModelDescription;
@@ -19,18 +20,18 @@ final class FakeClassifier implements Classifier {
     }
 
     @Override
-    public TrainingReport fit(FeatureMatrix rows, int[] labels, Progress progress) {
+    public TrainingReport fit(FeatureMatrix rows, int[] labels, int classes, Progress progress) {
         fits++;
         return new TrainingReport(java.util.List.of(0.5), 1, 0, Double.NaN, 3);
     }
 
     @Override
-    public float[] predictPositive(FeatureMatrix rows) {
+    public Predictions predict(FeatureMatrix rows) {
         float[] p = new float[rows.rowCount()];
         for (int i = 0; i < p.length; i++) {
             p[i] = ((i * 37 + fits * 53) % 101) / 101f;
         }
-        return p;
+        return Predictions.binary(p);
     }
 
     @Override

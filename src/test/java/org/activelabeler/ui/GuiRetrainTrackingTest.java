@@ -10,21 +10,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.model.ClassifierSettings;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowArtifacts;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.ReviewTexts;
-import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.round.FastRounds;
 import org.activelabeler.ui.retrain.RetrainViewModel;
 import org.activelabeler.ui.rounds.RoundRow;
 import org.activelabeler.ui.rounds.RoundsViewModel;
 import org.activelabeler.ui.task.CallingThreadExecutor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
@@ -32,7 +31,7 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 
 /** A retrain in the desktop app's wiring (test executor, real model) becomes runs on a real MLflow server. */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class GuiRetrainTrackingTest {
     @TempDir
     Path dir;
@@ -56,11 +55,11 @@ class GuiRetrainTrackingTest {
             LabelingViewModel labeling = new LabelingViewModel(opened, opened.corpus().reviewIds(),
                     workspace.labels(), new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
             labeling.start(null);
-            ModelTrainer trainer = new ModelTrainer(opened.corpus(), workspace.labels(), features ->
+            FastRounds trainer = new FastRounds(opened.corpus(), workspace.labels(), features ->
                     new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(5).build(), features),
                     "test-tokenizer", 10, 13, runs);
             RetrainViewModel retrain = new RetrainViewModel(new CallingThreadExecutor(), trainer,
-                    labeling.labeledProperty(), labeling.positivesProperty(), labeling.negativesProperty(), 0);
+                    labeling.labeledProperty(), labeling::classesLabeled, 0);
             retrain.batchSizeProperty().set(4);
             retrain.onRound(outcome -> {
                 synchronized (rounds) {
@@ -69,10 +68,10 @@ class GuiRetrainTrackingTest {
             });
             retrain.prepare();
             try (session) {
-                labeling.label(Sentiment.POSITIVE);
-                labeling.label(Sentiment.NEGATIVE);
-                labeling.label(Sentiment.POSITIVE);
-                labeling.label(Sentiment.NEGATIVE);
+                labeling.label(1);
+                labeling.label(0);
+                labeling.label(1);
+                labeling.label(0);
                 assertThat(rounds.rows()).hasSize(1);
                 trainer.close();
                 runs.close();
@@ -113,18 +112,13 @@ class GuiRetrainTrackingTest {
             assertThat(artifacts(client, childId, "model"))
                     .containsExactly("model/model.safetensors");
             assertThat(artifacts(client, childId, "")).contains("label_snapshot.csv");
-            assertThat(client.searchModelVersions("name = '" + LabelingRuns.REGISTERED_MODEL + "'").getItems())
+            assertThat(client.searchModelVersions("name = '" + org.activelabeler.tracking.ModelNames.forDataset(dataset) + "'").getItems())
                     .isNotEmpty();
         }
     }
 
-    /** Through the REST API: the Java client lists mlflow-artifacts: stores with a Python process. */
     private static List<String> artifacts(MlflowClient client, String runId, String path) {
-        JsonObject listing = JsonParser.parseString(client.sendGet("artifacts/list?run_id=" + runId
-                + (path.isEmpty() ? "" : "&path=" + path))).getAsJsonObject();
-        List<String> paths = new java.util.ArrayList<>();
-        listing.getAsJsonArray("files").forEach(f -> paths.add(f.getAsJsonObject().get("path").getAsString()));
-        return paths;
+        return MlflowArtifacts.list(client, runId, path);
     }
 
     private static String tag(Run run, String key) {

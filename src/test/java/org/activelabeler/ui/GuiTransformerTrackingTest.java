@@ -34,7 +34,7 @@ class GuiTransformerTrackingTest {
     void aTransformerRoundIsAChildRunOfTheSessionAndAVersionOfTheTransformersModel() {
         LabelingTracking tracking = new LabelingTracking(recorder(), new RunContext("reviews", "imdb-sentiment",
                 "label-alice", Map.of("model", "ngram-logistic"), Map.of("annotator", "alice"), List.of(),
-                dir.resolve("staging"), null));
+                dir.resolve("staging"), null, org.activelabeler.dataset.LabelSet.SENTIMENT));
         tracking.round(new FakeClassifier(), new RoundResult(1, 40, Double.NaN, Double.NaN, 5, 1, 0.6, 0.69,
                 new TrainingReport(List.of(0.5), 1, 0, Double.NaN, 5), null), "row,label\n", Map.of());
 

@@ -9,15 +9,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.QueueRow;
 import org.activelabeler.ui.labeling.ReviewTexts;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.RoundOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class LabelingAuditDrawsTest {
         long draw = model.currentProperty().get();
         assertThat(model.modelViewProperty().get().reason()).startsWith(AUDIT);
 
-        model.label(Sentiment.NEGATIVE);
+        model.label(0);
         model.undo();
 
         assertThat(model.currentProperty().get()).isEqualTo(draw);
@@ -134,7 +134,7 @@ class LabelingAuditDrawsTest {
         for (int i = 0; i < count; i++) {
             long id = model.currentProperty().get();
             (model.modelViewProperty().get().reason().startsWith(AUDIT) ? draws : ranked).add(id);
-            model.label(Sentiment.POSITIVE);
+            model.label(1);
         }
         return ranked;
     }
@@ -151,10 +151,10 @@ class LabelingAuditDrawsTest {
     private RoundOutcome fastRound() {
         List<Long> ranking = fastRanking();
         List<QueueEntry> queue = IntStream.range(0, ranking.size())
-                .mapToObj(i -> new QueueEntry(ranking.get(i), i + 1, 0.6, 0.4, "entropy")).toList();
+                .mapToObj(i -> new QueueEntry(ranking.get(i), i + 1, 0.6, 0, 0.4, "entropy")).toList();
         RoundRecord round = new RoundRecord(1, datasetId, 0, "fake", "entropy", Double.NaN, 5, 1, Instant.now());
         float[] p = new float[ids.length];
         Arrays.fill(p, 0.3f);
-        return new RoundOutcome(round, queue, p, 0.75, ids.length);
+        return new RoundOutcome(round, queue, Predictions.binary(p), 0.75, ids.length);
     }
 }

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.QueueRow;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.RoundOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class LabelingViewModelTest {
         assertThat(model.currentProperty().get()).isEqualTo(ids[0]);
         assertThat(model.textProperty().get())
                 .isEqualTo("I loved it.\n\nThe \u201Cending\u201D \u2013 wow\u2026 it\u2019s <b>great</b>");
-        assertThat(model.titleProperty().get()).isEqualTo("Review 1 of 12");
+        assertThat(model.titleProperty().get()).isEqualTo("Text #1 in the file");
         assertThat(model.modelViewProperty().get().reason()).contains("No model yet");
         assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[1], ids[2]);
     }
@@ -60,15 +60,15 @@ class LabelingViewModelTest {
     void aLabelIsInTheDatabaseWhenTheCallReturnsAndTheNextReviewShows() {
         LabelingViewModel model = model(null);
 
-        model.label(Sentiment.POSITIVE);
-        model.label(Sentiment.NEGATIVE);
+        model.label(1);
+        model.label(0);
 
         assertThat(workspace.labels().currentLabels(datasetId))
-                .containsEntry(ids[0], Sentiment.POSITIVE).containsEntry(ids[1], Sentiment.NEGATIVE).hasSize(2);
+                .containsEntry(ids[0], 1).containsEntry(ids[1], 0).hasSize(2);
         assertThat(model.currentProperty().get()).isEqualTo(ids[2]);
         assertThat(model.labeledProperty().get()).isEqualTo(2);
-        assertThat(model.positivesProperty().get()).isEqualTo(1);
-        assertThat(model.negativesProperty().get()).isEqualTo(1);
+        assertThat(model.countProperty(1).get()).isEqualTo(1);
+        assertThat(model.countProperty(0).get()).isEqualTo(1);
         assertThat(model.thisSessionProperty().get()).isEqualTo(2);
         assertThat(model.upcoming()).extracting(QueueRow::reviewId).doesNotContain(ids[0], ids[1], ids[2]);
     }
@@ -76,7 +76,7 @@ class LabelingViewModelTest {
     @Test
     void undoBringsBackTheLastReviewAndItsPreviousState() {
         LabelingViewModel model = model(null);
-        model.label(Sentiment.POSITIVE);
+        model.label(1);
         model.skip();
 
         model.undo();
@@ -104,7 +104,7 @@ class LabelingViewModelTest {
     @Test
     void aNewQueueNeverReplacesTheReviewBeingRead() {
         LabelingViewModel model = model(null);
-        model.label(Sentiment.POSITIVE);
+        model.label(1);
         long reading = model.currentProperty().get();
 
         model.applyRound(outcome(List.of(entry(ids[7], 1), entry(ids[5], 2), entry(reading, 3))));
@@ -114,15 +114,15 @@ class LabelingViewModelTest {
         assertThat(model.upcoming().get(0).rank()).isEqualTo(1);
         assertThat(model.modelViewProperty().get().reason()).startsWith("Chosen by entropy: rank 3 of 3");
 
-        model.label(Sentiment.NEGATIVE);
+        model.label(0);
         assertThat(model.currentProperty().get()).isEqualTo(ids[7]);
-        assertThat(model.modelViewProperty().get().positiveText()).isEqualTo("0.40");
+        assertThat(model.modelViewProperty().get().topText()).isEqualTo("negative 0.70");
     }
 
     @Test
     void aTransformerRankingServesAheadOfTheFastQueueUntilItRunsOut() {
         LabelingViewModel model = model(null);
-        model.label(Sentiment.POSITIVE);
+        model.label(1);
         long reading = model.currentProperty().get();
         model.applyRound(outcome(List.of(entry(ids[7], 1), entry(ids[5], 2))));
 
@@ -134,13 +134,13 @@ class LabelingViewModelTest {
         assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[9], ids[3], ids[7], ids[5]);
         assertThat(model.modelViewProperty().get().reason())
                 .startsWith("Chosen by the transformer (bald): rank 2 of 3 in transformer round 1");
-        model.label(Sentiment.NEGATIVE);
+        model.label(0);
         assertThat(model.currentProperty().get()).isEqualTo(ids[9]);
         model.applyRound(outcome(List.of(entry(ids[5], 1), entry(ids[7], 2))));
         assertThat(model.upcoming()).as("a fast retrain keeps the transformer's queue").extracting(QueueRow::reviewId)
                 .startsWith(ids[3], ids[5], ids[7]);
-        model.label(Sentiment.NEGATIVE);
-        model.label(Sentiment.NEGATIVE);
+        model.label(0);
+        model.label(0);
 
         assertThat(model.queueOwnerProperty().get()).as("its ranking ran out").isEqualTo(QueueOwner.FAST);
         assertThat(model.currentProperty().get()).isEqualTo(ids[5]);
@@ -166,9 +166,9 @@ class LabelingViewModelTest {
     @Test
     void reopeningShowsTheSameLabelsPositionAndQueue() {
         LabelingViewModel model = model(null);
-        model.label(Sentiment.POSITIVE);
-        model.label(Sentiment.NEGATIVE);
-        workspace.labels().replaceQueue(datasetId, null, List.of(entry(ids[9], 1), entry(ids[4], 2)));
+        model.label(1);
+        model.label(0);
+        workspace.labels().replaceQueue(datasetId, List.of(entry(ids[9], 1), entry(ids[4], 2)));
         model.applyRound(outcome(List.of(entry(ids[9], 1), entry(ids[4], 2))));
         long reading = model.currentProperty().get();
         List<QueueRow> queue = List.copyOf(model.upcoming());
@@ -188,7 +188,7 @@ class LabelingViewModelTest {
         assertThat(model.hasGold()).isTrue();
         assertThat(model.oracleStep()).isTrue();
 
-        assertThat(workspace.labels().currentLabels(datasetId)).containsEntry(ids[0], Sentiment.POSITIVE);
+        assertThat(workspace.labels().currentLabels(datasetId)).containsEntry(ids[0], 1);
     }
 
     @Test
@@ -200,13 +200,13 @@ class LabelingViewModelTest {
     }
 
     private static QueueEntry entry(long id, int rank) {
-        return new QueueEntry(id, rank, 0.6, 0.4, "entropy");
+        return new QueueEntry(id, rank, 0.6, 0, 0.4, "entropy");
     }
 
     private RoundOutcome outcome(List<QueueEntry> queue) {
         RoundRecord round = new RoundRecord(1, datasetId, 1, "fake", "entropy", Double.NaN, 5, 1, java.time.Instant.now());
         float[] p = new float[ids.length];
         java.util.Arrays.fill(p, 0.3f);
-        return new RoundOutcome(round, queue, p, 0.75, ids.length - 1);
+        return new RoundOutcome(round, queue, Predictions.binary(p), 0.75, ids.length - 1);
     }
 }

@@ -7,16 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.ui.chart.CurvePoint;
 import org.activelabeler.ui.chart.LearningCurveViewModel;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.QueueRow;
 import org.activelabeler.ui.labeling.ReviewTexts;
-import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.round.FastRounds;
 import org.activelabeler.ui.retrain.RetrainViewModel;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.ui.rounds.RoundsViewModel;
 import org.activelabeler.ui.task.CallingThreadExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +33,7 @@ class RetrainViewModelTest {
     private final List<RoundOutcome> rounds = new ArrayList<>();
     private LabelingViewModel labeling;
     private RetrainViewModel retrain;
-    private ModelTrainer trainer;
+    private FastRounds trainer;
     private CallingThreadExecutor executor;
 
     @BeforeEach
@@ -45,10 +44,9 @@ class RetrainViewModelTest {
         labeling = new LabelingViewModel(opened, opened.corpus().reviewIds(), workspace.labels(), new ReviewTexts(workspace.datasets(), Runnable::run),
                 "alice");
         labeling.start(null);
-        trainer = new ModelTrainer(opened.corpus(), workspace.labels(), features -> classifier, "test-tokenizer", 10, 13);
+        trainer = new FastRounds(opened.corpus(), workspace.labels(), features -> classifier, "test-tokenizer", 10, 13);
         executor = new CallingThreadExecutor();
-        retrain = new RetrainViewModel(executor, trainer, labeling.labeledProperty(), labeling.positivesProperty(),
-                labeling.negativesProperty(), 0);
+        retrain = new RetrainViewModel(executor, trainer, labeling.labeledProperty(), labeling::classesLabeled, 0);
         retrain.batchSizeProperty().set(4);
         retrain.onRound(rounds::add);
         retrain.onRound(labeling::applyRound);
@@ -63,14 +61,14 @@ class RetrainViewModelTest {
 
     @Test
     void aFullBatchRetrainsAndTheQueueFollowsTheNewScores() {
-        labeling.label(Sentiment.POSITIVE);
-        labeling.label(Sentiment.NEGATIVE);
-        labeling.label(Sentiment.POSITIVE);
+        labeling.label(1);
+        labeling.label(0);
+        labeling.label(1);
         assertThat(rounds).isEmpty();
         assertThat(retrain.sinceRoundProperty().get()).isEqualTo(3);
         long reading = labeling.currentProperty().get();
 
-        labeling.label(Sentiment.NEGATIVE);
+        labeling.label(0);
 
         assertThat(rounds).hasSize(1);
         assertThat(classifier.fits).isEqualTo(1);
@@ -97,7 +95,7 @@ class RetrainViewModelTest {
         retrain.onRound(roundRows::add);
 
         for (int i = 0; i < 8; i++) {
-            labeling.label(i % 2 == 0 ? Sentiment.POSITIVE : Sentiment.NEGATIVE);
+            labeling.label(i % 2 == 0 ? 1 : 0);
         }
 
         assertThat(curve.points()).extracting(CurvePoint::labels).containsExactly(4, 8);
@@ -108,18 +106,18 @@ class RetrainViewModelTest {
     @Test
     void noRetrainBeforeBothClassesHaveALabel() {
         for (int i = 0; i < 5; i++) {
-            labeling.label(Sentiment.POSITIVE);
+            labeling.label(1);
         }
         retrain.retrainNow();
 
         assertThat(rounds).isEmpty();
-        assertThat(retrain.messageProperty().get()).contains("one positive and one negative");
+        assertThat(retrain.messageProperty().get()).contains("at least two classes");
     }
 
     @Test
     void retrainNowWorksBeforeTheBatchIsFull() {
-        labeling.label(Sentiment.POSITIVE);
-        labeling.label(Sentiment.NEGATIVE);
+        labeling.label(1);
+        labeling.label(0);
 
         retrain.retrainNow();
 
@@ -131,8 +129,8 @@ class RetrainViewModelTest {
     @Test
     void aChangedStrategyIsUsedByTheNextRound() {
         retrain.strategyProperty().set("margin");
-        labeling.label(Sentiment.POSITIVE);
-        labeling.label(Sentiment.NEGATIVE);
+        labeling.label(1);
+        labeling.label(0);
 
         retrain.retrainNow();
 

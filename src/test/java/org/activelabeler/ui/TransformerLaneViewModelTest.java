@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.labeling.QueueEntry;
@@ -25,15 +26,15 @@ import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.QueueRow;
 import org.activelabeler.ui.labeling.ReviewTexts;
-import org.activelabeler.ui.retrain.ModelTrainer;
+import org.activelabeler.round.FastRounds;
 import org.activelabeler.ui.retrain.RetrainViewModel;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.ui.task.CallingThreadExecutor;
 import org.activelabeler.ui.transformer.ModelChoice;
-import org.activelabeler.ui.transformer.TransformerFactory;
+import org.activelabeler.round.TransformerFactory;
 import org.activelabeler.ui.transformer.TransformerLaneViewModel;
-import org.activelabeler.ui.transformer.TransformerRoundOutcome;
-import org.activelabeler.ui.transformer.TransformerTrainer;
+import org.activelabeler.round.TransformerRoundOutcome;
+import org.activelabeler.round.TransformerRounds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,8 @@ class TransformerLaneViewModelTest {
     private int transformersMade;
     private LabelingViewModel labeling;
     private RetrainViewModel retrain;
-    private ModelTrainer trainer;
-    private TransformerTrainer transformerTrainer;
+    private FastRounds trainer;
+    private TransformerRounds transformerTrainer;
     private TransformerLaneViewModel lane;
 
     @BeforeEach
@@ -80,12 +81,12 @@ class TransformerLaneViewModelTest {
         labeling = new LabelingViewModel(opened, LabelingViewModel.shuffled(ids, 13), workspace.labels(),
                 new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
         labeling.start(null);
-        trainer = new ModelTrainer(opened.corpus(), workspace.labels(), features -> new FakeClassifier(),
+        trainer = new FastRounds(opened.corpus(), workspace.labels(), features -> new FakeClassifier(),
                 "test-tokenizer", 10, 13);
         retrain = new RetrainViewModel(new CallingThreadExecutor(), trainer, labeling.labeledProperty(),
-                labeling.positivesProperty(), labeling.negativesProperty(), 0);
+                labeling::classesLabeled, 0);
         retrain.batchSizeProperty().set(1000);
-        transformerTrainer = new TransformerTrainer(opened.corpus(), workspace.labels(), workspace.datasets(),
+        transformerTrainer = new TransformerRounds(opened.corpus(), workspace.labels(), workspace.datasets(),
                 features -> new ConstantClassifier(), new FakeTransformers(),
                 (model, result, snapshot) -> {
                     tracked.add(result);
@@ -323,7 +324,7 @@ class TransformerLaneViewModelTest {
         }
 
         @Override
-        public TextClassifier create(long seed, Progress progress) {
+        public TextClassifier create(long seed, int classes, Progress progress) {
             transformersMade++;
             return transformer;
         }
@@ -337,15 +338,15 @@ class TransformerLaneViewModelTest {
         }
 
         @Override
-        public TrainingReport fit(FeatureMatrix rows, int[] labels, Progress progress) {
+        public TrainingReport fit(FeatureMatrix rows, int[] labels, int classes, Progress progress) {
             return new TrainingReport(List.of(), 0, 0, Double.NaN, 0);
         }
 
         @Override
-        public float[] predictPositive(FeatureMatrix rows) {
+        public Predictions predict(FeatureMatrix rows) {
             float[] p = new float[rows.rowCount()];
             Arrays.fill(p, 0.5f);
-            return p;
+            return Predictions.binary(p);
         }
 
         @Override

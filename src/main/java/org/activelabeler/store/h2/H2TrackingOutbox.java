@@ -1,9 +1,7 @@
 package org.activelabeler.store.h2;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +10,7 @@ import org.activelabeler.tracking.OutboxEntry;
 import org.activelabeler.tracking.TrackingEvent;
 import org.activelabeler.tracking.TrackingOutbox;
 
-/** {@link TrackingOutbox} in the {@code tracking_outbox} table; each call is its own transaction. */
+/** {@link TrackingOutbox} in the {@code tracking_outbox} table; each write is its own durable transaction. */
 public final class H2TrackingOutbox implements TrackingOutbox {
     private static final int MAX_ERROR = 4000;
     private final H2Database database;
@@ -22,42 +20,42 @@ public final class H2TrackingOutbox implements TrackingOutbox {
     }
 
     @Override
-    public void append(TrackingEvent event) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement(
-                     "INSERT INTO tracking_outbox (kind, payload, created_at) VALUES (?, ?, ?)")) {
-            s.setString(1, TrackingEventCodec.kind(event));
-            s.setString(2, TrackingEventCodec.toJson(event));
-            s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw H2Database.describe(database.folder(), e);
-        }
+    public void append(TrackingEvent event, String target) {
+        database.write(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO tracking_outbox (kind, payload, created_at, target) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, TrackingEventCodec.kind(event));
+                s.setString(2, TrackingEventCodec.toJson(event));
+                s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                s.setString(4, target);
+                return s.executeUpdate();
+            }
+        });
     }
 
     @Override
-    public List<OutboxEntry> oldest(int limit) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT seq, kind, payload FROM tracking_outbox ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
-            s.setInt(1, limit);
-            List<OutboxEntry> entries = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    entries.add(new OutboxEntry(seq, TrackingEventCodec.fromJson(seq, rs.getString(2),
-                            rs.getString(3))));
+    public List<OutboxEntry> after(long afterSeq, int limit) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, kind, payload, target FROM tracking_outbox"
+                    + " WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+                s.setLong(1, afterSeq);
+                s.setInt(2, limit);
+                List<OutboxEntry> entries = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        entries.add(new OutboxEntry(seq, TrackingEventCodec.fromJson(seq, rs.getString(2),
+                                rs.getString(3)), rs.getString(4)));
+                    }
                 }
+                return entries;
             }
-            return entries;
-        } catch (SQLException e) {
-            throw H2Database.describe(database.folder(), e);
-        }
+        });
     }
 
     @Override
     public void remove(long seq) {
-        update("DELETE FROM tracking_outbox WHERE seq = ?", seq, null);
+        update("DELETE FROM tracking_outbox WHERE seq = ?", seq);
     }
 
     @Override
@@ -68,27 +66,37 @@ public final class H2TrackingOutbox implements TrackingOutbox {
     }
 
     @Override
-    public int count() {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tracking_outbox");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw H2Database.describe(database.folder(), e);
-        }
+    public int retarget(String from, String to) {
+        return database.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE tracking_outbox SET target = ? WHERE target = ?")) {
+                s.setString(1, to);
+                s.setString(2, from);
+                return s.executeUpdate();
+            }
+        });
     }
 
-    private void update(String sql, long seq, String error) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            if (error != null) {
-                s.setString(i++, error);
+    @Override
+    public int count() {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tracking_outbox");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
-            s.setLong(i, seq);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw H2Database.describe(database.folder(), e);
-        }
+        });
+    }
+
+    private void update(String sql, long seq, String... text) {
+        database.write(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int i = 1;
+                for (String value : text) {
+                    s.setString(i++, value);
+                }
+                s.setLong(i, seq);
+                return s.executeUpdate();
+            }
+        });
     }
 }

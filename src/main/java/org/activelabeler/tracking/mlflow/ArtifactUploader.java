@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.activelabeler.tracking.ArtifactFile;
+import org.activelabeler.tracking.ServerUnavailableException;
 import org.activelabeler.tracking.TrackingException;
 
 /**
@@ -44,11 +45,16 @@ final class ArtifactUploader {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new TrackingException("Uploading " + file.artifactPath() + " to " + endpoint + " failed: HTTP "
-                        + response.statusCode() + " " + response.body());
+                String message = "Uploading " + file.artifactPath() + " to " + endpoint + " failed: HTTP "
+                        + response.statusCode() + " " + ServerAnswers.brief(response.body());
+                if (response.statusCode() >= 500 || response.statusCode() == 429) {
+                    throw new ServerUnavailableException(message, null);
+                }
+                throw new TrackingException(message);
             }
         } catch (IOException e) {
-            throw new TrackingException("Uploading " + file.artifactPath() + " to " + endpoint + " failed: " + e, e);
+            throw new ServerUnavailableException("Uploading " + file.artifactPath() + " to " + endpoint + " failed: "
+                    + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrackingException("Uploading " + file.artifactPath() + " was interrupted", e);

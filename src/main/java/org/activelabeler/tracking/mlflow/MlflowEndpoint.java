@@ -39,13 +39,14 @@ public final class MlflowEndpoint {
 
     private static URI parse(String trackingUri) {
         URI uri;
+        String shown = redact(trackingUri);
         try {
             uri = URI.create(trackingUri.strip().replaceAll("/+$", ""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The tracking URI '" + trackingUri + "' is not a valid URI", e);
+            throw new IllegalArgumentException("The tracking URI '" + shown + "' is not a valid URI");
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("The tracking URI '" + trackingUri + "' is not supported: the MLflow"
+            throw new IllegalArgumentException("The tracking URI '" + shown + "' is not supported: the MLflow"
                     + " Java client talks to a tracking server over http(s); start `mlflow server` and give its"
                     + " address, for example http://127.0.0.1:5000");
         }
@@ -54,6 +55,11 @@ public final class MlflowEndpoint {
                     + " MLFLOW_TRACKING_PASSWORD, not in the tracking URI");
         }
         return uri;
+    }
+
+    /** The URI as text without its user info ({@code user:password@}), for any message or log. */
+    public static String redact(String uri) {
+        return uri == null ? null : uri.replaceAll("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@", "$1");
     }
 
     public URI uri() {

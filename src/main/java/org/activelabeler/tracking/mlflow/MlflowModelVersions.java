@@ -32,7 +32,8 @@ public final class MlflowModelVersions implements ModelVersions {
     public MlflowModelVersions(MlflowEndpoint endpoint) {
         this.endpoint = endpoint;
         this.client = endpoint.newClient();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @Override
@@ -90,8 +91,7 @@ public final class MlflowModelVersions implements ModelVersions {
         try {
             return request.get();
         } catch (MlflowHttpException e) {
-            String reason = e.getStatusCode() == 404 ? "it does not exist" : "HTTP " + e.getStatusCode() + " "
-                    + e.getBodyMessage();
+            String reason = e.getStatusCode() == 404 ? "it does not exist" : ServerAnswers.brief(e);
             throw new TrackingException(what + " from " + endpoint + " failed: " + reason, e);
         } catch (MlflowClientException e) {
             throw new TrackingException(what + " from " + endpoint + " failed: " + e.getMessage(), e);

@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.activelabeler.tracking.ArtifactFile;
 import org.activelabeler.tracking.DatasetInput;
@@ -21,6 +25,7 @@ import org.activelabeler.tracking.RunEnd;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.RunStart;
 import org.activelabeler.tracking.TrackingEvent;
+import org.activelabeler.tracking.ServerUnavailableException;
 import org.activelabeler.tracking.TrackingException;
 import org.activelabeler.tracking.TrackingSink;
 import org.mlflow.api.proto.Service.CreateRun;
@@ -43,22 +48,46 @@ public final class MlflowTrackingSink implements TrackingSink {
     private static final int MAX_PARAMS = 100;
     private static final int MAX_TAGS = 100;
 
+    /** How long one record's REST calls may wait for the server before they are given up (seconds). */
+    static final String CALL_TIMEOUT_PROPERTY = "activelabeler.mlflow.call-timeout-seconds";
+
     private final MlflowEndpoint endpoint;
-    private final MlflowClient client;
+    private final String target;
     private final HttpClient http;
-    private final RunDirectory runs;
     private final ArtifactUploader artifacts;
-    private final ModelRegistry registry;
+    private final ScheduledExecutorService watchdog;
+    private final Duration callTimeout = Duration.ofSeconds(Long.getLong(CALL_TIMEOUT_PROPERTY, 60));
+    private volatile MlflowClient client;
+    private RunDirectory runs;
+    private ModelRegistry registry;
+    private volatile boolean hung;
     private boolean answered;
     private boolean closed;
 
     public MlflowTrackingSink(MlflowEndpoint endpoint) {
+        this(endpoint, endpoint.toString());
+    }
+
+    /** @param target the name the outbox keeps for this server (see {@link TrackingSink#target()}) */
+    public MlflowTrackingSink(MlflowEndpoint endpoint, String target) {
         this.endpoint = endpoint;
-        this.client = endpoint.newClient();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        this.runs = new RunDirectory(client);
+        this.target = target;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         this.artifacts = new ArtifactUploader(endpoint, http);
-        this.registry = new ModelRegistry(client);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mlflow-call-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        connect();
+    }
+
+    /** A fresh Java client; the one before it was closed to free a call the server never answered. */
+    private void connect() {
+        client = endpoint.newClient();
+        runs = new RunDirectory(client);
+        registry = new ModelRegistry(client);
     }
 
     public MlflowEndpoint endpoint() {
@@ -68,6 +97,11 @@ public final class MlflowTrackingSink implements TrackingSink {
     @Override
     public String address() {
         return endpoint.toString();
+    }
+
+    @Override
+    public String target() {
+        return target;
     }
 
     /** {@code <server>/#/experiments/<id>/runs/<id>} of a run this sink sent or can find. */
@@ -94,18 +128,49 @@ public final class MlflowTrackingSink implements TrackingSink {
     @Override
     public void send(TrackingEvent event) {
         if (!answered && !reachable()) {
-            throw new TrackingException("The MLflow server at " + endpoint + " does not answer");
+            throw new ServerUnavailableException("The MLflow server at " + endpoint + " does not answer", null);
         }
+        // The Java client sets no socket timeout: a server that accepts and never answers would hold
+        // the tracking thread for good. The watchdog closes the client, which ends the blocked call.
+        ScheduledFuture<?> deadline = watchdog.schedule(this::abandonCall, callTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            sendOnce(event);
+            answered = true;
+        } catch (RuntimeException e) {
+            if (hung) {
+                answered = false;
+                throw new ServerUnavailableException(describe(event) + " got no answer from " + endpoint + " within "
+                        + callTimeout.toSeconds() + " s; it is sent again later", e);
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+            if (hung) {
+                hung = false;
+                connect();
+            }
+        }
+    }
+
+    private void abandonCall() {
+        hung = true;
+        client.close();
+    }
+
+    private void sendOnce(TrackingEvent event) {
         try {
             dispatch(event);
-            answered = true;
         } catch (MlflowHttpException e) {
             answered = false;
-            throw new TrackingException(describe(event) + " failed at " + endpoint + ": HTTP " + e.getStatusCode()
-                    + " " + e.getBodyMessage(), e);
+            String message = describe(event) + " failed at " + endpoint + ": " + ServerAnswers.brief(e);
+            if (e.getStatusCode() >= 500 || e.getStatusCode() == 429) {
+                throw new ServerUnavailableException(message, e);
+            }
+            throw new TrackingException(message, e);
         } catch (MlflowClientException e) {
             answered = false;
-            throw new TrackingException(describe(event) + " failed at " + endpoint + ": " + e.getMessage(), e);
+            throw new ServerUnavailableException(describe(event) + " failed at " + endpoint + ": " + e.getMessage(), e);
         } catch (TrackingException e) {
             answered = false;
             throw e;
@@ -200,8 +265,8 @@ public final class MlflowTrackingSink implements TrackingSink {
             String experimentId = client.getRun(runId).getInfo().getExperimentId();
             return client.getExperiment(experimentId).getName();
         } catch (MlflowHttpException e) {
-            throw new TrackingException("Looking up run " + runId + " at " + endpoint + " failed: HTTP "
-                    + e.getStatusCode() + " " + e.getBodyMessage(), e);
+            throw new TrackingException("Looking up run " + runId + " at " + endpoint + " failed: "
+                    + ServerAnswers.brief(e), e);
         } catch (MlflowClientException e) {
             throw new TrackingException("Looking up run " + runId + " at " + endpoint + " failed: "
                     + e.getMessage(), e);
@@ -249,6 +314,7 @@ public final class MlflowTrackingSink implements TrackingSink {
     public void close() {
         if (!closed) {
             closed = true;
+            watchdog.shutdownNow();
             client.close();
         }
     }

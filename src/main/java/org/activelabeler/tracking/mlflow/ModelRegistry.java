@@ -2,6 +2,9 @@ package org.activelabeler.tracking.mlflow;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +37,19 @@ final class ModelRegistry {
         return version;
     }
 
+    /** Looks the model up by a search first: asking to create one that exists is an error the server logs. */
     private void createModelIfMissing(String name) {
+        String found = client.sendGet("registered-models/search?filter="
+                + URLEncoder.encode(filter(name), StandardCharsets.UTF_8));
+        if (JsonParser.parseString(found).getAsJsonObject().has("registered_models")) {
+            return;
+        }
         JsonObject body = new JsonObject();
         body.addProperty("name", name);
         try {
             client.sendPost("registered-models/create", body.toString());
         } catch (MlflowHttpException e) {
+            // made meanwhile by another client
             if (e.getBodyMessage() == null || !e.getBodyMessage().contains("RESOURCE_ALREADY_EXISTS")) {
                 throw e;
             }

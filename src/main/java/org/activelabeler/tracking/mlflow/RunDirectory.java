@@ -28,9 +28,15 @@ final class RunDirectory {
         if (cached != null) {
             return cached;
         }
-        String id = client.getExperimentByName(name).map(e -> e.getExperimentId()).orElseGet(() -> create(name));
+        String id = existing(name).orElseGet(() -> create(name));
         experimentIds.put(name, id);
         return id;
+    }
+
+    /** Searched rather than fetched by name: a missing experiment is then an empty page, not an error. */
+    private Optional<String> existing(String name) {
+        return client.searchExperiments("name = '" + name.replace("'", "\\'") + "'").getItems().stream()
+                .map(e -> e.getExperimentId()).findFirst();
     }
 
     private String create(String name) {
@@ -38,7 +44,7 @@ final class RunDirectory {
             return client.createExperiment(name);
         } catch (MlflowHttpException e) {
             // made meanwhile by another client
-            return client.getExperimentByName(name).orElseThrow(() -> e).getExperimentId();
+            return existing(name).orElseThrow(() -> e);
         }
     }
 

@@ -10,14 +10,14 @@ import org.activelabeler.model.ClassifierSettings;
 record LabelSplit(int[] train, int[] validation) {
 
     /** Holds back {@code validationFraction} of each class, or nothing when there are too few labels. */
-    static LabelSplit stratified(int[] labels, ClassifierSettings settings) {
+    static LabelSplit stratified(int[] labels, int classes, ClassifierSettings settings) {
         if (labels.length < settings.minLabelsForValidation() || settings.validationFraction() <= 0) {
             return all(labels.length);
         }
         Random random = new Random(settings.seed());
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
-        for (int label = 0; label <= 1; label++) {
+        for (int label = 0; label < classes; label++) {
             List<Integer> members = new ArrayList<>();
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] == label) {
@@ -39,15 +39,15 @@ record LabelSplit(int[] train, int[] validation) {
         return new LabelSplit(range(labelCount), new int[0]);
     }
 
-    /** Weights that give both classes the same total weight among {@code members}. */
-    static float[] balancedClassWeights(int[] labels, int[] members) {
-        int[] counts = new int[2];
+    /** Weights that give every class present the same total weight among {@code members}. */
+    static float[] balancedClassWeights(int[] labels, int[] members, int classes) {
+        int[] counts = new int[classes];
         for (int i : members) {
             counts[labels[i]]++;
         }
-        float[] weights = new float[2];
-        for (int c = 0; c < 2; c++) {
-            weights[c] = counts[c] == 0 ? 1f : members.length / (2f * counts[c]);
+        float[] weights = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            weights[c] = counts[c] == 0 ? 1f : members.length / ((float) classes * counts[c]);
         }
         return weights;
     }

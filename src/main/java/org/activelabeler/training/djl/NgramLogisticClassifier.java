@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.model.ModelDescription;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
 
@@ -32,7 +32,9 @@ import org.activelabeler.progress.Progress;
  * Logistic regression over hashed n-gram TF-IDF features, trained with DJL on the PyTorch engine:
  * class-balanced loss, L2 penalty, full-batch Adam on the exact gradient. Once there are many
  * labels, early stopping on a held-back share of them finds the number of steps, and the model is
- * then trained that long on all of them.
+ * then trained that long on all of them. With k > 2 classes it is multinomial (softmax over k
+ * weight vectors); with two it is the logistic model with one weight vector, which is what the
+ * multinomial one comes to for two classes, with the L2 penalty counted once.
  *
  * <p>Only the columns that occur in the labeled rows can get a non-zero weight, so each fit works
  * in that compact space; scoring gathers from the full weight vector over rows cached on the device.
@@ -64,24 +66,29 @@ public final class NgramLogisticClassifier implements Classifier {
     }
 
     @Override
-    public TrainingReport fit(FeatureMatrix rows, int[] labels, Progress progress) {
+    public TrainingReport fit(FeatureMatrix rows, int[] labels, int classes, Progress progress) {
         if (rows.rowCount() != labels.length || labels.length == 0) {
             throw new IllegalArgumentException("Need one label per row and at least one row, got "
                     + rows.rowCount() + " rows and " + labels.length + " labels");
         }
+        if (classes < 2) {
+            throw new IllegalArgumentException("Need at least 2 classes, got " + classes);
+        }
         long start = System.nanoTime();
         engine.setRandomSeed((int) settings.seed());
-        LabelSplit split = LabelSplit.stratified(labels, settings);
+        Outputs outputs = new Outputs(classes);
+        LabelSplit split = LabelSplit.stratified(labels, classes, settings);
         boolean large = split.validation().length > 0;
         double learningRate = large ? settings.largeSetLearningRate() : settings.learningRate();
-        FitLoop loop = new FitLoop(rows, labels, split, settings.maxEpochs(), learningRate);
+        FitLoop loop = new FitLoop(rows, labels, outputs, split, settings.maxEpochs(), learningRate);
         TrainingReport report = loop.run(progress, start);
         trained = loop.result();
         if (report.validationLabels() == 0) {
             return report;
         }
         // Early stopping found how long to train; the held-back labels are too many to waste.
-        FitLoop refit = new FitLoop(rows, labels, LabelSplit.all(labels.length), report.epochsKept(), learningRate);
+        FitLoop refit = new FitLoop(rows, labels, outputs, LabelSplit.all(labels.length), report.epochsKept(),
+                learningRate);
         TrainingReport last = refit.run(progress, start);
         trained = refit.result();
         return new TrainingReport(last.trainLosses(), report.epochsKept(), report.validationLabels(),
@@ -89,23 +96,23 @@ public final class NgramLogisticClassifier implements Classifier {
     }
 
     @Override
-    public float[] predictPositive(FeatureMatrix rows) {
+    public Predictions predict(FeatureMatrix rows) {
         if (trained == null) {
-            throw new IllegalStateException("predictPositive called before fit");
+            throw new IllegalStateException("predict called before fit");
         }
-        float[] probabilities = new float[rows.rowCount()];
+        Outputs outputs = trained.outputs();
+        float[] probabilities = new float[rows.rowCount() * outputs.classes()];
         List<PaddedRows> chunks = scoringCache.chunks(manager, rows);
         try (NDScope ignored = new NDScope()) {
-            NDArray weights = manager.create(trained.fullWeights(rows.columnCount()));
-            NDArray bias = manager.create(new float[] {trained.bias()});
+            NDArray weights = manager.create(trained.fullWeights(rows.columnCount()),
+                    outputs.weightShape(rows.columnCount()));
+            NDArray bias = manager.create(trained.bias());
             for (PaddedRows chunk : chunks) {
-                float[] p = Activation.sigmoid(chunk.logits(weights, bias)).toFloatArray();
-                for (int i = 0; i < p.length; i++) {
-                    probabilities[chunk.rows()[i]] = p[i];
-                }
+                float[] p = outputs.probabilities(outputs.logits(List.of(chunk), weights, bias)).toFloatArray();
+                outputs.scatter(p, chunk.rows(), probabilities);
             }
         }
-        return probabilities;
+        return Predictions.of(probabilities, outputs.classes());
     }
 
     @Override
@@ -117,9 +124,9 @@ public final class NgramLogisticClassifier implements Classifier {
             Files.createDirectories(directory);
             NDArray columns = out.create(trained.columns());
             columns.setName("columns");
-            NDArray weights = out.create(trained.weights());
+            NDArray weights = out.create(trained.weights(), trained.outputs().weightShape(trained.columns().length));
             weights.setName("weights");
-            NDArray bias = out.create(new float[] {trained.bias()});
+            NDArray bias = out.create(trained.bias());
             bias.setName("bias");
             try (OutputStream stream = Files.newOutputStream(directory.resolve("model.safetensors"))) {
                 new NDList(columns, weights, bias).encode(stream, NDList.Encoding.SAFETENSORS);
@@ -135,12 +142,18 @@ public final class NgramLogisticClassifier implements Classifier {
         manager.close();
     }
 
-    /** The outcome of a fit: weights for the compact columns, kept on the heap. */
-    private record TrainedWeights(int[] columns, float[] weights, float bias) {
+    /**
+     * The outcome of a fit, kept on the heap: weights for the compact columns, output by output
+     * ({@code weights[o * columns.length + i]}), and one bias per output.
+     */
+    private record TrainedWeights(int[] columns, float[] weights, float[] bias, Outputs outputs) {
         float[] fullWeights(int columnCount) {
-            float[] full = new float[columnCount];
-            for (int i = 0; i < columns.length; i++) {
-                full[columns[i]] = weights[i];
+            int n = outputs.count();
+            float[] full = new float[n * columnCount];
+            for (int o = 0; o < n; o++) {
+                for (int i = 0; i < columns.length; i++) {
+                    full[o * columnCount + columns[i]] = weights[o * columns.length + i];
+                }
             }
             return full;
         }
@@ -150,22 +163,24 @@ public final class NgramLogisticClassifier implements Classifier {
     private final class FitLoop {
         private final FeatureMatrix rows;
         private final int[] labels;
+        private final Outputs outputs;
         private final LabelSplit split;
         private final CompactColumns compact;
         private final float[] classWeights;
         private final int epochs;
         private final double learningRate;
         private float[] bestWeights;
-        private float bestBias;
+        private float[] bestBias;
 
-        FitLoop(FeatureMatrix rows, int[] labels, LabelSplit split, int epochs, double learningRate) {
+        FitLoop(FeatureMatrix rows, int[] labels, Outputs outputs, LabelSplit split, int epochs, double learningRate) {
             this.rows = rows;
             this.labels = labels;
+            this.outputs = outputs;
             this.split = split;
             this.compact = CompactColumns.of(rows, split.train());
             this.epochs = epochs;
             this.learningRate = learningRate;
-            this.classWeights = LabelSplit.balancedClassWeights(labels, split.train());
+            this.classWeights = LabelSplit.balancedClassWeights(labels, split.train(), outputs.classes());
         }
 
         TrainingReport run(Progress progress, long startNanos) {
@@ -174,14 +189,16 @@ public final class NgramLogisticClassifier implements Classifier {
             double bestValidationLoss = Double.POSITIVE_INFINITY;
             double validationAccuracy = Double.NaN;
             try (NDManager fit = manager.newSubManager()) {
-                NDArray weights = fit.randomNormal(0f, 0.01f, new Shape(compact.size()), DataType.FLOAT32);
-                NDArray bias = fit.zeros(new Shape(1));
+                NDArray weights = fit.randomNormal(0f, 0.01f, outputs.weightShape(compact.size()), DataType.FLOAT32);
+                NDArray bias = fit.zeros(new Shape(outputs.count()));
                 Optimizer adam = Optimizer.adam()
                         .optLearningRateTracker(Tracker.fixed((float) learningRate))
                         .build();
-                TrainingLayout train = TrainingLayout.of(fit, rows, split.train(), labels, classWeights, compact, true);
+                TrainingLayout train = TrainingLayout.of(fit, rows, split.train(), labels, classWeights, compact,
+                        outputs, true);
                 TrainingLayout validation = split.validation().length == 0 ? null
-                        : TrainingLayout.of(fit, rows, split.validation(), labels, classWeights, compact, false);
+                        : TrainingLayout.of(fit, rows, split.validation(), labels, classWeights, compact, outputs,
+                        false);
                 float l2 = (float) (settings.l2() / split.train().length);
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     progress.checkCancelled();
@@ -222,7 +239,7 @@ public final class NgramLogisticClassifier implements Classifier {
                 loss = train.loss(logits);
                 NDArray residual = train.residual(logits);
                 weightGradient = train.weightGradient(residual).add(weights.mul(l2));
-                biasGradient = residual.sum().reshape(1);
+                biasGradient = outputs.biasGradient(residual);
                 NDScope.unregister(weightGradient, biasGradient);
             }
             // outside any NDScope: Adam keeps its moment estimates between steps
@@ -235,11 +252,11 @@ public final class NgramLogisticClassifier implements Classifier {
 
         private void keep(NDArray weights, NDArray bias) {
             bestWeights = weights.toFloatArray();
-            bestBias = bias.getFloat(0);
+            bestBias = bias.toFloatArray();
         }
 
         TrainedWeights result() {
-            return new TrainedWeights(compact.fullColumns(), bestWeights, bestBias);
+            return new TrainedWeights(compact.fullColumns(), bestWeights, bestBias, outputs);
         }
     }
 

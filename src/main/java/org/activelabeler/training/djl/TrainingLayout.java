@@ -1,11 +1,8 @@
 package org.activelabeler.training.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import java.util.ArrayList;
 import java.util.List;
 import org.activelabeler.features.FeatureMatrix;
@@ -22,14 +19,16 @@ final class TrainingLayout implements AutoCloseable {
 
     private final List<PaddedRows> rowParts;
     private final List<PaddedRows> columnParts;
+    private final Outputs outputs;
     private final NDArray targets;
     private final NDArray sampleWeights;
     private final double weightTotal;
 
-    private TrainingLayout(List<PaddedRows> rowParts, List<PaddedRows> columnParts, NDArray targets,
+    private TrainingLayout(List<PaddedRows> rowParts, List<PaddedRows> columnParts, Outputs outputs, NDArray targets,
                            NDArray sampleWeights, double weightTotal) {
         this.rowParts = rowParts;
         this.columnParts = columnParts;
+        this.outputs = outputs;
         this.targets = targets;
         this.sampleWeights = sampleWeights;
         this.weightTotal = weightTotal;
@@ -39,11 +38,11 @@ final class TrainingLayout implements AutoCloseable {
      * @param withColumns whether to build the column layout (only needed for rows that train)
      */
     static TrainingLayout of(NDManager manager, FeatureMatrix matrix, int[] rows, int[] labels, float[] classWeights,
-                             CompactColumns compact, boolean withColumns) {
+                             CompactColumns compact, Outputs outputs, boolean withColumns) {
         List<int[]> buckets = PaddedRows.lengthBuckets(matrix, rows, MAX_BUCKET_ENTRIES);
         List<PaddedRows> rowParts = new ArrayList<>();
         int n = rows.length;
-        float[] y = new float[n];
+        int[] y = new int[n];
         float[] w = new float[n];
         int[] order = new int[n];
         int k = 0;
@@ -58,7 +57,7 @@ final class TrainingLayout implements AutoCloseable {
             }
         }
         List<PaddedRows> columnParts = withColumns ? columnParts(manager, matrix, order, compact) : List.of();
-        return new TrainingLayout(rowParts, columnParts, manager.create(y), manager.create(w), total);
+        return new TrainingLayout(rowParts, columnParts, outputs, outputs.targets(manager, y), manager.create(w), total);
     }
 
     /** The transpose of the rows in compact-column order, cut into buckets of similar frequency. */
@@ -104,34 +103,26 @@ final class TrainingLayout implements AutoCloseable {
 
     /** Logits of every row, in row order. */
     NDArray logits(NDArray weights, NDArray bias) {
-        NDList parts = new NDList();
-        for (PaddedRows part : rowParts) {
-            parts.add(part.logits(weights, bias));
-        }
-        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+        return outputs.logits(rowParts, weights, bias);
     }
 
-    /** The class-weighted mean of {@code softplus(z) - y z}, the logistic loss written stably. */
+    /** The class-weighted mean loss (see {@link Outputs#weightedLoss}). */
     double loss(NDArray logits) {
-        return Activation.softPlus(logits).sub(logits.mul(targets)).mul(sampleWeights).sum().getFloat() / weightTotal;
+        return outputs.weightedLoss(logits, targets, sampleWeights).getFloat() / weightTotal;
     }
 
     double accuracy(NDArray logits) {
-        return logits.gt(0).eq(targets.gt(0.5f)).sum().getLong() / (double) targets.size();
+        return outputs.correct(logits, targets) / (double) sampleWeights.size();
     }
 
-    /** d loss / d logits: {@code weight * (sigmoid(z) - y) / total weight}. */
+    /** d loss / d logits. */
     NDArray residual(NDArray logits) {
-        return Activation.sigmoid(logits).sub(targets).mul(sampleWeights).div((float) weightTotal);
+        return outputs.residual(logits, targets, sampleWeights, weightTotal);
     }
 
-    /** {@code X^T r} in compact-column order. */
+    /** {@code X^T r} in compact-column order, per output. */
     NDArray weightGradient(NDArray residual) {
-        NDList parts = new NDList();
-        for (PaddedRows part : columnParts) {
-            parts.add(part.weightedSums(residual));
-        }
-        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+        return outputs.weightGradient(columnParts, residual);
     }
 
     @Override

@@ -8,7 +8,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.activelabeler.labeling.RoundRecord;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.RoundOutcome;
 
 /**
  * Accuracy against labels, one point per round. With file labels it is the accuracy on the

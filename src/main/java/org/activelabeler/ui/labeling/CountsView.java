@@ -5,6 +5,7 @@ import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -17,18 +18,22 @@ public final class CountsView extends VBox {
         Label labeled = number("labeled-count");
         labeled.textProperty().bind(Bindings.createStringBinding(() -> model.labeledProperty().get() + " of "
                 + model.reviewCount(), model.labeledProperty()));
-        Label positives = number("positive-count");
-        positives.textProperty().bind(model.positivesProperty().asString());
-        Label negatives = number("negative-count");
-        negatives.textProperty().bind(model.negativesProperty().asString());
         Label session = number("session-count");
         session.textProperty().bind(model.thisSessionProperty().asString());
 
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(2);
-        grid.addRow(0, caption("Labeled"), caption("Positive"), caption("Negative"), caption("This session"));
-        grid.addRow(1, labeled, positives, negatives, session);
+        grid.addRow(0, caption("Labeled"), caption("This session"));
+        grid.addRow(1, labeled, session);
+
+        FlowPane classes = new FlowPane(14, 4);
+        classes.setId("class-counts");
+        for (int c = 0; c < model.labelSet().size(); c++) {
+            Label count = number("count-" + c);
+            count.textProperty().bind(model.countProperty(c).asString());
+            classes.getChildren().add(new VBox(0, caption(model.labelSet().name(c)), count));
+        }
 
         Label next = new Label();
         next.setId("next-retrain");
@@ -39,7 +44,7 @@ public final class CountsView extends VBox {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.min(1.0, sinceRound.get() / (double) Math.max(1, batchSize.get())), sinceRound, batchSize));
-        getChildren().addAll(grid, next, bar);
+        getChildren().addAll(grid, classes, next, bar);
     }
 
     private static Label number(String id) {

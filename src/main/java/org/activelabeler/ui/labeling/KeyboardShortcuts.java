@@ -10,11 +10,11 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import org.activelabeler.dataset.Sentiment;
 
 /**
- * The labeling keys, caught before any control sees them: Left or 1 negative, Right or 2
- * positive, S skip, Ctrl+Z undo, Ctrl+R retrain, Up/Down/Page keys scroll. A key held down labels
+ * The labeling keys, caught before any control sees them: 1 to 9 the classes in the label set's
+ * order (for two classes also Left and Right), S skip, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export,
+ * Up/Down/Page keys scroll. A key held down labels
  * once: repeats are ignored until it is released. While a text field or a list box has the focus
  * the keys are theirs; Escape gives them back.
  */
@@ -22,14 +22,16 @@ public final class KeyboardShortcuts {
     private final LabelingViewModel model;
     private final LabelingView view;
     private final Runnable retrain;
+    private final Runnable export;
     private final Set<KeyCode> held = new HashSet<>();
     private final EventHandler<KeyEvent> pressed = this::pressed;
     private final EventHandler<KeyEvent> released = e -> held.remove(e.getCode());
 
-    public KeyboardShortcuts(LabelingViewModel model, LabelingView view, Runnable retrain) {
+    public KeyboardShortcuts(LabelingViewModel model, LabelingView view, Runnable retrain, Runnable export) {
         this.model = model;
         this.view = view;
         this.retrain = retrain;
+        this.export = export;
     }
 
     public void install(Scene scene) {
@@ -63,6 +65,10 @@ public final class KeyboardShortcuts {
             } else if (e.getCode() == KeyCode.R) {
                 retrain.run();
                 e.consume();
+            } else if (e.getCode() == KeyCode.E) {
+                held.remove(KeyCode.E);
+                export.run();
+                e.consume();
             }
             return;
         }
@@ -74,9 +80,12 @@ public final class KeyboardShortcuts {
     }
 
     private boolean act(KeyCode code) {
+        int klass = classOf(code, model.labelSet().size());
+        if (klass >= 0) {
+            model.label(klass);
+            return true;
+        }
         switch (code) {
-            case LEFT, DIGIT1, NUMPAD1 -> model.label(Sentiment.NEGATIVE);
-            case RIGHT, DIGIT2, NUMPAD2 -> model.label(Sentiment.POSITIVE);
             case S -> model.skip();
             case UP -> view.scroll(-0.1);
             case DOWN -> view.scroll(0.1);
@@ -87,6 +96,16 @@ public final class KeyboardShortcuts {
             }
         }
         return true;
+    }
+
+    /** The class a key labels, or -1: 1 to 9 (top row or keypad), and Left/Right for two classes. */
+    static int classOf(KeyCode code, int classes) {
+        if (classes == 2 && (code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
+            return code == KeyCode.LEFT ? 0 : 1;
+        }
+        String name = code.getName();
+        int digit = code.isDigitKey() ? Character.getNumericValue(name.charAt(name.length() - 1)) : -1;
+        return digit >= 1 && digit <= Math.min(9, classes) ? digit - 1 : -1;
     }
 
     private static boolean typingIn(Node node) {

@@ -8,31 +8,35 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.activelabeler.dataset.Sentiment;
+import org.activelabeler.dataset.LabelSet;
 
 /**
- * The review being read, the model's view of it, and the three answers. The text is plain text in
- * a label: never parsed as HTML. Every button names its keys; the keys work wherever the focus is
- * (see {@link KeyboardShortcuts}).
+ * The text being read, the model's view of it (its probability for each class), and the answers:
+ * one button per class, then skip and undo. The text is plain text in a label: never parsed as HTML.
+ * Every button names its keys; the keys work wherever the focus is (see {@link KeyboardShortcuts}).
  */
 public final class LabelingView extends BorderPane {
+    /** Past this many classes the model's view lists only the likeliest ones. */
+    static final int CLASSES_SHOWN = 6;
     private final LabelingViewModel model;
     private final Label title = new Label();
     private final Label text = new Label();
     private final ScrollPane textScroll = new ScrollPane(text);
-    private final Label positive = new Label();
-    private final ProgressBar positiveBar = new ProgressBar();
+    private final Label top = new Label();
+    private final VBox distribution = new VBox(3);
     private final Label entropy = new Label();
     private final Label reason = new Label();
     private final Label feedback = new Label();
-    final Button negativeButton = answer("Negative", "← or 1", "negative");
+    private final List<Button> classButtons = new ArrayList<>();
     final Button skipButton = answer("Skip", "S", "skip");
-    final Button positiveButton = answer("Positive", "→ or 2", "positive");
     final Button undoButton = answer("Undo", "Ctrl+Z", "undo");
 
     public LabelingView(LabelingViewModel model) {
@@ -56,23 +60,27 @@ public final class LabelingView extends BorderPane {
         VBox.setVgrow(textScroll, Priority.ALWAYS);
         reading.setPadding(new Insets(20, 24, 8, 24));
 
-        positive.setId("model-positive");
-        positiveBar.setPrefWidth(140);
-        positiveBar.getStyleClass().add("positive-bar");
+        top.setId("model-top");
+        distribution.setId("model-distribution");
         entropy.setId("model-entropy");
         reason.setId("model-reason");
         reason.setWrapText(true);
         reason.getStyleClass().add("muted");
-        HBox numbers = new HBox(18, labeled("p(positive)", new HBox(8, positive, positiveBar)),
-                labeled("entropy", entropy));
-        VBox modelPanel = new VBox(6, caption("The model's view"), numbers, reason);
+        HBox numbers = new HBox(18, labeled("most likely", top), labeled("entropy", entropy));
+        VBox modelPanel = new VBox(6, caption("The model's view"), numbers, distribution, reason);
         modelPanel.getStyleClass().add("model-panel");
 
-        negativeButton.setId("negative-button");
+        LabelSet labels = model.labelSet();
+        FlowPane buttons = new FlowPane(12, 8);
+        for (int c = 0; c < labels.size(); c++) {
+            Button button = answer(labels.name(c), keys(labels, c), "class-answer");
+            button.setId("class-button-" + c);
+            classButtons.add(button);
+            buttons.getChildren().add(button);
+        }
         skipButton.setId("skip-button");
-        positiveButton.setId("positive-button");
         undoButton.setId("undo-button");
-        HBox buttons = new HBox(12, negativeButton, skipButton, positiveButton, spacer(), undoButton);
+        buttons.getChildren().addAll(skipButton, undoButton);
         buttons.setAlignment(Pos.CENTER_LEFT);
         feedback.getStyleClass().add("muted");
         feedback.setId("feedback");
@@ -87,25 +95,64 @@ public final class LabelingView extends BorderPane {
         title.textProperty().bind(model.titleProperty());
         text.textProperty().bind(model.textProperty());
         model.textProperty().addListener((obs, old, now) -> textScroll.setVvalue(0));
-        positive.textProperty().bind(Bindings.createStringBinding(() -> model.modelViewProperty().get().positiveText(),
+        top.textProperty().bind(Bindings.createStringBinding(() -> model.modelViewProperty().get().topText(),
                 model.modelViewProperty()));
-        positiveBar.progressProperty().bind(Bindings.createDoubleBinding(() -> {
-            double p = model.modelViewProperty().get().positiveProbability();
-            return Double.isNaN(p) ? 0 : p;
-        }, model.modelViewProperty()));
+        model.modelViewProperty().addListener((obs, old, now) -> showDistribution(now));
+        showDistribution(model.modelViewProperty().get());
         entropy.textProperty().bind(Bindings.createStringBinding(() -> model.modelViewProperty().get().entropyText(),
                 model.modelViewProperty()));
         reason.textProperty().bind(Bindings.createStringBinding(() -> model.modelViewProperty().get().reason(),
                 model.modelViewProperty()));
         feedback.textProperty().bind(model.feedbackProperty());
         var nothingOpen = model.currentProperty().isNull();
-        negativeButton.disableProperty().bind(nothingOpen);
         skipButton.disableProperty().bind(nothingOpen);
-        positiveButton.disableProperty().bind(nothingOpen);
-        negativeButton.setOnAction(e -> model.label(Sentiment.NEGATIVE));
-        positiveButton.setOnAction(e -> model.label(Sentiment.POSITIVE));
+        for (int c = 0; c < classButtons.size(); c++) {
+            int klass = c;
+            classButtons.get(c).disableProperty().bind(nothingOpen);
+            classButtons.get(c).setOnAction(e -> model.label(klass));
+        }
         skipButton.setOnAction(e -> model.skip());
         undoButton.setOnAction(e -> model.undo());
+    }
+
+    /** One bar per class, the likeliest first past {@value #CLASSES_SHOWN} classes; empty before a model. */
+    private void showDistribution(ModelView view) {
+        distribution.getChildren().clear();
+        if (view.probabilities() == null) {
+            return;
+        }
+        LabelSet labels = view.labels();
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < labels.size(); c++) {
+            order.add(c);
+        }
+        if (labels.size() > CLASSES_SHOWN) {
+            order.sort((a, b) -> Double.compare(view.probability(b), view.probability(a)));
+            order = order.subList(0, CLASSES_SHOWN);
+        }
+        for (int c : order) {
+            Label name = new Label(labels.name(c));
+            name.getStyleClass().add("class-name");
+            name.setMinWidth(110);
+            name.setMaxWidth(110);
+            ProgressBar bar = new ProgressBar(view.probability(c));
+            bar.setPrefWidth(160);
+            bar.getStyleClass().add("class-bar");
+            Label value = new Label(String.format(java.util.Locale.ROOT, "%.2f", view.probability(c)));
+            value.setId("probability-" + c);
+            HBox row = new HBox(8, name, bar, value);
+            row.setAlignment(Pos.CENTER_LEFT);
+            distribution.getChildren().add(row);
+        }
+    }
+
+    /** The keys of class {@code c}: its digit, and an arrow for two classes. */
+    private static String keys(LabelSet labels, int c) {
+        String digit = labels.key(c);
+        if (labels.size() == 2) {
+            return (c == 0 ? "←" : "→") + " or " + digit;
+        }
+        return digit == null ? "" : digit;
     }
 
     /** Scrolls the review text by a fraction of its height (Page Up/Down, Up/Down keys). */
@@ -114,9 +161,9 @@ public final class LabelingView extends BorderPane {
     }
 
     private static Button answer(String name, String keys, String style) {
-        Button button = new Button(name + "   " + keys);
+        Button button = new Button(keys.isEmpty() ? name : name + "   " + keys);
         button.getStyleClass().addAll("answer", style);
-        button.setTooltip(new Tooltip(name + " (" + keys + ")"));
+        button.setTooltip(new Tooltip(keys.isEmpty() ? name : name + " (" + keys + ")"));
         button.setMnemonicParsing(false);
         return button;
     }
@@ -131,9 +178,4 @@ public final class LabelingView extends BorderPane {
         return label;
     }
 
-    private static Region spacer() {
-        Region region = new Region();
-        HBox.setHgrow(region, Priority.ALWAYS);
-        return region;
-    }
 }

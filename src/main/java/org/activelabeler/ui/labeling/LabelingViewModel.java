@@ -1,14 +1,11 @@
 package org.activelabeler.ui.labeling;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalInt;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,56 +21,40 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
-import org.activelabeler.labeling.AuditDraws;
+import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.labeling.LabelAction;
-import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.LabelingSession;
-import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.twospeed.QueueOwner;
-import org.activelabeler.twospeed.TransformerQueue;
-import org.activelabeler.ui.retrain.RoundOutcome;
 
 /**
- * The review on screen and what the annotator does with it. Each label, skip and undo is
- * committed to the database before the method returns; the next review comes from state held
- * here, so it shows at once. A new queue from a retrain never replaces the review being read.
- * In the two-speed loop the transformer's ranking serves ahead of the fast model's while it has open
- * reviews; then the fast model's serves again. There, a share of the reviews asked is drawn at random
- * (see {@link AuditDraws}), whichever ranking serves.
+ * The text on screen and what the annotator does with it. Each label, skip and undo is committed
+ * to the database before the method returns ({@link Answers}); the next text comes from state held
+ * here ({@link ServingOrder}), so it shows at once. A new queue from a retrain never replaces the
+ * text being read.
  */
 public final class LabelingViewModel {
     public static final int QUEUE_SHOWN = 30;
     private static final int SNIPPET = 90;
 
     private final Corpus corpus;
-    private final long[] askingOrder;
     private final LabelStore store;
+    private final LabelSet labelSet;
     private final ReviewTexts texts;
     private final Map<Long, Integer> rowOf = new HashMap<>();
-    private final Map<Long, Sentiment> labels;
-    private final Set<Long> skipped;
-    private final Deque<Undo> undoStack = new ArrayDeque<>();
-    private final AuditDraws audits;
+    private final Answers answers;
+    private final ServingOrder order;
+    private final LabelingSession oracle;
     private LabelingSession session;
-    private List<QueueEntry> queue;
-    private Map<Long, QueueEntry> queued = Map.of();
-    private float[] scores;
-    private int round;
-    private List<QueueEntry> transformerQueue = List.of();
-    private Map<Long, QueueEntry> transformerQueued = Map.of();
-    private int transformerRound;
-    private QueueOwner transformerOwner = QueueOwner.TRANSFORMER;
 
     private final ObjectProperty<Long> current = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
-    private final ObjectProperty<ModelView> modelView = new SimpleObjectProperty<>(ModelView.NONE);
+    private final ObjectProperty<ModelView> modelView;
     private final ObjectProperty<QueueOwner> queueOwner = new SimpleObjectProperty<>(QueueOwner.FAST);
     private final IntegerProperty labeled = new SimpleIntegerProperty();
-    private final IntegerProperty positives = new SimpleIntegerProperty();
-    private final IntegerProperty negatives = new SimpleIntegerProperty();
+    private final List<IntegerProperty> perClass = new ArrayList<>();
     private final IntegerProperty thisSession = new SimpleIntegerProperty();
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final StringProperty feedback = new SimpleStringProperty("");
@@ -81,28 +62,29 @@ public final class LabelingViewModel {
     private final ObservableList<QueueRow> readOnlyUpcoming = FXCollections.unmodifiableObservableList(upcoming);
 
     /**
-     * @param askingOrder the order reviews are asked in where no retrain ranked them: the corpus's
+     * @param askingOrder the order texts are asked in where no retrain ranked them: the corpus's
      *     review ids in file order, or {@link #shuffled} for files sorted by class
      */
     public LabelingViewModel(OpenedDataset opened, long[] askingOrder, LabelStore store, ReviewTexts texts,
                              String annotator) {
         this.corpus = opened.corpus();
-        this.askingOrder = askingOrder;
         if (askingOrder.length != corpus.size()) {
-            throw new IllegalArgumentException("The asking order must hold every review once");
+            throw new IllegalArgumentException("The asking order must hold every text once");
         }
         this.store = store;
+        this.labelSet = corpus.dataset().labels();
         this.texts = texts;
-        this.labels = new HashMap<>(opened.labels());
-        this.skipped = new HashSet<>(opened.skipped());
-        this.queue = opened.queue();
-        this.round = opened.rounds().size();
-        this.session = new LabelingSession(corpus, store, annotator);
-        this.audits = new AuditDraws(store, corpus.dataset().id(), corpus.reviewIds(), opened.auditDraws());
         for (int i = 0; i < corpus.size(); i++) {
             rowOf.put(corpus.reviewIds()[i], i);
         }
-        indexQueue();
+        this.answers = new Answers(store, corpus.dataset().id(), opened.labels(), opened.skipped());
+        this.order = new ServingOrder(opened, askingOrder, rowOf, store);
+        this.session = new LabelingSession(corpus, store, annotator);
+        this.oracle = LabelingSession.oracle(corpus, store);
+        this.modelView = new SimpleObjectProperty<>(ModelView.none(labelSet));
+        for (int c = 0; c < labelSet.size(); c++) {
+            perClass.add(new SimpleIntegerProperty());
+        }
         recount();
     }
 
@@ -116,18 +98,21 @@ public final class LabelingViewModel {
         refreshUpcoming();
     }
 
-    public void label(Sentiment sentiment) {
+    /** Labels the text on screen with class {@code klass} of the label set. */
+    public void label(int klass) {
+        label(session, klass);
+    }
+
+    private void label(LabelingSession by, int klass) {
         Long id = current.get();
-        if (id == null) {
+        if (id == null || klass < 0 || klass >= labelSet.size()) {
             return;
         }
-        Undo undo = new Undo(id, labels.get(id), skipped.contains(id), true);
-        session.label(id, sentiment);
-        undoStack.push(undo);
-        labels.put(id, sentiment);
-        skipped.remove(id);
-        thisSession.set(thisSession.get() + 1);
-        feedback.set("Labeled " + sentiment.label() + ". Ctrl+Z undoes it.");
+        answers.label(by, id, klass);
+        if (by == session) {
+            thisSession.set(thisSession.get() + 1);
+        }
+        feedback.set((by == session ? "Labeled " : "The oracle labeled ") + labelSet.name(klass) + ". Ctrl+Z undoes it.");
         advance();
     }
 
@@ -136,50 +121,45 @@ public final class LabelingViewModel {
         if (id == null) {
             return;
         }
-        Undo undo = new Undo(id, labels.get(id), skipped.contains(id), false);
-        session.skip(id);
-        undoStack.push(undo);
-        labels.remove(id);
-        skipped.add(id);
+        answers.skip(session, id);
         feedback.set("Skipped. It comes back at the end; Ctrl+Z undoes it.");
         advance();
     }
 
-    /** Takes back this annotator's newest label or skip and shows that review again. */
+    /**
+     * Takes back the newest label or skip given here (the annotator's, or the simulated oracle's) and
+     * shows that text again; with nothing given here yet, the annotator's newest in the store.
+     */
     public void undo() {
-        Optional<LabelEvent> event = session.undo();
-        if (event.isEmpty()) {
+        Optional<Answers.Undone> undone = answers.undo(session);
+        if (undone.isEmpty()) {
             feedback.set("Nothing to undo.");
             canUndo.set(false);
             return;
         }
-        long id = event.get().reviewId();
-        Undo undo = undoStack.peek();
-        if (undo != null && undo.reviewId == id) {
-            undoStack.pop();
-            restore(undo);
-        } else {
-            undoStack.clear();
-            reloadFromStore();
+        var event = undone.get().event();
+        if (undone.get().ownLabel()) {
+            thisSession.set(Math.max(0, thisSession.get() - 1));
         }
-        feedback.set(event.get().action() == LabelAction.LABEL ? "Label undone." : "Skip undone.");
+        canUndo.set(true);
+        long id = event.reviewId();
+        feedback.set(event.action() == LabelAction.LABEL
+                ? "Undid the label '" + labelSet.name(event.label()) + "' of text #" + position(id) + "."
+                : "Undid the skip of text #" + position(id) + ".");
         recount();
         show(id);
         refreshUpcoming();
     }
 
-    /** Takes the new queue of a finished retrain; the review on screen stays. */
+    /** Takes the new queue of a finished retrain; the text on screen stays. */
     public void applyRound(RoundOutcome outcome) {
-        queue = outcome.queue();
-        scores = outcome.positiveProbability();
-        round++;
-        indexQueue();
+        order.applyFastRound(outcome.queue(), outcome.predictions());
         keepCurrentAndRefresh();
     }
 
     /**
      * Lets a transformer round's ranking serve the queue ahead of the fast model's, from its best
-     * review that is neither labeled nor skipped; the review on screen stays.
+     * text that is neither labeled nor skipped; the text on screen stays.
      *
      * @param owner who ranked: the transformer, or its ensemble with the fast model
      * @param rankedRows corpus rows, most useful first
@@ -191,47 +171,30 @@ public final class LabelingViewModel {
         if (owner == QueueOwner.FAST) {
             throw new IllegalArgumentException("The fast model's ranking comes with applyRound");
         }
-        Map<Integer, Double> scoreOf = new HashMap<>();
-        for (int i = 0; i < rankedRows.length; i++) {
-            scoreOf.put(rankedRows[i], scores[i]);
-        }
-        long[] reviewIds = corpus.reviewIds();
-        int[] open = new TransformerQueue(rankedRows).next(rankedRows.length,
-                row -> labels.containsKey(reviewIds[row]) || skipped.contains(reviewIds[row]));
-        List<QueueEntry> entries = new ArrayList<>(open.length);
-        for (int row : open) {
-            entries.add(new QueueEntry(reviewIds[row], entries.size() + 1, scoreOf.get(row), Double.NaN, strategy));
-        }
-        transformerQueue = List.copyOf(entries);
-        transformerOwner = owner;
-        transformerRound = number;
-        indexTransformerQueue();
+        order.serveTransformer(owner, rankedRows, scores, strategy, number, answers);
         keepCurrentAndRefresh();
     }
 
     /**
-     * Mixes reviews drawn at random into {@code share} of the queue's slots, whichever model ranks
-     * (the two-speed loop's audit share); the review on screen stays.
+     * Mixes texts drawn at random into {@code share} of the queue's slots, whichever model ranks
+     * (the two-speed loop's audit share); the text on screen stays.
      */
     public void mixInAuditDraws(double share, long seed) {
-        audits.mixIn(share, seed);
+        order.mixInAuditDraws(share, seed);
         keepCurrentAndRefresh();
     }
 
-    /** The ranking alone serves the queue again; the review on screen stays. */
+    /** The ranking alone serves the queue again; the text on screen stays. */
     public void stopAuditDraws() {
-        audits.stop();
+        order.stopAuditDraws();
         keepCurrentAndRefresh();
     }
 
-    /** Gives the queue back to the fast model's ranking; the review on screen stays. */
+    /** Gives the queue back to the fast model's ranking; the text on screen stays. */
     public void serveFastRanking() {
-        if (transformerQueue.isEmpty()) {
-            return;
+        if (order.serveFast()) {
+            keepCurrentAndRefresh();
         }
-        transformerQueue = List.of();
-        indexTransformerQueue();
-        keepCurrentAndRefresh();
     }
 
     private void keepCurrentAndRefresh() {
@@ -239,7 +202,7 @@ public final class LabelingViewModel {
         if (id == null || !isOpen(id)) {
             show(first().orElse(null));
         } else {
-            modelView.set(describe(id));
+            modelView.set(order.describe(id, answers.isSkipped(id)));
         }
         refreshUpcoming();
     }
@@ -250,32 +213,32 @@ public final class LabelingViewModel {
             return;
         }
         session = new LabelingSession(corpus, store, annotator);
-        undoStack.clear();
+        answers.forgetUndo();
         canUndo.set(false);
         thisSession.set(0);
     }
 
-    /** The file's label of the review on screen, for the simulated oracle; empty when there is none. */
-    public Optional<Sentiment> goldOfCurrent() {
+    /** The file's label of the text on screen, for the simulated oracle; empty when there is none. */
+    public OptionalInt goldOfCurrent() {
         Long id = current.get();
         if (id == null) {
-            return Optional.empty();
+            return OptionalInt.empty();
         }
         int gold = corpus.gold()[rowOf.get(id)];
-        return gold < 0 ? Optional.empty() : Optional.of(Sentiment.ofIndex(gold));
+        return gold < 0 ? OptionalInt.empty() : OptionalInt.of(gold);
     }
 
-    /** Lets the file's label answer for the review on screen; false when it cannot. */
+    /** Lets the file's label answer for the text on screen; false when it cannot. */
     public boolean oracleStep() {
-        Optional<Sentiment> gold = goldOfCurrent();
-        gold.ifPresent(this::label);
+        OptionalInt gold = goldOfCurrent();
+        gold.ifPresent(label -> label(oracle, label));
         return gold.isPresent();
     }
 
     /**
-     * The review ids in a fixed pseudo-random order: the same at every start, so that the review
-     * on screen and the queue are the same after a restart, and a file sorted by class still shows
-     * both classes before the first retrain.
+     * The review ids in a fixed pseudo-random order: the same at every start, so that the text on
+     * screen and the queue are the same after a restart, and a file sorted by class still shows
+     * every class before the first retrain.
      */
     public static long[] shuffled(long[] reviewIds, long seed) {
         long[] order = reviewIds.clone();
@@ -302,6 +265,11 @@ public final class LabelingViewModel {
         return session.annotator();
     }
 
+    /** The dataset's classes, in key order. */
+    public LabelSet labelSet() {
+        return labelSet;
+    }
+
     public ReadOnlyObjectProperty<Long> currentProperty() {
         return current;
     }
@@ -318,7 +286,7 @@ public final class LabelingViewModel {
         return modelView;
     }
 
-    /** Whose ranking the next reviews come from: the fast model's, the transformer's or their ensemble's. */
+    /** Whose ranking the next texts come from: the fast model's, the transformer's or their ensemble's. */
     public ReadOnlyObjectProperty<QueueOwner> queueOwnerProperty() {
         return queueOwner;
     }
@@ -327,12 +295,14 @@ public final class LabelingViewModel {
         return labeled;
     }
 
-    public ReadOnlyIntegerProperty positivesProperty() {
-        return positives;
+    /** How many texts have class {@code klass} now. */
+    public ReadOnlyIntegerProperty countProperty(int klass) {
+        return perClass.get(klass);
     }
 
-    public ReadOnlyIntegerProperty negativesProperty() {
-        return negatives;
+    /** How many classes have at least one label: a retrain needs two. */
+    public int classesLabeled() {
+        return (int) perClass.stream().filter(count -> count.get() > 0).count();
     }
 
     public ReadOnlyIntegerProperty thisSessionProperty() {
@@ -347,7 +317,7 @@ public final class LabelingViewModel {
         return feedback;
     }
 
-    /** The reviews after the one on screen, best first. */
+    /** The texts after the one on screen, best first. */
     public ObservableList<QueueRow> upcoming() {
         return readOnlyUpcoming;
     }
@@ -363,160 +333,63 @@ public final class LabelingViewModel {
         refreshUpcoming();
     }
 
-    private void restore(Undo undo) {
-        if (undo.previousLabel == null) {
-            labels.remove(undo.reviewId);
-        } else {
-            labels.put(undo.reviewId, undo.previousLabel);
-        }
-        if (undo.wasSkipped) {
-            skipped.add(undo.reviewId);
-        } else {
-            skipped.remove(undo.reviewId);
-        }
-        if (undo.label) {
-            thisSession.set(Math.max(0, thisSession.get() - 1));
-        }
-        canUndo.set(true);
-    }
-
-    private void reloadFromStore() {
-        labels.clear();
-        labels.putAll(session.labels());
-        skipped.clear();
-        skipped.addAll(store.skipped(corpus.dataset().id()));
-        canUndo.set(true);
-    }
-
     private Optional<Long> first() {
-        return next(1).stream().findFirst();
-    }
-
-    /** The next reviews to ask: the serving ranking's, with audit draws at their slots while they are mixed in. */
-    private List<Long> next(int limit) {
-        return audits.next(limit, labels.size(), id -> !labels.containsKey(id) && !skipped.contains(id),
-                n -> LabelingSession.order(serving(), askingOrder, labels.keySet(), skipped, n));
-    }
-
-    /** The transformer's open reviews first, then the fast model's. */
-    private List<QueueEntry> serving() {
-        if (transformerQueue.isEmpty()) {
-            return queue;
-        }
-        List<QueueEntry> both = new ArrayList<>(transformerQueue.size() + queue.size());
-        both.addAll(transformerQueue);
-        both.addAll(queue);
-        return both;
+        return order.next(1, answers).stream().findFirst();
     }
 
     private boolean isOpen(long id) {
-        return rowOf.containsKey(id) && !labels.containsKey(id);
+        return rowOf.containsKey(id) && !answers.isLabeled(id);
+    }
+
+    /** The text's place in the file, from 1. */
+    private int position(long id) {
+        return rowOf.get(id) + 1;
     }
 
     private void show(Long id) {
         current.set(id);
         if (id == null) {
-            title.set("All " + corpus.size() + " reviews are labeled");
-            text.set("Every review of this dataset has a label. Undo (Ctrl+Z) brings the last one back.");
-            modelView.set(ModelView.NONE);
+            title.set("All " + corpus.size() + " texts are labeled");
+            text.set("Every text of this dataset has a label. Undo (Ctrl+Z) brings the last one back.");
+            modelView.set(ModelView.none(labelSet));
             return;
         }
         text.set(texts.text(id));
-        int row = rowOf.get(id);
-        title.set("Review " + (row + 1) + " of " + corpus.size() + (skipped.contains(id) ? " (skipped before)" : ""));
-        modelView.set(describe(id));
-    }
-
-    private ModelView describe(long id) {
-        if (drawnAtRandom(id)) {
-            return ModelView.drawnAtRandom(scores == null ? Double.NaN : scores[rowOf.get(id)]);
-        }
-        QueueEntry chosen = transformerQueued.get(id);
-        if (chosen != null && !skipped.contains(id)) {
-            return ModelView.chosenByTransformer(transformerOwner, chosen, transformerQueue.size(), transformerRound,
-                    scores == null ? Double.NaN : scores[rowOf.get(id)]);
-        }
-        QueueEntry entry = queued.get(id);
-        if (entry != null && !skipped.contains(id)) {
-            return ModelView.queued(entry, queue.size(), round);
-        }
-        if (scores != null) {
-            return ModelView.scored(scores[rowOf.get(id)], round, skipped.contains(id));
-        }
-        return ModelView.unscored(skipped.contains(id));
+        title.set("Text #" + position(id) + " in the file" + (answers.isSkipped(id) ? " (skipped before)" : ""));
+        modelView.set(order.describe(id, answers.isSkipped(id)));
     }
 
     private void refreshUpcoming() {
-        if (!transformerQueue.isEmpty() && transformerQueue.stream().noneMatch(e -> isOpen(e.reviewId())
-                && !skipped.contains(e.reviewId()))) {
-            // the transformer's ranking ran out: the fast model's serves again
-            transformerQueue = List.of();
-            indexTransformerQueue();
-        }
-        queueOwner.set(transformerQueue.isEmpty() ? QueueOwner.FAST : transformerOwner);
-        List<Long> next = next(QUEUE_SHOWN + 1);
+        queueOwner.set(order.owner(answers));
+        List<Long> next = order.next(QUEUE_SHOWN + 1, answers);
         List<QueueRow> rows = new ArrayList<>(QUEUE_SHOWN);
         for (long id : next) {
             if (current.get() != null && id == current.get() || rows.size() == QUEUE_SHOWN) {
                 continue;
             }
-            rows.add(row(id));
+            rows.add(order.row(id, answers.isSkipped(id), snippet(id)));
         }
         upcoming.setAll(rows);
         texts.prefetch(next);
     }
 
-    private QueueRow row(long id) {
-        boolean audit = drawnAtRandom(id);
-        QueueEntry entry = audit ? null : transformerQueued.getOrDefault(id, queued.get(id));
-        double p = entry != null && !Double.isNaN(entry.positiveProbability()) ? entry.positiveProbability()
-                : scores != null ? scores[rowOf.get(id)] : Double.NaN;
+    private String snippet(long id) {
         String snippet = texts.cached(id);
         if (snippet == null) {
-            snippet = "";
-        } else if (snippet.length() > SNIPPET) {
-            snippet = snippet.substring(0, SNIPPET).replace('\n', ' ') + "…";
-        } else {
-            snippet = snippet.replace('\n', ' ');
+            return "";
         }
-        return new QueueRow(id, entry == null ? 0 : entry.rank(), p, entry == null ? Double.NaN : entry.score(),
-                snippet, audit);
-    }
-
-    private boolean drawnAtRandom(long id) {
-        return audits.isDraw(id) && !skipped.contains(id);
-    }
-
-    private void indexQueue() {
-        queued = byReview(queue);
-    }
-
-    private void indexTransformerQueue() {
-        transformerQueued = byReview(transformerQueue);
-    }
-
-    private static Map<Long, QueueEntry> byReview(List<QueueEntry> entries) {
-        Map<Long, QueueEntry> byId = new HashMap<>();
-        for (QueueEntry entry : entries) {
-            byId.put(entry.reviewId(), entry);
-        }
-        return byId;
+        return (snippet.length() > SNIPPET ? snippet.substring(0, SNIPPET) + "…" : snippet).replace('\n', ' ');
     }
 
     private void recount() {
-        int pos = 0;
-        for (Sentiment s : labels.values()) {
-            if (s == Sentiment.POSITIVE) {
-                pos++;
-            }
+        int[] counts = new int[labelSet.size()];
+        for (int label : answers.labels().values()) {
+            counts[label]++;
         }
         // Counts per class first: listeners of the total read them.
-        positives.set(pos);
-        negatives.set(labels.size() - pos);
-        labeled.set(labels.size());
-    }
-
-    /** What an action changed, so that undo restores it without reading the database. */
-    private record Undo(long reviewId, Sentiment previousLabel, boolean wasSkipped, boolean label) {
+        for (int c = 0; c < counts.length; c++) {
+            perClass.get(c).set(counts[c]);
+        }
+        labeled.set(answers.labels().size());
     }
 }

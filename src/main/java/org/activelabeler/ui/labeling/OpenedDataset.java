@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 
@@ -13,6 +12,6 @@ import org.activelabeler.labeling.RoundRecord;
  *
  * @param auditDraws the reviews drawn at random into the two-speed queue so far, in the order drawn
  */
-public record OpenedDataset(Corpus corpus, Map<Long, Sentiment> labels, Set<Long> skipped, List<QueueEntry> queue,
+public record OpenedDataset(Corpus corpus, Map<Long, Integer> labels, Set<Long> skipped, List<QueueEntry> queue,
                             List<RoundRecord> rounds, Set<Long> auditDraws) {
 }

@@ -1,14 +1,15 @@
 package org.activelabeler.ui.labeling;
 
 /**
- * A review waiting in the queue, as the side panel lists it.
+ * A text waiting in the queue, as the side panel lists it.
  *
- * @param rank the strategy's rank, or 0 when the review is not ranked (file order)
- * @param positiveProbability the model's p(positive), or NaN before any model scored it
+ * @param rank the strategy's rank, or 0 when the text is not ranked (file order)
+ * @param topClass the class the model finds most probable, or null before any model scored it
+ * @param topProbability its probability, or NaN
  * @param score the strategy's score, or NaN
- * @param snippet the first words of the review, or empty while it is being read
- * @param drawnAtRandom an audit draw of the two-speed loop rather than a ranked review
+ * @param snippet the first words of the text, or empty while it is being read
+ * @param drawnAtRandom an audit draw of the two-speed loop rather than a ranked text
  */
-public record QueueRow(long reviewId, int rank, double positiveProbability, double score, String snippet,
+public record QueueRow(long reviewId, int rank, String topClass, double topProbability, double score, String snippet,
                        boolean drawnAtRandom) {
 }

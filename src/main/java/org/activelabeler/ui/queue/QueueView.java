@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.activelabeler.ui.labeling.QueueRow;
 
-/** The next reviews with their rank, p(positive) and the strategy's score. */
+/** The next texts with their rank, the model's top class and its probability. */
 public final class QueueView extends ListView<QueueRow> {
 
     public QueueView(ObservableList<QueueRow> rows) {
@@ -30,9 +30,10 @@ public final class QueueView extends ListView<QueueRow> {
         return row.rank() > 0 ? "#" + row.rank() : "–";
     }
 
+    /** The model's most probable class and its probability: "positive 0.82", or a dash before a model. */
     static String probability(QueueRow row) {
-        return Double.isNaN(row.positiveProbability()) ? "p –"
-                : String.format(Locale.ROOT, "p %.2f", row.positiveProbability());
+        return row.topClass() == null ? "–"
+                : String.format(Locale.ROOT, "%s %.2f", row.topClass(), row.topProbability());
     }
 
     private static final class Cell extends ListCell<QueueRow> {
@@ -46,6 +47,7 @@ public final class QueueView extends ListView<QueueRow> {
             rank.setMinWidth(38);
             probability.getStyleClass().add("queue-p");
             probability.setMinWidth(44);
+            probability.setMaxWidth(140);
             snippet.getStyleClass().add("muted");
             HBox.setHgrow(snippet, Priority.ALWAYS);
             snippet.setMaxWidth(Double.MAX_VALUE);

@@ -1,8 +1,11 @@
 package org.activelabeler.ui.retrain;
 
+import org.activelabeler.round.FastRounds;
+import org.activelabeler.round.RoundOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
@@ -30,10 +33,9 @@ public final class RetrainViewModel {
     public static final int DEFAULT_BATCH = 20;
 
     private final TaskExecutor executor;
-    private final ModelTrainer trainer;
+    private final FastRounds trainer;
     private final ObservableIntegerValue labeled;
-    private final ObservableIntegerValue positives;
-    private final ObservableIntegerValue negatives;
+    private final IntSupplier classesLabeled;
     private final List<Consumer<RoundOutcome>> roundListeners = new ArrayList<>();
 
     private final StringProperty strategy = new SimpleStringProperty(QueryStrategies.DEFAULT);
@@ -45,13 +47,12 @@ public final class RetrainViewModel {
     private final IntegerBinding sinceRound;
     private TaskHandle handle;
 
-    public RetrainViewModel(TaskExecutor executor, ModelTrainer trainer, ObservableIntegerValue labeled,
-                            ObservableIntegerValue positives, ObservableIntegerValue negatives, int lastRoundLabels) {
+    public RetrainViewModel(TaskExecutor executor, FastRounds trainer, ObservableIntegerValue labeled,
+                            IntSupplier classesLabeled, int lastRoundLabels) {
         this.executor = executor;
         this.trainer = trainer;
         this.labeled = labeled;
-        this.positives = positives;
-        this.negatives = negatives;
+        this.classesLabeled = classesLabeled;
         this.roundLabels.set(lastRoundLabels);
         this.sinceRound = Bindings.createIntegerBinding(() -> Math.max(0, labeled.get() - roundLabels.get()),
                 labeled, roundLabels);
@@ -83,8 +84,8 @@ public final class RetrainViewModel {
             message.set("A retrain is running; the next starts when it ends.");
             return;
         }
-        if (positives.get() == 0 || negatives.get() == 0) {
-            message.set("Label at least one positive and one negative review first.");
+        if (classesLabeled.getAsInt() < 2) {
+            message.set("Label texts of at least two classes first.");
             return;
         }
         start();
@@ -101,8 +102,7 @@ public final class RetrainViewModel {
     }
 
     private void startWhenBatchIsFull() {
-        if (ready.get() && !running.get() && sinceRound.get() >= batchSize.get() && positives.get() > 0
-                && negatives.get() > 0) {
+        if (ready.get() && !running.get() && sinceRound.get() >= batchSize.get() && classesLabeled.getAsInt() >= 2) {
             start();
         }
     }

@@ -7,7 +7,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.tracking.RunRef;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.RoundOutcome;
 
 /** The recent rounds, newest first. */
 public final class RoundsViewModel {

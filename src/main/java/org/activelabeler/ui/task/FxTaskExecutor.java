@@ -75,6 +75,11 @@ public final class FxTaskExecutor implements TaskExecutor {
             status.finished(title + " cancelled");
             onFailure.accept(new CancelledException());
         });
+        if (thread.isShutdown()) {
+            // the window is closing: a callback of work that finished meanwhile asks for more
+            task.cancel(false);
+            return handle(task);
+        }
         thread.execute(task);
         return handle(task);
     }

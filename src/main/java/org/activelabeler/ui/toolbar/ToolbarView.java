@@ -18,6 +18,8 @@ import javafx.scene.layout.Region;
 import org.activelabeler.strategy.BaldSampling;
 import org.activelabeler.strategy.QueryStrategies;
 import org.activelabeler.twospeed.TwoSpeedSettings;
+import org.activelabeler.ui.dataset.DatasetActions;
+import org.activelabeler.ui.dataset.DatasetMenu;
 import org.activelabeler.ui.retrain.RetrainViewModel;
 import org.activelabeler.ui.theme.Theme;
 import org.activelabeler.ui.transformer.ModelChoice;
@@ -26,13 +28,13 @@ import org.controlsfx.control.ToggleSwitch;
 
 /**
  * Retrain now, strategy, batch size, model (fast, or fast + transformer with its settings), the
- * simulated oracle and its speed, annotator, theme and MLflow status. Every control is reachable
+ * simulated oracle and its speed, annotator, theme, MLflow status and the Dataset menu. Every control is reachable
  * with Tab; Escape returns the keys to labeling.
  */
 public final class ToolbarView extends ToolBar {
 
     public ToolbarView(ToolbarViewModel model, RetrainViewModel retrain, TransformerLaneViewModel lane,
-                       Runnable openMlflow, Runnable datasets) {
+                       Runnable openMlflow, DatasetActions datasetActions) {
         setId("toolbar");
         Button retrainNow = new Button("Retrain now   Ctrl+R");
         retrainNow.setId("retrain-button");
@@ -128,16 +130,15 @@ public final class ToolbarView extends ToolBar {
         openInMlflow.managedProperty().bind(openInMlflow.visibleProperty());
         openInMlflow.setOnAction(e -> openMlflow.run());
 
-        Button datasetsButton = new Button("Datasets");
-        datasetsButton.setOnAction(e -> datasets.run());
-        datasetsButton.setTooltip(new Tooltip("Import or open another dataset"));
+        DatasetMenu dataset = new DatasetMenu(datasetActions);
+        dataset.setTooltip(new Tooltip("Export the labels, add a class, or import or open another dataset"));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(retrainNow, new Label("Strategy"), strategy, new Label("Batch"), batch,
+        getItems().addAll(dataset, new Separator(), retrainNow, new Label("Strategy"), strategy, new Label("Batch"), batch,
                 new Separator(), modelChoice, transformerSettings,
                 new Separator(), oracle, speed, speedText, new Separator(), annotator,
-                spacer, mlflow, openInMlflow, new Separator(), theme, datasetsButton);
+                spacer, mlflow, openInMlflow, new Separator(), theme);
         getItems().forEach(node -> {
             if (node instanceof Label label) {
                 label.setAlignment(Pos.CENTER_LEFT);

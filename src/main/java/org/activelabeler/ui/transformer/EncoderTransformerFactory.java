@@ -1,5 +1,6 @@
 package org.activelabeler.ui.transformer;
 
+import org.activelabeler.round.TransformerFactory;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -42,11 +43,11 @@ public final class EncoderTransformerFactory implements TransformerFactory {
     }
 
     @Override
-    public TextClassifier create(long seed, Progress progress) {
+    public TextClassifier create(long seed, int classes, Progress progress) {
         String spec = encoder.get();
         progress.update("Loading the encoder " + spec, 0, 1);
         return new TransformerClassifier(EncoderCatalog.resolve(spec, encoderCache,
                 (file, done, total) -> progress.update("Downloading " + file, done, Math.max(total, done))),
-                TransformerClassifier.defaultSettings(seed));
+                TransformerClassifier.defaultSettings(seed), classes);
     }
 }

@@ -1,5 +1,7 @@
 package org.activelabeler.ui.transformer;
 
+import org.activelabeler.round.TransformerRounds;
+import org.activelabeler.round.TransformerRoundOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +28,8 @@ import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.twospeed.TwoSpeedSettings;
 import org.activelabeler.ui.ErrorMessages;
 import org.activelabeler.ui.labeling.LabelingViewModel;
-import org.activelabeler.ui.retrain.PreparedFeatures;
-import org.activelabeler.ui.retrain.RoundOutcome;
+import org.activelabeler.round.PreparedFeatures;
+import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.ui.task.TaskExecutor;
 import org.activelabeler.ui.task.TaskHandle;
 
@@ -42,7 +44,7 @@ import org.activelabeler.ui.task.TaskHandle;
  */
 public final class TransformerLaneViewModel {
     private final TaskExecutor executor;
-    private final TransformerTrainer trainer;
+    private final TransformerRounds trainer;
     private final LabelingViewModel labeling;
     private final Supplier<PreparedFeatures> features;
     private final List<Consumer<TransformerRoundOutcome>> roundListeners = new ArrayList<>();
@@ -74,7 +76,7 @@ public final class TransformerLaneViewModel {
      * @param chosenEvery batches between transformer rounds the annotator chose before, or null for the device's default
      * @param fastRounds fast retrains stored before this session
      */
-    public TransformerLaneViewModel(TaskExecutor executor, TransformerTrainer trainer, LabelingViewModel labeling,
+    public TransformerLaneViewModel(TaskExecutor executor, TransformerRounds trainer, LabelingViewModel labeling,
                                     Supplier<PreparedFeatures> features, TwoSpeedSettings defaults,
                                     Integer chosenEvery, int fastRounds) {
         this.executor = executor;
@@ -176,9 +178,9 @@ public final class TransformerLaneViewModel {
     private void startRound() {
         fastRoundsSince = 0;
         running.set(true);
-        TransformerTrainer.Request request = new TransformerTrainer.Request(
+        TransformerRounds.Request request = new TransformerRounds.Request(
                 defaults.get().withEveryBatches(everyBatches.get()).withStrategy(strategy.get()), features.get(),
-                lastFast.positiveProbability(), fastRound);
+                lastFast.predictions(), fastRound);
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;
         handle = executor.submit("Transformer round", progress -> trainer.run(request, stoppable(progress, stopThis)),

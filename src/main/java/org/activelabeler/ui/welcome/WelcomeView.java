@@ -4,10 +4,15 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,14 +23,26 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.activelabeler.dataset.DatasetInfo;
+import org.activelabeler.dataset.ImportOptions;
 
-/** A calm first screen: import a review file, or open one imported before. */
+/** A calm first screen: import a text file, or open one imported before. */
 public final class WelcomeView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    /** @param chooser asks for a file to import; null when the person cancels */
-    public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser) {
+    /** The real dialogs: the desktop's file chooser, then the import dialog with its preview. */
+    public WelcomeView(WelcomeViewModel model) {
+        this(model, WelcomeView::chooseFile, (owner, choices) -> new ImportDialog(owner, choices).showAndWait(),
+                WelcomeView::confirmDelete);
+    }
+
+    /**
+     * @param chooser asks for a file to import; null when the person cancels
+     * @param ask shows the file's first rows and asks for its columns and classes; empty to cancel
+     * @param confirm asks whether to delete a dataset; true to go on
+     */
+    public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser,
+                       BiFunction<Window, ImportChoices, Optional<ImportOptions>> ask, Predicate<DatasetInfo> confirm) {
         super(18);
         setId("welcome");
         getStyleClass().add("welcome");
@@ -34,8 +51,8 @@ public final class WelcomeView extends VBox {
 
         Label title = new Label("Active Labeler");
         title.getStyleClass().add("welcome-title");
-        Label subtitle = new Label("Label movie reviews; the model learns as you go and asks for the reviews it is"
-                + " least sure about.");
+        Label subtitle = new Label("Label texts into your classes; the model learns as you go and asks for the texts"
+                + " it is least sure about.");
         subtitle.getStyleClass().add("muted");
         subtitle.setWrapText(true);
 
@@ -45,12 +62,15 @@ public final class WelcomeView extends VBox {
         importButton.setDefaultButton(true);
         importButton.disableProperty().bind(model.importingProperty());
         importButton.setOnAction(e -> {
-            Path file = chooser.apply(getScene().getWindow());
+            Window window = getScene().getWindow();
+            Path file = chooser.apply(window);
             if (file != null) {
-                model.importFile(file);
+                model.choices(file).flatMap(choices -> ask.apply(window, choices))
+                        .ifPresent(options -> model.importFile(file, options));
             }
         });
-        Label formats = new Label("CSV or CSV.GZ with a 'review' column and, if you have them, a 'sentiment' column.");
+        Label formats = new Label("CSV, TSV or JSON Lines (each also .gz) with a text column and, if you have them,"
+                + " labels; you choose the columns and classes next.");
         formats.getStyleClass().add("caption");
 
         ProgressBar progress = new ProgressBar();
@@ -76,8 +96,8 @@ public final class WelcomeView extends VBox {
             @Override
             protected void updateItem(DatasetInfo item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name() + "  ·  " + item.reviewCount() + " reviews"
-                        + (item.labeled() ? " with file labels" : "") + "  ·  imported " + WHEN.format(item.importedAt()));
+                setText(empty || item == null ? null : item.name() + "  ·  " + item.reviewCount() + " texts · "
+                        + item.labels().size() + " classes" + (item.labeled() ? " · file labels" : "") + "  ·  imported " + WHEN.format(item.importedAt()));
             }
         });
         datasets.setOnMouseClicked(e -> {
@@ -92,7 +112,19 @@ public final class WelcomeView extends VBox {
         });
         Label known = new Label("Or open a dataset imported before (Enter or double-click):");
         known.getStyleClass().add("caption");
-        VBox previous = new VBox(6, known, datasets);
+        Button delete = new Button("Delete dataset...");
+        delete.setId("delete-dataset");
+        delete.disableProperty().bind(datasets.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.importingProperty()));
+        delete.setOnAction(e -> {
+            DatasetInfo chosen = datasets.getSelectionModel().getSelectedItem();
+            if (chosen != null && confirm.test(chosen)) {
+                model.delete(chosen);
+            }
+        });
+        HBox listActions = new HBox(delete);
+        listActions.setAlignment(Pos.CENTER_RIGHT);
+        VBox previous = new VBox(6, known, datasets, listActions);
         previous.setAlignment(Pos.CENTER);
         previous.setMaxWidth(560);
         previous.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.datasets()));
@@ -105,12 +137,23 @@ public final class WelcomeView extends VBox {
         getChildren().add(card);
     }
 
-    /** The desktop file chooser for review files. */
+    /** Asks before a dataset and its labels are deleted. */
+    public static boolean confirmDelete(DatasetInfo dataset) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the dataset " + dataset.name() + " ("
+                + dataset.reviewCount() + " texts) with every label, round and queue of it? This cannot be undone.",
+                ButtonType.CANCEL, ButtonType.OK);
+        alert.setTitle("Delete dataset");
+        alert.setHeaderText("Delete " + dataset.name() + "?");
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    /** The desktop file chooser for text files. */
     public static Path chooseFile(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import dataset");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Review files (*.csv, *.csv.gz)", "*.csv", "*.csv.gz", "*.gz"),
+                new FileChooser.ExtensionFilter("Text files (*.csv, *.tsv, *.jsonl, each also .gz)", "*.csv", "*.tsv",
+                        "*.tab", "*.jsonl", "*.ndjson", "*.json", "*.gz"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(owner);
         return file == null ? null : file.toPath();

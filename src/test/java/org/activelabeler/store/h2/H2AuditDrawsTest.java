@@ -38,7 +38,7 @@ class H2AuditDrawsTest {
         Path file = SyntheticReviews.writeCsv(dir.resolve(name), new SyntheticReviews(seed).distinct(8));
         H2DatasetStore datasets = new H2DatasetStore(database);
         try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.bundled()) {
-            long datasetId = new DatasetImporter(datasets, tokenizer).importFile(file, Progress.NONE).dataset().id();
+            long datasetId = new DatasetImporter(datasets, tokenizer, new org.activelabeler.dataset.file.TextFiles()).importFile(file, Progress.NONE).dataset().id();
             return datasets.loadCorpus(datasetId, Progress.NONE);
         }
     }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.tracking.RunEnd;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.RunStart;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.Run;
@@ -22,7 +21,7 @@ import org.mlflow.tracking.MlflowClient;
  * A run opened by someone else ({@code mlflow run}, via {@code MLFLOW_RUN_ID}) becomes the parent
  * run: no second run is made, its params are kept, and ours that clash go under a prefix.
  */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class AdoptedRunTest {
 
     @Test

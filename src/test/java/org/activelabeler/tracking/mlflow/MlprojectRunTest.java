@@ -10,12 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowInstallation;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
@@ -23,10 +24,12 @@ import org.mlflow.tracking.MlflowClient;
 
 /**
  * {@code mlflow run . -e simulate|train|evaluate --env-manager local} on a copy of this checkout
- * builds the Java code (Maven, offline from the local repository) and logs into the run
- * {@code mlflow run} opened. Slow: one build.
+ * builds the Java code (the Maven wrapper, which fetches what the local repository lacks) and logs into
+ * the run {@code mlflow run} opened. Slow: one build; so the build runs it against the pinned MLflow only
+ * (see {@link MlflowInstallation#PROJECT_TAG}).
  */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
+@Tag(MlflowInstallation.PROJECT_TAG)
 class MlprojectRunTest {
 
     @Test
@@ -83,7 +86,6 @@ class MlprojectRunTest {
         Path log = dir.resolve("mlflow-run-" + entryPoint + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MLFLOW_TRACKING_URI", server.uri());
-        builder.environment().put("MAVEN_OFFLINE", "1");
         builder.environment().put("PATH", server.mlflow().getParent() + java.io.File.pathSeparator
                 + System.getenv("PATH"));
         Process process = builder.start();

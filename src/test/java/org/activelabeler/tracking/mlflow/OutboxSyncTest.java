@@ -11,7 +11,7 @@ import java.util.Map;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.cli.Main;
 import org.activelabeler.testsupport.CommandLineRun;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.activelabeler.tracking.MetricPoint;
@@ -20,17 +20,17 @@ import org.activelabeler.tracking.RunEnd;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.RunStart;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
 
 /**
- * With the server down, records wait in the outbox; {@code sync} sends them once, in order. A record
- * the server rejects blocks the rest until {@code sync --drop-blocked} drops it.
+ * With the server down, records wait in the outbox; {@code sync} sends them once, in order, to the
+ * server they were made for. A record the server refuses holds back the rest of its run until
+ * {@code sync --drop-blocked} drops it; other runs go on.
  */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class OutboxSyncTest {
 
     @Test
@@ -48,7 +48,8 @@ class OutboxSyncTest {
         // parent start + 2 x (child start, data, registration, end, parent data) + parent data + parent end
         assertThat(simulated).contains("tracking: 13 records wait in the outbox");
 
-        assertThat(run("sync", "--db", db, "--tracking-uri", server.uri()))
+        // the records were made for the server at `down`: sent to another only when asked
+        assertThat(run("sync", "--db", db, "--tracking-uri", server.uri(), "--to-this-server"))
                 .contains("Sent 13 tracking records to " + server.uri() + "; 0 wait.");
         assertThat(run("sync", "--db", db, "--tracking-uri", server.uri()))
                 .contains("Sent 0 tracking records");
@@ -66,38 +67,66 @@ class OutboxSyncTest {
     }
 
     @Test
-    void aRecordTheServerRejectsIsShownAndDroppedOnlyWhenAskedThenTheRestIsSent(MlflowTestServer server,
-                                                                               @TempDir Path dir) throws Exception {
+    void aRecordTheServerRefusesHoldsBackOnlyItsOwnRunAndIsDroppedOnlyWhenAsked(MlflowTestServer server,
+                                                                                @TempDir Path dir) throws Exception {
         Path db = dir.resolve("db");
         RunRef neverStarted = new RunRef("exp-blocked", "never-started");
         RunRef run = new RunRef("exp-blocked", "run-after");
         try (Workspace workspace = Workspace.open(db)) {
             workspace.trackingOutbox().append(new RunData(neverStarted,
-                    List.of(new MetricPoint("holdout_accuracy", 0.5, 10, 1)), List.of()));
+                    List.of(new MetricPoint("holdout_accuracy", 0.5, 10, 1)), List.of()), server.uri());
+            workspace.trackingOutbox().append(new RunData(neverStarted,
+                    List.of(new MetricPoint("holdout_accuracy", 0.6, 20, 2)), List.of()), server.uri());
             workspace.trackingOutbox().append(new RunStart(run, null, "after", 2, Map.of("seed", "1"), Map.of(),
-                    List.of(), null));
-            workspace.trackingOutbox().append(new RunEnd(run, RunEnd.FINISHED, 3));
+                    List.of(), null), server.uri());
+            workspace.trackingOutbox().append(new RunEnd(run, RunEnd.FINISHED, 3), server.uri());
         }
 
         Result blocked = runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri());
         assertThat(blocked.exit()).isEqualTo(1);
-        assertThat(blocked.output()).contains("Sent 0 tracking records to " + server.uri() + "; 3 wait: ")
+        assertThat(blocked.output()).contains("Sent 2 tracking records to " + server.uri() + "; 2 wait")
                 .contains("its start record was never sent")
                 .contains("Blocked by record 1: data of a run: metrics [holdout_accuracy], files []; run key"
                         + " never-started, experiment 'exp-blocked'")
-                .contains("sync --drop-blocked");
+                .contains("sync --drop-blocked")
+                .doesNotContain("[SQL:");
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            String experimentId = client.getExperimentByName("exp-blocked").orElseThrow().getExperimentId();
+            assertThat(client.searchRuns(List.of(experimentId), "")).as("the other run is not held back")
+                    .singleElement().satisfies(r -> assertThat(r.getStatus().name()).isEqualTo("FINISHED"));
+        }
         assertThat(runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri()).exit())
                 .as("a blocked record stays until dropped").isEqualTo(1);
 
         Result dropped = runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri(), "--drop-blocked");
-        assertThat(dropped.exit()).as(dropped.output()).isZero();
+        assertThat(dropped.exit()).as(dropped.output()).isEqualTo(1);
         assertThat(dropped.output()).contains("Dropped record 1: data of a run")
-                .contains("Sent 2 tracking records to " + server.uri() + "; 0 wait.");
-        try (MlflowClient client = new MlflowClient(server.uri())) {
-            String experimentId = client.getExperimentByName("exp-blocked").orElseThrow().getExperimentId();
-            assertThat(client.searchRuns(List.of(experimentId), "")).singleElement()
-                    .satisfies(r -> assertThat(r.getStatus().name()).isEqualTo("FINISHED"));
+                .contains("Blocked by record 2: data of a run");
+        Result second = runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri(), "--drop-blocked");
+        assertThat(second.exit()).as(second.output()).isZero();
+        assertThat(second.output()).contains("Dropped record 2").contains("0 wait.");
+    }
+
+    @Test
+    void recordsMadeForAnotherServerWaitForItUnlessSentHereOnPurpose(MlflowTestServer server, @TempDir Path dir) {
+        Path db = dir.resolve("db");
+        String other = "http://127.0.0.1:9";
+        RunRef run = new RunRef("exp-elsewhere", "made-for-another-server");
+        try (Workspace workspace = Workspace.open(db)) {
+            workspace.trackingOutbox().append(new RunStart(run, null, "elsewhere", 2, Map.of("seed", "1"), Map.of(),
+                    List.of(), null), other);
+            workspace.trackingOutbox().append(new RunEnd(run, RunEnd.FINISHED, 3), other);
         }
+
+        Result waiting = runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri());
+        assertThat(waiting.exit()).isEqualTo(1);
+        assertThat(waiting.output()).contains("Sent 0 tracking records")
+                .contains("2 records were made for " + other + " and wait for it")
+                .contains("--to-this-server");
+
+        Result moved = runExit("sync", "--db", db.toString(), "--tracking-uri", server.uri(), "--to-this-server");
+        assertThat(moved.exit()).as(moved.output()).isZero();
+        assertThat(moved.output()).contains("Sent 2 tracking records to " + server.uri() + "; 0 wait.");
     }
 
     private record Result(int exit, String output) {

@@ -16,12 +16,12 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.activelabeler.cli.Main;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowArtifacts;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
 import org.mlflow.api.proto.Service.Metric;
@@ -31,7 +31,7 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 
 /** {@code simulate} against a real MLflow server, read back with the Java and the Python client. */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class SimulateTrackingTest {
     private static final List<String> TIMINGS = List.of("train_ms", "score_ms");
     @TempDir
@@ -234,13 +234,8 @@ class SimulateTrackingTest {
         return artifacts(client, run.getInfo().getRunId(), "");
     }
 
-    /** Through the REST API: the Java client's listArtifacts needs Python for proxied artifacts. */
     private static List<String> artifacts(MlflowClient client, String runId, String path) {
-        JsonObject listing = JsonParser.parseString(client.sendGet("artifacts/list?run_id=" + runId
-                + (path.isEmpty() ? "" : "&path=" + path))).getAsJsonObject();
-        List<String> paths = new java.util.ArrayList<>();
-        listing.getAsJsonArray("files").forEach(f -> paths.add(f.getAsJsonObject().get("path").getAsString()));
-        return paths;
+        return MlflowArtifacts.list(client, runId, path);
     }
 
     private static Map<String, String> params(Run run) {

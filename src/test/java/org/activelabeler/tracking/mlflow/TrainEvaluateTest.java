@@ -13,16 +13,15 @@ import java.util.stream.Collectors;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.cli.Main;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.Sentiment;
 import org.activelabeler.labeling.LabelAction;
+import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.testsupport.CommandLineRun;
-import org.activelabeler.testsupport.MlflowServerExtension;
+import org.activelabeler.testsupport.MlflowIntegration;
 import org.activelabeler.testsupport.MlflowTestServer;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
 import org.mlflow.api.proto.ModelRegistry.ModelVersionTag;
@@ -32,7 +31,7 @@ import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
 
 /** {@code train} registers versions; {@code evaluate} retrains one from its provenance and logs metrics. */
-@ExtendWith(MlflowServerExtension.class)
+@MlflowIntegration
 class TrainEvaluateTest {
     private static final int ANNOTATED = 40;
     @TempDir
@@ -52,7 +51,7 @@ class TrainEvaluateTest {
             Corpus corpus = workspace.datasets().loadCorpus(datasetId, Progress.NONE);
             for (int i = 0; i < ANNOTATED; i++) {
                 workspace.labels().record(corpus.reviewIds()[i], LabelAction.LABEL,
-                        Sentiment.ofIndex(corpus.gold()[i]), "alice");
+                        corpus.gold()[i], "alice", LabelSource.HUMAN);
             }
         }
     }
@@ -79,7 +78,7 @@ class TrainEvaluateTest {
             assertThat(run.getInfo().getStatus().name()).isEqualTo("FINISHED");
         }
 
-        String evaluated = run("evaluate", "--data", holdout.toString(), "--version", "1", "--registered-model",
+        String evaluated = run("evaluate", "--data", holdout.toString(), "--model-version", "1", "--registered-model",
                 "model-train", "--db", db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-eval");
         assertThat(evaluated).contains("'model-train' version 1, retrained from its provenance with identical"
                 + " weights, on dataset 'holdout' (60 reviews): accuracy ").contains("gold\\predicted,negative,positive");
@@ -133,8 +132,8 @@ class TrainEvaluateTest {
         } finally {
             System.setErr(original);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Dataset 'fresh' has 0 positive and 0 negative"
-                + " annotators' labels").contains("--labels gold");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Dataset 'fresh' has 0 labels given by people;"
+                + " training needs labels of at least two classes").contains("--labels gold");
     }
 
     private static Run onlyRun(MlflowClient client, String experiment) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.activelabeler.evaluation.BinaryMetrics;
+import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.model.ClassifierSettings;
@@ -40,9 +40,9 @@ class NgramLogisticClassifierTest {
     @Test
     void learnsASeparableTask() {
         try (NgramLogisticClassifier classifier = classifier(13)) {
-            TrainingReport report = classifier.fit(train.features(), train.gold(), Progress.NONE);
+            TrainingReport report = classifier.fit(train.features(), train.gold(), 2, Progress.NONE);
 
-            BinaryMetrics metrics = BinaryMetrics.of(classifier.predictPositive(test.features()), test.gold());
+            ClassMetrics metrics = ClassMetrics.of(classifier.predict(test.features()), test.gold());
             assertThat(metrics.accuracy()).isGreaterThan(0.95);
             assertThat(report.trainLosses().get(report.trainLosses().size() - 1))
                     .isLessThan(report.trainLosses().get(0) / 2);
@@ -55,11 +55,11 @@ class NgramLogisticClassifierTest {
     void learnsFromTwentyLabelsWithoutHoldingAnyBack() {
         try (NgramLogisticClassifier classifier = classifier(13)) {
             TrainingReport report = classifier.fit(train.features().select(range(0, 20)),
-                    java.util.Arrays.copyOf(train.gold(), 20), Progress.NONE);
+                    java.util.Arrays.copyOf(train.gold(), 20), 2, Progress.NONE);
 
             assertThat(report.validationLabels()).isZero();
             assertThat(report.validationAccuracy()).isNaN();
-            assertThat(BinaryMetrics.of(classifier.predictPositive(test.features()), test.gold()).accuracy())
+            assertThat(ClassMetrics.of(classifier.predict(test.features()), test.gold()).accuracy())
                     .isGreaterThan(0.7);
         }
     }
@@ -69,12 +69,12 @@ class NgramLogisticClassifierTest {
         float[] first;
         float[] second;
         try (NgramLogisticClassifier classifier = classifier(5)) {
-            classifier.fit(train.features(), train.gold(), Progress.NONE);
-            first = classifier.predictPositive(test.features());
+            classifier.fit(train.features(), train.gold(), 2, Progress.NONE);
+            first = classifier.predict(test.features()).column(1);
         }
         try (NgramLogisticClassifier classifier = classifier(5)) {
-            classifier.fit(train.features(), train.gold(), Progress.NONE);
-            second = classifier.predictPositive(test.features());
+            classifier.fit(train.features(), train.gold(), 2, Progress.NONE);
+            second = classifier.predict(test.features()).column(1);
         }
         assertThat(second).containsExactly(first);
     }
@@ -82,22 +82,22 @@ class NgramLogisticClassifierTest {
     @Test
     void scoresTheSameRowsAgainAndAfterARefit() {
         try (NgramLogisticClassifier classifier = classifier(13)) {
-            classifier.fit(train.features(), train.gold(), Progress.NONE);
-            float[] first = classifier.predictPositive(test.features());
-            assertThat(classifier.predictPositive(test.features())).containsExactly(first);
+            classifier.fit(train.features(), train.gold(), 2, Progress.NONE);
+            float[] first = classifier.predict(test.features()).column(1);
+            assertThat(classifier.predict(test.features()).column(1)).containsExactly(first);
 
-            classifier.fit(train.features().select(range(0, 40)), java.util.Arrays.copyOf(train.gold(), 40),
+            classifier.fit(train.features().select(range(0, 40)), java.util.Arrays.copyOf(train.gold(), 40), 2,
                     Progress.NONE);
-            assertThat(classifier.predictPositive(test.features())).isNotEqualTo(first).hasSize(first.length);
+            assertThat(classifier.predict(test.features()).column(1)).isNotEqualTo(first).hasSize(first.length);
         }
     }
 
     @Test
     void savesItsWeights(@TempDir Path folder) {
         try (NgramLogisticClassifier classifier = classifier(13)) {
-            assertThatThrownBy(() -> classifier.predictPositive(test.features()))
+            assertThatThrownBy(() -> classifier.predict(test.features()).column(1))
                     .isInstanceOf(IllegalStateException.class);
-            classifier.fit(train.features(), train.gold(), Progress.NONE);
+            classifier.fit(train.features(), train.gold(), 2, Progress.NONE);
             classifier.save(folder.resolve("model"));
         }
         assertThat(folder.resolve("model/model.safetensors")).isNotEmptyFile();
@@ -124,5 +124,49 @@ class NgramLogisticClassifierTest {
             rows[i] = from + i;
         }
         return rows;
+    }
+
+    @Test
+    void learnsFourClassesWithASoftmaxOverThem() {
+        String[][] words = {{"goal", "match", "coach", "league"}, {"shares", "market", "profit", "bank"},
+                {"election", "minister", "vote", "treaty"}, {"software", "chip", "startup", "network"}};
+        String[] filler = {"the", "a", "on", "today", "said", "after", "new", "report"};
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        int[] classes = new int[400];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = i % 4;
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 12; w++) {
+                String[] from = w % 3 == 0 ? words[classes[i]] : filler;
+                text.append(from[random.nextInt(from.length)]).append(' ');
+            }
+            texts.add(text.toString());
+        }
+        int[][] tokens;
+        try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.bundled()) {
+            tokens = tokenizer.encode(texts);
+        }
+        LabeledRows all = new LabeledRows(FeaturePipeline.fit(tokens, new FeatureSettings(2, 16, 1, 8, 0.5f)).rows(),
+                classes);
+        LabeledRows fit = all.select(range(0, 200));
+        LabeledRows held = all.select(range(200, 400));
+        try (NgramLogisticClassifier classifier = classifier(13)) {
+            classifier.fit(fit.features(), fit.gold(), 4, Progress.NONE);
+            org.activelabeler.model.Predictions predicted = classifier.predict(held.features());
+
+            assertThat(predicted.classes()).isEqualTo(4);
+            for (int row = 0; row < predicted.size(); row++) {
+                float sum = 0;
+                for (int c = 0; c < 4; c++) {
+                    sum += predicted.get(row, c);
+                }
+                assertThat(sum).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-4f));
+            }
+            ClassMetrics metrics = ClassMetrics.of(predicted, held.gold());
+            assertThat(metrics.accuracy()).isGreaterThan(0.95);
+            assertThat(metrics.confusion()).hasDimensions(4, 4);
+            assertThat(java.util.Arrays.stream(metrics.f1()).allMatch(f -> f > 0.9)).isTrue();
+        }
     }
 }

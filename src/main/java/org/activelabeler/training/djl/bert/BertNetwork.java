@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A BERT encoder with mean pooling and a two-class head, written with DJL operations over named
+ * A BERT encoder with mean pooling and a k-class head, written with DJL operations over named
  * parameters (Hugging Face names), so that any BERT-family checkpoint loads by name. Weights stay
  * FP32; with a reduced compute type (FP16, for scoring on a GPU) the matrix products run in it while
  * layer norms, softmax and the residual stream stay FP32. DJL 0.36 aborts the process on a BF16 cast,
@@ -29,22 +29,26 @@ final class BertNetwork implements AutoCloseable {
     static final String HEAD_BIAS = "classifier.bias";
 
     private final BertConfig config;
+    private final int classes;
     private final NDManager manager;
     private final Map<String, NDArray> parameters;
     private DataType computeType;
 
-    private BertNetwork(BertConfig config, NDManager manager, Map<String, NDArray> parameters, DataType computeType) {
+    private BertNetwork(BertConfig config, int classes, NDManager manager, Map<String, NDArray> parameters,
+                        DataType computeType) {
         this.config = config;
+        this.classes = classes;
         this.manager = manager;
         this.parameters = parameters;
         this.computeType = computeType;
     }
 
     /**
-     * Builds the network from encoder weights; the classification head is taken from the weights
-     * when they have one and otherwise drawn from N(0, 0.02) with the seed.
+     * Builds the network from encoder weights; the classification head (for {@code classes} classes)
+     * is taken from the weights when they have one of that size and otherwise drawn from N(0, 0.02)
+     * with the seed.
      */
-    static BertNetwork create(BertConfig config, Map<String, WeightTensor> weights, NDManager manager,
+    static BertNetwork create(BertConfig config, int classes, Map<String, WeightTensor> weights, NDManager manager,
                               DataType computeType, long seed) {
         return create(config, weights, manager, computeType, seed, true);
     }
@@ -58,14 +62,15 @@ final class BertNetwork implements AutoCloseable {
         Map<String, NDArray> parameters = new LinkedHashMap<>();
         for (String name : parameterNames(config)) {
             WeightTensor tensor = weights.get(name);
-            if (tensor == null && name.startsWith("classifier.")) {
-                tensor = initialHead(config, name, seed);
+            boolean head = name.startsWith("classifier.");
+            if (head && (tensor == null || !java.util.Arrays.equals(tensor.shape(), expectedShape(config, classes, name)))) {
+                tensor = initialHead(config, classes, name, seed);
             }
             if (tensor == null) {
                 throw new IllegalArgumentException("The encoder weights have no '" + name + "'; they do not match a BERT"
                         + " encoder with " + config.layers() + " layers");
             }
-            long[] expected = expectedShape(config, name);
+            long[] expected = expectedShape(config, classes, name);
             if (!java.util.Arrays.equals(expected, tensor.shape())) {
                 throw new IllegalArgumentException("Weight '" + name + "' has shape " + new Shape(tensor.shape())
                         + ", the configuration needs " + new Shape(expected));
@@ -76,12 +81,16 @@ final class BertNetwork implements AutoCloseable {
             }
             parameters.put(name, array);
         }
-        return new BertNetwork(config, manager, parameters, computeType);
+        return new BertNetwork(config, classes, manager, parameters, computeType);
     }
 
     /** The type of the matrix products from now on: FP32, or FP16 for scoring (no gradients through it). */
     void useComputeType(DataType type) {
         this.computeType = type;
+    }
+
+    int classes() {
+        return classes;
     }
 
     BertConfig config() {
@@ -129,7 +138,7 @@ final class BertNetwork implements AutoCloseable {
         return mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(-1e4f).expandDims(1).expandDims(1);
     }
 
-    /** Mean of the token states over real tokens, then the head: logits [B, 2]. */
+    /** Mean of the token states over real tokens, then the head: logits [B, classes]. */
     NDArray head(NDArray hidden, NDArray mask, boolean dropout) {
         NDArray pooled = dropout(meanPool(hidden, mask), dropout);
         return Linear.linear(pooled, parameters.get(HEAD_WEIGHT), parameters.get(HEAD_BIAS)).singletonOrThrow();
@@ -235,7 +244,7 @@ final class BertNetwork implements AutoCloseable {
         return names;
     }
 
-    static long[] expectedShape(BertConfig c, String name) {
+    static long[] expectedShape(BertConfig c, int classes, String name) {
         long h = c.hiddenSize();
         if (name.startsWith("embeddings.")) {
             if (name.contains("LayerNorm")) {
@@ -245,10 +254,10 @@ final class BertNetwork implements AutoCloseable {
             return new long[] {rows, h};
         }
         if (name.equals(HEAD_WEIGHT)) {
-            return new long[] {2, h};
+            return new long[] {classes, h};
         }
         if (name.equals(HEAD_BIAS)) {
-            return new long[] {2};
+            return new long[] {classes};
         }
         boolean weight = name.endsWith(".weight");
         if (name.contains("LayerNorm")) {
@@ -263,8 +272,8 @@ final class BertNetwork implements AutoCloseable {
         return weight ? new long[] {h, h} : new long[] {h};
     }
 
-    private static WeightTensor initialHead(BertConfig config, String name, long seed) {
-        long[] shape = expectedShape(config, name);
+    private static WeightTensor initialHead(BertConfig config, int classes, String name, long seed) {
+        long[] shape = expectedShape(config, classes, name);
         float[] values = new float[(int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
         if (name.equals(HEAD_WEIGHT)) {
             Random random = new Random(seed);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.activelabeler.model.ModelDescription;
+import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.model.TransformerSettings;
@@ -35,7 +36,7 @@ import org.activelabeler.progress.Progress;
 import org.activelabeler.training.djl.Devices;
 
 /**
- * A pretrained BERT-family encoder with mean pooling and a two-class head, fine-tuned with DJL on
+ * A pretrained BERT-family encoder with mean pooling and a k-class head, fine-tuned with DJL on
  * the PyTorch engine: AdamW, linear warm-up then linear decay, gradient norm clipped to 1. Runs on
  * the first GPU when DJL sees one, else on the CPU.
  */
@@ -53,7 +54,13 @@ public final class TransformerClassifier implements TextClassifier {
     private BertNetwork network;
     private int fits;
 
+    /** Two classes; a fit with another number of classes gives the head that size. */
     public TransformerClassifier(PretrainedEncoder encoder, TransformerSettings settings) {
+        this(encoder, settings, 2);
+    }
+
+    /** @param classes the size of the head until a fit asks for another */
+    public TransformerClassifier(PretrainedEncoder encoder, TransformerSettings settings, int classes) {
         this.encoder = encoder;
         this.settings = settings;
         this.engine = Engine.getEngine("PyTorch");
@@ -63,7 +70,7 @@ public final class TransformerClassifier implements TextClassifier {
         PretrainedEncoder.LoadedWeights loaded = encoder.load(manager);
         this.pretrained = loaded.tensors();
         this.weightsSha256 = loaded.sha256();
-        this.network = newNetwork();
+        this.network = newNetwork(classes);
     }
 
     /** The device-appropriate defaults: {@link TransformerSettings#forGpu} when DJL sees a GPU. */
@@ -86,17 +93,22 @@ public final class TransformerClassifier implements TextClassifier {
         return new ModelDescription(NAME, manager.getDevice().toString(), parameters);
     }
 
+    /**
+     * Fine-tunes on the texts. A fit with another number of classes (after a class was added) starts
+     * from the pretrained encoder with a new head; fits continue from the last fit's weights when the
+     * settings ask for a warm start.
+     */
     @Override
-    public TrainingReport fit(List<String> texts, int[] labels, Progress progress) {
+    public TrainingReport fit(List<String> texts, int[] labels, int classes, Progress progress) {
         if (texts.size() != labels.length || labels.length == 0) {
             throw new IllegalArgumentException("Need one label per text and at least one text, got "
                     + texts.size() + " texts and " + labels.length + " labels");
         }
         long start = System.nanoTime();
         engine.setRandomSeed((int) (settings.seed() + fits));
-        if (!settings.warmStart() && fits > 0) {
+        if (network.classes() != classes || !settings.warmStart() && fits > 0) {
             network.close();
-            network = newNetwork();
+            network = newNetwork(classes);
         }
         long[][] ids = tokens.encode(texts);
         network.useComputeType(DataType.FLOAT32);
@@ -109,23 +121,36 @@ public final class TransformerClassifier implements TextClassifier {
         SplittableRandom random = new SplittableRandom(settings.seed() * 31 + fits);
         List<Double> losses = new ArrayList<>();
         int step = 0;
+        int skipped = 0;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             int[] order = shuffled(labels.length, random);
             double lossSum = 0;
+            int counted = 0;
             for (int from = 0; from < order.length; from += settings.batchSize()) {
                 progress.checkCancelled();
                 int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
-                lossSum += trainStep(ids, labels, batch, optimizer) * batch.length;
+                double loss = trainStep(ids, labels, batch, optimizer);
+                if (Double.isNaN(loss)) {
+                    skipped++;
+                } else {
+                    lossSum += loss * batch.length;
+                    counted += batch.length;
+                }
                 step++;
                 progress.update("Fine-tuning the transformer", step, totalSteps);
             }
-            losses.add(lossSum / labels.length);
+            losses.add(counted == 0 ? Double.NaN : lossSum / counted);
+        }
+        if (2 * skipped > totalSteps) {
+            throw new IllegalStateException("The transformer's gradient was not finite in " + skipped + " of "
+                    + totalSteps + " steps; lower the learning rate");
         }
         fits++;
         network.useComputeType(scoringType());
         return new TrainingReport(losses, settings.epochs(), 0, Double.NaN, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** One optimizer step on a batch; returns its loss, or NaN when the step was skipped for a non-finite gradient. */
     private double trainStep(long[][] ids, int[] labels, int[] batch, Optimizer optimizer) {
         Map<String, NDArray> parameters = network.parameters();
         List<NDArray> gradients = new ArrayList<>();
@@ -133,7 +158,7 @@ public final class TransformerClassifier implements TextClassifier {
         try (NDScope scope = new NDScope()) {
             Batch input = Batch.of(manager, ids, batch);
             int[] batchLabels = Arrays.stream(batch).map(i -> labels[i]).toArray();
-            NDArray target = manager.create(batchLabels).oneHot(2);
+            NDArray target = manager.create(batchLabels).oneHot(network.classes());
             try (GradientCollector collector = engine.newGradientCollector()) {
                 collector.zeroGradients();
                 NDArray logits = network.logits(input.ids(), input.mask(), true);
@@ -148,8 +173,9 @@ public final class TransformerClassifier implements TextClassifier {
                 squaredNorm = squaredNorm.add(gradient.square().sum());
             }
             double norm = Math.sqrt(squaredNorm.getFloat());
-            if (!Double.isFinite(norm)) {
-                throw new IllegalStateException("The transformer's gradient is not finite; lower the learning rate");
+            if (!Double.isFinite(norm) || !Double.isFinite(loss)) {
+                // as mixed-precision trainers do: a step with an overflow is skipped, the weights stay as they were
+                return Double.NaN;
             }
             if (norm > MAX_GRADIENT_NORM) {
                 float scale = (float) (MAX_GRADIENT_NORM / (norm + 1e-6));
@@ -167,19 +193,20 @@ public final class TransformerClassifier implements TextClassifier {
     }
 
     @Override
-    public float[] predictPositive(List<String> texts, Progress progress) {
+    public Predictions predict(List<String> texts, Progress progress) {
         return score(texts, 1, progress)[0];
     }
 
     @Override
-    public float[][] samplePositive(List<String> texts, int passes, Progress progress) {
+    public Predictions[] sample(List<String> texts, int passes, Progress progress) {
         return score(texts, passes, progress);
     }
 
     /** One deterministic pass when {@code passes == 1}; else MC dropout in the top layers. */
-    private float[][] score(List<String> texts, int passes, Progress progress) {
+    private Predictions[] score(List<String> texts, int passes, Progress progress) {
         long[][] ids = tokens.encode(texts);
-        float[][] positive = new float[passes][texts.size()];
+        int classes = network.classes();
+        float[][] probabilities = new float[passes][texts.size() * classes];
         int[] byLength = IntStream.range(0, ids.length).boxed()
                 .sorted(Comparator.comparingInt(i -> ids[i].length)).mapToInt(Integer::intValue).toArray();
         int layers = network.config().layers();
@@ -194,15 +221,19 @@ public final class TransformerClassifier implements TextClassifier {
                 for (int pass = 0; pass < passes; pass++) {
                     boolean dropout = passes > 1;
                     NDArray hidden = network.layers(shared, bias, stochasticFrom, layers, dropout);
-                    float[] p = network.head(hidden, input.mask(), dropout).softmax(-1).get(":, 1").toFloatArray();
+                    float[] p = network.head(hidden, input.mask(), dropout).softmax(-1).toFloatArray();
                     for (int i = 0; i < batch.length; i++) {
-                        positive[pass][batch[i]] = p[i];
+                        System.arraycopy(p, i * classes, probabilities[pass], batch[i] * classes, classes);
                     }
                 }
             }
             progress.update("Scoring with the transformer", Math.min(byLength.length, from + batch.length), byLength.length);
         }
-        return positive;
+        Predictions[] passesOut = new Predictions[passes];
+        for (int pass = 0; pass < passes; pass++) {
+            passesOut[pass] = Predictions.of(probabilities[pass], classes);
+        }
+        return passesOut;
     }
 
     /** Writes {@code model.safetensors}, {@code config.json} and {@code tokenizer.json}: a loadable encoder folder. */
@@ -221,7 +252,7 @@ public final class TransformerClassifier implements TextClassifier {
             } finally {
                 list.close();
             }
-            Files.writeString(directory.resolve("config.json"), configJson(network.config()), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("config.json"), configJson(network.config(), network.classes()), StandardCharsets.UTF_8);
             try (InputStream in = encoder.tokenizer().open()) {
                 Files.copy(in, directory.resolve("tokenizer.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -230,8 +261,8 @@ public final class TransformerClassifier implements TextClassifier {
         }
     }
 
-    private BertNetwork newNetwork() {
-        return BertNetwork.create(encoder.config(), pretrained, manager, scoringType(), settings.seed());
+    private BertNetwork newNetwork(int classes) {
+        return BertNetwork.create(encoder.config(), classes, pretrained, manager, scoringType(), settings.seed());
     }
 
     /**
@@ -264,7 +295,7 @@ public final class TransformerClassifier implements TextClassifier {
         return order;
     }
 
-    private static String configJson(BertConfig c) {
+    private static String configJson(BertConfig c, int classes) {
         return String.format(java.util.Locale.ROOT, """
                 {
                   "model_type": "bert",
@@ -279,10 +310,11 @@ public final class TransformerClassifier implements TextClassifier {
                   "layer_norm_eps": %s,
                   "hidden_dropout_prob": %s,
                   "hidden_act": "gelu",
-                  "num_labels": 2
+                  "num_labels": %d
                 }
                 """, c.vocabSize(), c.hiddenSize(), c.layers(), c.attentionHeads(), c.intermediateSize(),
-                c.maxPositions(), c.typeVocabSize(), Float.toString(c.layerNormEps()), Float.toString(c.dropout()));
+                c.maxPositions(), c.typeVocabSize(), Float.toString(c.layerNormEps()), Float.toString(c.dropout()),
+                classes);
     }
 
     @Override

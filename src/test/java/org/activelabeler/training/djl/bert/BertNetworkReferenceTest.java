@@ -31,7 +31,7 @@ class BertNetworkReferenceTest {
     static void loadEncoder() {
         manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
         PretrainedEncoder encoder = PretrainedEncoder.bundled();
-        network = BertNetwork.create(encoder.config(), encoder.load(manager).tensors(), manager, DataType.FLOAT32, 1);
+        network = BertNetwork.create(encoder.config(), 2, encoder.load(manager).tensors(), manager, DataType.FLOAT32, 1);
         try (EncoderTokens tokens = new EncoderTokens(encoder.tokenizer(), 128)) {
             ids = tokens.encode(TEXTS);
         }
@@ -56,7 +56,7 @@ class BertNetworkReferenceTest {
 
     @Test
     void fp16MatrixProductsStayCloseToFp32() {
-        try (BertNetwork mixed = BertNetwork.create(network.config(), PretrainedEncoder.bundled().load(manager).tensors(),
+        try (BertNetwork mixed = BertNetwork.create(network.config(), 2, PretrainedEncoder.bundled().load(manager).tensors(),
                 manager, DataType.FLOAT16, 1)) {
             float[] full = djlEmbedding(ids[0]);
             float[] half;

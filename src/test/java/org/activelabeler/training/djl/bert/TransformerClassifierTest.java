@@ -31,8 +31,8 @@ class TransformerClassifierTest {
         texts = reviews.stream().map(SyntheticReviews.Review::text).toList();
         labels = reviews.stream().mapToInt(r -> r.positive() ? 1 : 0).toArray();
         classifier = new TransformerClassifier(PretrainedEncoder.bundled(), SMALL);
-        lossBefore = crossEntropy(classifier.predictPositive(texts, Progress.NONE), labels);
-        report = classifier.fit(texts, labels, Progress.NONE);
+        lossBefore = crossEntropy(classifier.predict(texts, Progress.NONE).column(1), labels);
+        report = classifier.fit(texts, labels, 2, Progress.NONE);
     }
 
     @AfterAll
@@ -42,7 +42,7 @@ class TransformerClassifierTest {
 
     @Test
     void aFewStepsLowerTheLoss() {
-        double lossAfter = crossEntropy(classifier.predictPositive(texts, Progress.NONE), labels);
+        double lossAfter = crossEntropy(classifier.predict(texts, Progress.NONE).column(1), labels);
         assertThat(report.trainLosses()).hasSize(2);
         assertThat(lossAfter).isLessThan(lossBefore * 0.8);
     }
@@ -51,10 +51,10 @@ class TransformerClassifierTest {
     @Test
     void mixedPrecisionLearnsAsFullPrecisionAndScoresCloseToIt(@TempDir Path folder) {
         classifier.save(folder);
-        float[] full = classifier.predictPositive(texts, Progress.NONE);
+        float[] full = classifier.predict(texts, Progress.NONE).column(1);
         try (TransformerClassifier mixed = new TransformerClassifier(PretrainedEncoder.fromFolder("tuned", folder),
                 SMALL.withMixedPrecision(true))) {
-            float[] half = mixed.predictPositive(texts, Progress.NONE);
+            float[] half = mixed.predict(texts, Progress.NONE).column(1);
             for (int i = 0; i < full.length; i++) {
                 assertThat(half[i]).isCloseTo(full[i], org.assertj.core.data.Offset.offset(0.02f));
             }
@@ -63,9 +63,9 @@ class TransformerClassifierTest {
         }
         try (TransformerClassifier mixed = new TransformerClassifier(PretrainedEncoder.bundled(),
                 SMALL.withMixedPrecision(true))) {
-            double before = crossEntropy(mixed.predictPositive(texts, Progress.NONE), labels);
-            mixed.fit(texts, labels, Progress.NONE);
-            assertThat(crossEntropy(mixed.predictPositive(texts, Progress.NONE), labels)).isLessThan(before * 0.8);
+            double before = crossEntropy(mixed.predict(texts, Progress.NONE).column(1), labels);
+            mixed.fit(texts, labels, 2, Progress.NONE);
+            assertThat(crossEntropy(mixed.predict(texts, Progress.NONE).column(1), labels)).isLessThan(before * 0.8);
         }
     }
 
@@ -73,10 +73,10 @@ class TransformerClassifierTest {
     void saveAndReloadGiveTheSamePredictions(@TempDir Path folder) {
         classifier.save(folder);
         assertThat(folder.resolve("model.safetensors")).isRegularFile();
-        float[] before = classifier.predictPositive(texts, Progress.NONE);
+        float[] before = classifier.predict(texts, Progress.NONE).column(1);
         try (TransformerClassifier reloaded = new TransformerClassifier(
                 PretrainedEncoder.fromFolder("reloaded", folder), SMALL)) {
-            assertThat(reloaded.predictPositive(texts, Progress.NONE)).containsExactly(before,
+            assertThat(reloaded.predict(texts, Progress.NONE).column(1)).containsExactly(before,
                     org.assertj.core.data.Offset.offset(1e-5f));
             assertThat(reloaded.encoderSha256()).hasSize(64);
         }
@@ -84,8 +84,9 @@ class TransformerClassifierTest {
 
     @Test
     void dropoutPassesDifferFromEachOtherButCentreOnTheModel() {
-        float[][] samples = classifier.samplePositive(texts, 4, Progress.NONE);
-        float[] plain = classifier.predictPositive(texts, Progress.NONE);
+        float[][] samples = java.util.Arrays.stream(classifier.sample(texts, 4, Progress.NONE)).map(p -> p.column(1))
+                .toArray(float[][]::new);
+        float[] plain = classifier.predict(texts, Progress.NONE).column(1);
         assertThat(samples).hasNumberOfRows(4);
         assertThat(samples[0]).isNotEqualTo(samples[1]);
         double meanGap = 0;
@@ -94,6 +95,23 @@ class TransformerClassifierTest {
             meanGap += Math.abs(mean - plain[i]) / plain.length;
         }
         assertThat(meanGap).isLessThan(0.1);
+    }
+
+    @Test
+    void aFitWithMoreClassesGivesTheHeadThatSize() {
+        try (TransformerClassifier four = new TransformerClassifier(PretrainedEncoder.bundled(), SMALL.withEpochs(1))) {
+            int[] classes = java.util.stream.IntStream.range(0, texts.size()).map(i -> i % 4).toArray();
+            four.fit(texts, classes, 4, Progress.NONE);
+            org.activelabeler.model.Predictions predicted = four.predict(texts.subList(0, 3), Progress.NONE);
+            assertThat(predicted.classes()).isEqualTo(4);
+            for (int row = 0; row < 3; row++) {
+                float sum = 0;
+                for (int c = 0; c < 4; c++) {
+                    sum += predicted.get(row, c);
+                }
+                assertThat(sum).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
+            }
+        }
     }
 
     @Test

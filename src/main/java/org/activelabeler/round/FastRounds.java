@@ -1,0 +1,190 @@
+package org.activelabeler.round;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.activelabeler.dataset.Corpus;
+import org.activelabeler.evaluation.ClassMetrics;
+import org.activelabeler.labeling.LabelStore;
+import org.activelabeler.labeling.NewRound;
+import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.model.Classifier;
+import org.activelabeler.model.Predictions;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.simulation.RoundResult;
+import org.activelabeler.tracking.RunRef;
+import org.activelabeler.tracking.StagedFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fast model's rounds on one opened dataset: features fitted once, then a {@link FastRound} on
+ * every current label each time, with the ranked queue and the round stored together and the round
+ * handed to the tracking. Runs on one background thread: the classifier is not thread-safe.
+ */
+public final class FastRounds implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FastRounds.class);
+    private final Corpus corpus;
+    private final LabelStore store;
+    private final ClassifierFactory factory;
+    private final String tokenizerName;
+    private final int queueLength;
+    private final long seed;
+    private final RoundTracking tracking;
+    private Classifier classifier;
+    private volatile PreparedFeatures features;
+
+    public FastRounds(Corpus corpus, LabelStore store, ClassifierFactory factory, String tokenizerName,
+                      int queueLength, long seed) {
+        this(corpus, store, factory, tokenizerName, queueLength, seed, RoundTracking.NONE);
+    }
+
+    /** @param tracking where each retrain is logged */
+    public FastRounds(Corpus corpus, LabelStore store, ClassifierFactory factory, String tokenizerName,
+                      int queueLength, long seed, RoundTracking tracking) {
+        this.tracking = tracking;
+        this.corpus = corpus;
+        this.store = store;
+        this.factory = factory;
+        this.tokenizerName = tokenizerName;
+        this.queueLength = queueLength;
+        this.seed = seed;
+    }
+
+    /** Learns the features from the dataset's text (no labels); the first retrain needs it. */
+    public void prepare(Progress progress) {
+        if (features != null) {
+            return;
+        }
+        PreparedFeatures fitted = PreparedFeatures.fit(corpus, tokenizerName, progress);
+        progress.update("Starting the model engine", 0, 1);
+        classifier = factory.create(fitted.parameters());
+        features = fitted;
+        progress.update("Features ready", 1, 1);
+    }
+
+    public boolean prepared() {
+        return features != null;
+    }
+
+    /**
+     * The feature rows of every text and how they were made, for a second fast model on another
+     * thread (the rows are never changed); null until {@link #prepare} is done.
+     */
+    public PreparedFeatures features() {
+        return features;
+    }
+
+    public String modelName() {
+        return classifier == null ? "" : classifier.description().name();
+    }
+
+    /** Fits on every current label, scores the rest, stores the queue and the round. */
+    public RoundOutcome retrain(String strategy, Progress progress) {
+        return retrain(strategy, 0, progress);
+    }
+
+    /**
+     * Fits on every current label, scores the rest, stores the queue and the round in one
+     * transaction, and hands the round to the tracking; a tracking failure is logged and does not
+     * fail the retrain.
+     *
+     * @param batchSize labels per round, for the tracked params (0 when unknown)
+     */
+    public RoundOutcome retrain(String strategy, int batchSize, Progress progress) {
+        prepare(progress);
+        Map<Long, Integer> labels = store.currentLabels(corpus.dataset().id());
+        if (labels.values().stream().distinct().count() < 2) {
+            throw new IllegalStateException("Label texts of at least two classes before retraining");
+        }
+        Rows rows = rows(labels);
+        FastRound.Outcome outcome = new FastRound(classifier, strategy).run(new FastRound.Input(features.rows(),
+                rows.labeled, rows.classes, corpus.dataset().labels().size(), rows.unlabeled, queueLength, true),
+                (fitted, pool) -> holdout(pool, labels), new SplittableRandom(seed), progress);
+        progress.checkCancelled();
+        List<QueueEntry> queue = outcome.ranked().stream().map(c -> new QueueEntry(corpus.reviewIds()[c.row()], c.rank(),
+                c.score(), c.topClass(), c.topProbability(), strategy)).toList();
+        RoundRecord round = store.saveRound(corpus.dataset().id(), new NewRound(labels.size(),
+                classifier.description().name(), strategy, outcome.training().validationAccuracy(),
+                outcome.training().millis(), outcome.scoreMillis()), queue);
+        ClassMetrics holdout = outcome.metrics();
+        RunRef run = track(round, outcome, rows, strategy, batchSize);
+        return new RoundOutcome(round, queue, outcome.pool(), holdout == null ? Double.NaN : holdout.accuracy(),
+                holdout == null ? 0 : holdoutSize(labels), run);
+    }
+
+    private RunRef track(RoundRecord round, FastRound.Outcome outcome, Rows rows, String strategy, int batchSize) {
+        try {
+            ClassMetrics holdout = outcome.metrics();
+            RoundResult measured = new RoundResult(store.rounds(corpus.dataset().id()).size(), round.labels(),
+                    holdout == null ? Double.NaN : holdout.accuracy(), holdout == null ? Double.NaN : holdout.macroF1(),
+                    round.trainMillis(), round.scoreMillis(), outcome.entropyMean(), outcome.entropyMax(),
+                    outcome.training(), holdout);
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("strategy", strategy);
+            if (batchSize > 0) {
+                params.put("batch_size", Integer.toString(batchSize));
+            }
+            params.put("tokenizer", tokenizerName);
+            String snapshot = StagedFiles.labelSnapshot(rows.labeled, rows.classes, corpus.dataset().labels());
+            return tracking.trained(classifier, measured, snapshot, params);
+        } catch (RuntimeException e) {
+            LOG.warn("The retrain on {} labels is not tracked: {}", round.labels(), e.toString(), e);
+            return null;
+        }
+    }
+
+    /** The labeled and unlabeled rows in corpus order, with the classes of the labeled ones. */
+    private Rows rows(Map<Long, Integer> labels) {
+        List<Integer> labeled = new ArrayList<>();
+        List<Integer> unlabeled = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            (labels.containsKey(corpus.reviewIds()[i]) ? labeled : unlabeled).add(i);
+        }
+        int[] labeledRows = labeled.stream().mapToInt(Integer::intValue).toArray();
+        int[] classes = labeled.stream().mapToInt(row -> labels.get(corpus.reviewIds()[row])).toArray();
+        return new Rows(labeledRows, classes, unlabeled.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private record Rows(int[] labeled, int[] classes, int[] unlabeled) {
+    }
+
+    /** Holdout: the texts with a file label and no label from the loop; null when there are none. */
+    private ClassMetrics holdout(Predictions pool, Map<Long, Integer> labels) {
+        int size = holdoutSize(labels);
+        if (size == 0) {
+            return null;
+        }
+        int[] rows = new int[size];
+        int[] gold = new int[size];
+        int k = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            if (corpus.gold()[i] >= 0 && !labels.containsKey(corpus.reviewIds()[i])) {
+                rows[k] = i;
+                gold[k++] = corpus.gold()[i];
+            }
+        }
+        return ClassMetrics.of(pool.select(rows), gold);
+    }
+
+    private int holdoutSize(Map<Long, Integer> labels) {
+        int size = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            if (corpus.gold()[i] >= 0 && !labels.containsKey(corpus.reviewIds()[i])) {
+                size++;
+            }
+        }
+        return size;
+    }
+
+    @Override
+    public void close() {
+        if (classifier != null) {
+            classifier.close();
+            classifier = null;
+        }
+    }
+}

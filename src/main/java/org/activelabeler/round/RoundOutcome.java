@@ -1,0 +1,30 @@
+package org.activelabeler.round;
+
+import java.util.List;
+import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.model.Predictions;
+import org.activelabeler.tracking.RunRef;
+
+/**
+ * What one retrain of an opened dataset produced.
+ *
+ * @param predictions the class probabilities of every text, in corpus order
+ * @param holdoutAccuracy accuracy on the texts that have a file label and no label from the loop, NaN
+ *     when the file has no labels
+ * @param holdoutSize how many texts that accuracy was measured on
+ * @param run the round's tracking run, or null when it is not tracked
+ */
+public record RoundOutcome(RoundRecord round, List<QueueEntry> queue, Predictions predictions,
+                           double holdoutAccuracy, int holdoutSize, RunRef run) {
+
+    public RoundOutcome(RoundRecord round, List<QueueEntry> queue, Predictions predictions, double holdoutAccuracy,
+                        int holdoutSize) {
+        this(round, queue, predictions, holdoutAccuracy, holdoutSize, null);
+    }
+
+    /** The accuracy the learning curve shows: holdout when there is one, else early-stopping validation. */
+    public double curveAccuracy() {
+        return Double.isNaN(holdoutAccuracy) ? round.validationAccuracy() : holdoutAccuracy;
+    }
+}

@@ -1,0 +1,133 @@
+package org.activelabeler.training.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import java.util.List;
+
+/**
+ * What the linear model puts out: for two classes one logistic output (a weight vector, the
+ * probability of class 1 by the sigmoid), for k > 2 classes one output per class under a softmax
+ * (a {@code [k, columns]} weight matrix). The arrays over rows are {@code [n]} for the first and
+ * {@code [n, k]} for the second.
+ */
+final class Outputs {
+    private final int classes;
+
+    Outputs(int classes) {
+        this.classes = classes;
+    }
+
+    int classes() {
+        return classes;
+    }
+
+    /** How many weight vectors: 1 for two classes, else one per class. */
+    int count() {
+        return logistic() ? 1 : classes;
+    }
+
+    private boolean logistic() {
+        return classes == 2;
+    }
+
+    Shape weightShape(long columns) {
+        return logistic() ? new Shape(columns) : new Shape(classes, columns);
+    }
+
+    /** The logits of the rows of {@code parts}, in their order. */
+    NDArray logits(List<PaddedRows> parts, NDArray weights, NDArray bias) {
+        NDList rows = new NDList();
+        for (PaddedRows part : parts) {
+            if (logistic()) {
+                rows.add(part.logits(weights, bias));
+            } else {
+                NDList perClass = new NDList();
+                for (int c = 0; c < classes; c++) {
+                    perClass.add(part.logits(weights.get(c), bias.get(c)));
+                }
+                rows.add(NDArrays.stack(perClass, 1));
+            }
+        }
+        return rows.size() == 1 ? rows.get(0) : NDArrays.concat(rows);
+    }
+
+    NDArray probabilities(NDArray logits) {
+        return logistic() ? Activation.sigmoid(logits) : logits.softmax(1);
+    }
+
+    /** Writes the probabilities of the rows given (from {@link #probabilities}) into a row-major {@code [n, k]} array. */
+    void scatter(float[] probabilities, int[] rows, float[] into) {
+        for (int i = 0; i < rows.length; i++) {
+            if (logistic()) {
+                into[2 * rows[i]] = 1 - probabilities[i];
+                into[2 * rows[i] + 1] = probabilities[i];
+            } else {
+                System.arraycopy(probabilities, i * classes, into, rows[i] * classes, classes);
+            }
+        }
+    }
+
+    /** The targets of labels in row order: 0/1 for two classes, one-hot rows for more. */
+    NDArray targets(NDManager manager, int[] labels) {
+        if (logistic()) {
+            float[] y = new float[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                y[i] = labels[i];
+            }
+            return manager.create(y);
+        }
+        return manager.create(labels).oneHot(classes);
+    }
+
+    /** The sum of the weighted losses: {@code softplus(z) - y z}, or the softmax cross-entropy. */
+    NDArray weightedLoss(NDArray logits, NDArray targets, NDArray sampleWeights) {
+        if (logistic()) {
+            return Activation.softPlus(logits).sub(logits.mul(targets)).mul(sampleWeights).sum();
+        }
+        return logits.logSoftmax(1).mul(targets).sum(new int[] {1}).neg().mul(sampleWeights).sum();
+    }
+
+    /** d loss / d logits: {@code weight * (p - y) / total weight}. */
+    NDArray residual(NDArray logits, NDArray targets, NDArray sampleWeights, double weightTotal) {
+        if (logistic()) {
+            return Activation.sigmoid(logits).sub(targets).mul(sampleWeights).div((float) weightTotal);
+        }
+        return logits.softmax(1).sub(targets).mul(sampleWeights.expandDims(1)).div((float) weightTotal);
+    }
+
+    /** How many rows the logits put in their target class. */
+    long correct(NDArray logits, NDArray targets) {
+        if (logistic()) {
+            return logits.gt(0).eq(targets.gt(0.5f)).sum().getLong();
+        }
+        return logits.argMax(1).eq(targets.argMax(1)).sum().getLong();
+    }
+
+    /** {@code X^T r} for each output, from the column layout of the rows. */
+    NDArray weightGradient(List<PaddedRows> columnParts, NDArray residual) {
+        if (logistic()) {
+            return columnGradient(columnParts, residual);
+        }
+        NDList perClass = new NDList();
+        for (int c = 0; c < classes; c++) {
+            perClass.add(columnGradient(columnParts, residual.get(":, " + c)));
+        }
+        return NDArrays.stack(perClass, 0);
+    }
+
+    private static NDArray columnGradient(List<PaddedRows> columnParts, NDArray residual) {
+        NDList parts = new NDList();
+        for (PaddedRows part : columnParts) {
+            parts.add(part.weightedSums(residual));
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+    }
+
+    NDArray biasGradient(NDArray residual) {
+        return logistic() ? residual.sum().reshape(1) : residual.sum(new int[] {0});
+    }
+}

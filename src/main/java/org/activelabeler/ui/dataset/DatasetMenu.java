@@ -1,0 +1,30 @@
+package org.activelabeler.ui.dataset;
+
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The toolbar's Dataset menu. */
+public final class DatasetMenu extends MenuButton {
+    /** Ctrl+E, as in most tools that export. */
+    public static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+
+    public DatasetMenu(DatasetActions actions) {
+        super("Dataset");
+        setId("dataset-menu");
+        MenuItem export = new MenuItem("Export labels...");
+        export.setId("export-labels");
+        export.setAccelerator(EXPORT);
+        export.setOnAction(e -> actions.exportLabels().run());
+        MenuItem addClass = new MenuItem("Add class...");
+        addClass.setId("add-class");
+        addClass.setOnAction(e -> actions.addClass().run());
+        MenuItem others = new MenuItem("Other datasets...");
+        others.setId("other-datasets");
+        others.setOnAction(e -> actions.otherDatasets().run());
+        getItems().addAll(export, addClass, new SeparatorMenuItem(), others);
+    }
+}
