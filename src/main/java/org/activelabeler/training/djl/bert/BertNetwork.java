@@ -50,14 +50,14 @@ final class BertNetwork implements AutoCloseable {
      */
     static BertNetwork create(BertConfig config, int classes, Map<String, WeightTensor> weights, NDManager manager,
                               DataType computeType, long seed) {
-        return create(config, weights, manager, computeType, seed, true);
+        return create(config, classes, weights, manager, computeType, seed, true);
     }
 
     /**
-     * As {@link #create(BertConfig, Map, NDManager, DataType, long)}; with {@code trainable} false the
-     * parameters record no gradients, so that inference builds no autograd graph on any thread.
+     * As {@link #create(BertConfig, int, Map, NDManager, DataType, long)}; with {@code trainable} false
+     * the parameters record no gradients, so that inference builds no autograd graph on any thread.
      */
-    static BertNetwork create(BertConfig config, Map<String, WeightTensor> weights, NDManager manager,
+    static BertNetwork create(BertConfig config, int classes, Map<String, WeightTensor> weights, NDManager manager,
                               DataType computeType, long seed, boolean trainable) {
         Map<String, NDArray> parameters = new LinkedHashMap<>();
         for (String name : parameterNames(config)) {

@@ -42,7 +42,7 @@ public final class BertSentenceEncoder implements SentenceEncoder {
                 throw new IllegalArgumentException(encoder.name() + " reads at most " + loaded.config().maxPositions()
                         + " tokens, not " + settings.tokenBudget());
             }
-            this.network = BertNetwork.create(loaded.config(), loaded.tensors(), manager, settings.computeType(), 0,
+            this.network = BertNetwork.create(loaded.config(), 2, loaded.tensors(), manager, settings.computeType(), 0,
                     false);
             this.weightsSha256 = loaded.sha256();
         } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ final class TinyBert {
                 if (name.startsWith("classifier.")) {
                     continue;
                 }
-                Shape shape = new Shape(BertNetwork.expectedShape(config, name));
+                Shape shape = new Shape(BertNetwork.expectedShape(config, 2, name));
                 NDArray weight = name.contains("LayerNorm") && name.endsWith(".weight")
                         ? manager.ones(shape) : manager.randomNormal(0, 0.2f, shape, DataType.FLOAT32);
                 weight.setName(name);
