@@ -2,11 +2,12 @@
 # The label-set benchmark of docs/benchmarks.md: simulate with entropy and random sampling (init 20,
 # batch 50, seed 13) on AG News (4 topics) and SST-5 (5 sentiment levels), and IMDB with entropy, from
 # ../shared/data; the curves go to docs/curves/. With PEER_PYTHON (a Python with scikit-learn), the
-# scikit-learn peer runs on the same files too.
-#   scripts/label-set-benchmark.sh [DATA_DIR]   (about an hour on 2 cores; the IMDB run is most of it)
+# scikit-learn peer in ../shared/peers runs on the same files too.
+#   scripts/label-set-benchmark.sh [SHARED_DIR]   (about an hour on 2 cores; the IMDB run is most of it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=${1:-../shared/data}
+shared=${1:-../shared}
+data=$shared/data
 [[ -f target/active-labeler.jar ]] || ./mvnw -q -B ${MAVEN_OFFLINE:+-o} package -DskipTests
 db=$(mktemp -d)
 trap 'rm -rf "$db"' EXIT
@@ -17,7 +18,7 @@ run() { # name pool holdout strategy budget
 }
 peer() { # name pool holdout strategy budget
   [[ -n "${PEER_PYTHON:-}" ]] || return 0
-  "$PEER_PYTHON" ../shared/peers/peer_multiclass.py "$2" "$3" text label "$4" 20 50 "$5" 13 \
+  "$PEER_PYTHON" "$shared/peers/peer_multiclass.py" "$2" "$3" text label "$4" 20 50 "$5" 13 \
     | grep -v '^#' > "docs/curves/$1-peer-$4-seed13.csv"
 }
 for strategy in entropy random; do
