@@ -34,8 +34,15 @@ final class TransformerOptions {
     Integer minLabels;
 
     @Option(names = "--audit-share", paramLabel = "SHARE",
-            description = "Share of each batch drawn at random, on which the models are judged (default: 0.1).")
+            description = "Share of each batch drawn at random: the audit estimate of accuracy (the stopping signal)"
+                    + " and, with the transformer, what the models are judged on (default: 0 with the fast model"
+                    + " alone, so that curves compare with peers; 0.1 with the transformer).")
     Double auditShare;
+
+    /** The audit share of a simulation of the fast model alone (the transformer lane keeps its own). */
+    double fastAuditShare() {
+        return enabled() || auditShare == null ? 0 : auditShare;
+    }
 
     @Option(names = "--transformer-strategy", defaultValue = TwoSpeedSettings.ENTROPY,
             description = "How the transformer ranks its candidates: entropy or bald (MC dropout) (default: ${DEFAULT-VALUE}).")
