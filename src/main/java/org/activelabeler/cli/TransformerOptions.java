@@ -19,8 +19,8 @@ final class TransformerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--encoder", defaultValue = "all-MiniLM-L6-v2", paramLabel = "NAME|FOLDER",
-            description = "Pretrained encoder: all-MiniLM-L6-v2 (bundled, offline), a Hugging Face id such as"
+    @Option(names = "--encoder", defaultValue = "bge-small-en-v1.5", paramLabel = "NAME|FOLDER",
+            description = "Pretrained encoder: bge-small-en-v1.5 or all-MiniLM-L6-v2 (both bundled, offline), a Hugging Face id such as"
                     + " sentence-transformers/all-MiniLM-L12-v2 (downloaded once, then cached), or a folder with"
                     + " config.json, tokenizer.json and model.safetensors (default: ${DEFAULT-VALUE}).")
     String encoder;

@@ -24,7 +24,7 @@ public record FeatureBlocks(boolean tfidf, boolean lsa, boolean embeddings) {
      * The embedding block's scale beside unit-length TF-IDF rows: its L2 penalty is 1/weight² of theirs.
      * Chosen on the pools' own carved-out holdouts (docs/benchmarks.md), never on a holdout file.
      */
-    public static final float EMBEDDING_WEIGHT = 2f;
+    public static final float EMBEDDING_WEIGHT = 4f;
 
     public FeatureBlocks {
         if (lsa && !tfidf) {

@@ -42,7 +42,7 @@ class SimulateCommandTest {
 
         int exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(),
                 "--init", "10", "--batch", "10", "--max-labels", "50", "--seed", "2",
-                "--model", "transformer", "--transformer-every", "2", "--transformer-min-labels", "20",
+                "--model", "transformer", "--encoder", "all-MiniLM-L6-v2", "--transformer-every", "2", "--transformer-min-labels", "20",
                 "--transformer-strategy", "bald", "--max-tokens", "16", "--transformer-epochs", "1",
                 "--transformer-holdout", "20", "--out", out.toString(), "--db", dir.resolve("db").toString());
 

@@ -179,7 +179,7 @@ class SimulateTrackingTest {
             exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
                     "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", dir.resolve("db-t").toString(),
                     "--tracking-uri", server.uri(), "--experiment", "exp-transformer", "--registered-model", "two-speed",
-                    "--model", "transformer", "--transformer-every", "1", "--transformer-min-labels", "20",
+                    "--model", "transformer", "--encoder", "all-MiniLM-L6-v2", "--transformer-every", "1", "--transformer-min-labels", "20",
                     "--max-tokens", "16", "--transformer-epochs", "1", "--transformer-holdout", "20");
         } finally {
             System.setOut(original);
