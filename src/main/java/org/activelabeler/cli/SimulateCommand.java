@@ -6,6 +6,10 @@ import java.util.concurrent.Callable;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.activelabeler.app.TextVectors;
+import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
@@ -25,6 +29,7 @@ import org.activelabeler.labeling.NewLabel;
 import org.activelabeler.simulation.RoundListener;
 import org.activelabeler.simulation.SimulatedOracle;
 import org.activelabeler.simulation.SimulationSettings;
+import org.activelabeler.strategy.DiverseEntropySampling;
 import org.activelabeler.strategy.QueryStrategies;
 import org.activelabeler.tracking.ModelNames;
 import org.activelabeler.tracking.SimulationTracking;
@@ -36,6 +41,9 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run the active-learning loop with the file's own labels as the annotator.")
 final class SimulateCommand implements Callable<Integer> {
+    /** For experiments on a pool's own held-out share: the embedding block's scale. */
+    static final String EMBEDDING_WEIGHT_PROPERTY = "activelabeler.embedding.weight";
+
     @Option(names = "--data", required = true, paramLabel = "POOL", description = "Labeled file (CSV, TSV or JSON Lines, each also gzipped) to query from.")
     Path data;
 
@@ -44,7 +52,8 @@ final class SimulateCommand implements Callable<Integer> {
     Path holdout;
 
     @Option(names = "--strategy", defaultValue = QueryStrategies.DEFAULT,
-            description = "entropy, least-confidence, margin or random (default: ${DEFAULT-VALUE}).")
+            description = "entropy, least-confidence, margin, diverse-entropy (entropy, one text per cluster of"
+                    + " the embeddings) or random (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--init", defaultValue = "20", description = "Random labels before the first round (default: ${DEFAULT-VALUE}).")
@@ -66,6 +75,9 @@ final class SimulateCommand implements Callable<Integer> {
     ColumnOptions columns;
 
     @Mixin
+    FeatureOptions featureOptions;
+
+    @Mixin
     DatabaseOption database;
 
     @Option(names = "--experiment", paramLabel = "NAME",
@@ -85,12 +97,20 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QueryStrategies.named(strategy);
-        SimulationSettings settings = new SimulationSettings(strategy, init, batch, maxLabels, seed);
+        SimulationSettings settings = new SimulationSettings(strategy, init, batch, maxLabels, seed,
+                transformerOptions.fastAuditShare());
         try (Workspace workspace = Workspace.open(database.folder);
              TerminalProgress progress = new TerminalProgress()) {
             Corpus pool = Corpora.load(workspace, data, columns, progress);
             Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, columns, progress);
-            ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
+            FeatureBlocks blocks = featureOptions.blocks();
+            if (strategy.equals(DiverseEntropySampling.NAME) && !blocks.embeddings()) {
+                throw new IllegalArgumentException("--strategy " + DiverseEntropySampling.NAME + " spreads a batch"
+                        + " over the embeddings; keep embeddings in --features");
+            }
+            Map<String, String> embedding = new LinkedHashMap<>();
+            ExperimentData experiment = experiment(workspace, pool, test, blocks, embedding, progress, featureOptions,
+                    seed);
             settings.requireFits(experiment.pool().size());
             ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
             LearningCurve curve;
@@ -98,8 +118,11 @@ final class SimulateCommand implements Callable<Integer> {
             String experimentForRuns;
             List<TransformerRoundResult> transformerRounds = new ArrayList<>();
             String oracleLabels;
-            try (trackingSession; Classifier classifier = new NgramLogisticClassifier(model,
+            Map<String, String> featureParameters = new LinkedHashMap<>(
                     Corpora.featureParameters(workspace, experiment.pipeline().settings()));
+            featureParameters.put("feature_blocks", blocks.toString());
+            featureParameters.putAll(embedding);
+            try (trackingSession; Classifier classifier = new NgramLogisticClassifier(model, featureParameters);
                  TextClassifier transformer = transformerOptions.enabled()
                          ? new TransformerClassifier(transformerOptions.resolveEncoder(workspace.folder(), progress),
                                  transformerOptions.transformerSettings(seed), experiment.labels().size())
@@ -128,7 +151,7 @@ final class SimulateCommand implements Callable<Integer> {
                     revealed[0] = labeledRows;
                 };
                 try {
-                    curve = new SimulatedOracle(classifier, settings, lane).run(experiment.pool(), experiment.holdout(),
+                    curve = new SimulatedOracle(classifier, settings, lane, experiment.poolVectors()).run(experiment.pool(), experiment.holdout(),
                             experiment.labels().size(), listener, progress);
                 } catch (RuntimeException e) {
                     runs.fail();
@@ -143,6 +166,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (out != null) {
                 curve.writeCsv(out);
                 curve.writePerClassCsv(besideCurve(out, "-per-class.csv"), experiment.labels());
+                curve.writeStoppingCsv(besideCurve(out, "-stopping.csv"));
                 if (!transformerRounds.isEmpty()) {
                     Summaries.writeTransformerCsv(transformerCsv(out), transformerRounds);
                 }
@@ -150,6 +174,33 @@ final class SimulateCommand implements Callable<Integer> {
             printSummary(curve, experiment);
             transformerRounds.forEach(r -> System.out.println(Summaries.transformerRound(r)));
             return 0;
+        }
+    }
+
+    /** The pool and holdout as feature rows; with embeddings, their vectors from the cache (embedded when missing). */
+    private static ExperimentData experiment(Workspace workspace, Corpus pool, Corpus test, FeatureBlocks blocks,
+                                             Map<String, String> embedding, TerminalProgress progress,
+                                             FeatureOptions options, long seed) {
+        if (!blocks.embeddings()) {
+            return ExperimentData.of(pool, test, FeatureSettings.DEFAULT, blocks, null, null, 0f, seed);
+        }
+        List<String> poolTexts = workspace.datasets().reviewTexts(pool.dataset().id(), progress);
+        List<String> testTexts = test == null ? null : workspace.datasets().reviewTexts(test.dataset().id(), progress);
+        try (TextVectors vectors = TextVectors.open(workspace, options.encoderOrDefault())) {
+            int missing = vectors.missing(poolTexts) + (testTexts == null ? 0 : vectors.missing(testTexts));
+            progress.println("Embeddings: " + vectors.encoderName() + ", " + vectors.tokenBudget() + " tokens; "
+                    + (missing == 0 ? "every text's vector is in the cache"
+                    : missing + " texts to embed, kept in " + vectors.cacheFolder() + " for the next run"));
+            float[][] poolVectors = vectors.of(poolTexts, progress);
+            float[][] testVectors = testTexts == null ? null : vectors.of(testTexts, progress);
+            embedding.put("embedding_encoder", vectors.encoderName());
+            embedding.put("embedding_digest", vectors.encoderDigest());
+            embedding.put("embedding_tokens", Integer.toString(vectors.tokenBudget()));
+            float weight = Float.parseFloat(System.getProperty(EMBEDDING_WEIGHT_PROPERTY,
+                    Float.toString(FeatureBlocks.EMBEDDING_WEIGHT)));
+            embedding.put("embedding_weight", Float.toString(weight));
+            return ExperimentData.of(pool, test, FeatureSettings.DEFAULT, blocks, poolVectors, testVectors, weight,
+                    seed);
         }
     }
 
@@ -209,9 +260,13 @@ final class SimulateCommand implements Callable<Integer> {
                 last.accuracy(), last.macroF1());
         System.out.printf(Locale.ROOT, "area under the learning curve (mean accuracy): %.4f%n", curve.normalisedArea());
         System.out.printf(Locale.ROOT, "time: training %.1f s, scoring %.1f s%n", trainMs / 1000.0, scoreMs / 1000.0);
+        System.out.println("stopping: " + curve.firstStable().map(r -> "predictions stable from " + r.labels()
+                + " labels (round " + r.round() + ")").orElse("predictions not yet stable")
+                + (last.stopping().advice().isEmpty() ? "" : "; last round: " + last.stopping().advice()));
         if (out != null) {
             System.out.println("learning curve: " + out.toAbsolutePath() + " (per class: "
-                    + besideCurve(out, "-per-class.csv").getFileName() + ")");
+                    + besideCurve(out, "-per-class.csv").getFileName() + ", stopping signal: "
+                    + besideCurve(out, "-stopping.csv").getFileName() + ")");
         }
     }
 }

@@ -19,8 +19,8 @@ final class TransformerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--encoder", defaultValue = "all-MiniLM-L6-v2", paramLabel = "NAME|FOLDER",
-            description = "Pretrained encoder: all-MiniLM-L6-v2 (bundled, offline), a Hugging Face id such as"
+    @Option(names = "--encoder", defaultValue = "bge-small-en-v1.5", paramLabel = "NAME|FOLDER",
+            description = "Pretrained encoder: bge-small-en-v1.5 or all-MiniLM-L6-v2 (both bundled, offline), a Hugging Face id such as"
                     + " sentence-transformers/all-MiniLM-L12-v2 (downloaded once, then cached), or a folder with"
                     + " config.json, tokenizer.json and model.safetensors (default: ${DEFAULT-VALUE}).")
     String encoder;
@@ -34,8 +34,15 @@ final class TransformerOptions {
     Integer minLabels;
 
     @Option(names = "--audit-share", paramLabel = "SHARE",
-            description = "Share of each batch drawn at random, on which the models are judged (default: 0.1).")
+            description = "Share of each batch drawn at random: the audit estimate of accuracy (the stopping signal)"
+                    + " and, with the transformer, what the models are judged on (default: 0 with the fast model"
+                    + " alone, so that curves compare with peers; 0.1 with the transformer).")
     Double auditShare;
+
+    /** The audit share of a simulation of the fast model alone (the transformer lane keeps its own). */
+    double fastAuditShare() {
+        return enabled() || auditShare == null ? 0 : auditShare;
+    }
 
     @Option(names = "--transformer-strategy", defaultValue = TwoSpeedSettings.ENTROPY,
             description = "How the transformer ranks its candidates: entropy or bald (MC dropout) (default: ${DEFAULT-VALUE}).")

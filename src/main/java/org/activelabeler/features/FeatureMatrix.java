@@ -21,6 +21,24 @@ public final class FeatureMatrix {
         this.columnCount = columnCount;
     }
 
+    /** {@code rows} rows without a column: the start for a matrix of dense blocks alone. */
+    public static FeatureMatrix empty(int rows) {
+        return new FeatureMatrix(new int[rows + 1], new int[0], new float[0], 0);
+    }
+
+    /** {@link #withDenseBlock} from one vector per row, all of one length. */
+    public FeatureMatrix withDenseRows(float[][] vectors, float weight) {
+        int width = vectors.length == 0 ? 0 : vectors[0].length;
+        float[] flat = new float[vectors.length * width];
+        for (int r = 0; r < vectors.length; r++) {
+            if (vectors[r].length != width) {
+                throw new IllegalArgumentException("Row " + r + " has " + vectors[r].length + " values, not " + width);
+            }
+            System.arraycopy(vectors[r], 0, flat, r * width, width);
+        }
+        return withDenseBlock(flat, width, weight);
+    }
+
     public int rowCount() {
         return rowStart.length - 1;
     }

@@ -71,6 +71,15 @@ public final class Predictions {
         return best;
     }
 
+    /** {@link #top} of every text. */
+    public int[] topClasses() {
+        int[] tops = new int[size()];
+        for (int row = 0; row < tops.length; row++) {
+            tops[row] = top(row);
+        }
+        return tops;
+    }
+
     public float topProbability(int row) {
         return get(row, top(row));
     }

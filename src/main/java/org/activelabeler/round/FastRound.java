@@ -24,8 +24,13 @@ public final class FastRound {
 
     /** @param strategy the query strategy's name (see {@link QueryStrategies}) */
     public FastRound(Classifier classifier, String strategy) {
+        this(classifier, strategy, null);
+    }
+
+    /** @param vectors each pool row's sentence vector, for strategies that spread a batch; may be null */
+    public FastRound(Classifier classifier, String strategy, float[][] vectors) {
         this.classifier = classifier;
-        this.selector = new BatchSelector(QueryStrategies.named(strategy));
+        this.selector = new BatchSelector(QueryStrategies.named(strategy), vectors);
     }
 
     /** Measures a fitted model: on a holdout, on the pool's texts with file labels, or not at all. */

@@ -17,6 +17,9 @@ import org.activelabeler.progress.Progress;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.StagedFiles;
+import org.activelabeler.stopping.AuditEstimate;
+import org.activelabeler.stopping.StabilizingPredictions;
+import org.activelabeler.stopping.StoppingSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,12 @@ public final class FastRounds implements AutoCloseable {
     private final RoundTracking tracking;
     private Classifier classifier;
     private volatile PreparedFeatures features;
+    private volatile Embedding pendingEmbedding;
+    private StabilizingPredictions stabilizing;
+    private int[] stopRows;
+
+    private record Embedding(float[][] vectors, Map<String, String> parameters) {
+    }
 
     public FastRounds(Corpus corpus, LabelStore store, ClassifierFactory factory, String tokenizerName,
                       int queueLength, long seed) {
@@ -54,16 +63,42 @@ public final class FastRounds implements AutoCloseable {
         this.seed = seed;
     }
 
-    /** Learns the features from the dataset's text (no labels); the first retrain needs it. */
+    /**
+     * Learns the features from the dataset's text (no labels); the first retrain needs it. Once
+     * {@link #useEmbeddings} has handed over vectors, the next call adds the embeddings block.
+     */
     public void prepare(Progress progress) {
-        if (features != null) {
+        Embedding embedding = pendingEmbedding;
+        if (features != null && embedding == null) {
             return;
         }
-        PreparedFeatures fitted = PreparedFeatures.fit(corpus, tokenizerName, progress);
+        PreparedFeatures fitted = embedding == null ? PreparedFeatures.fit(corpus, tokenizerName, progress)
+                : PreparedFeatures.fit(corpus, tokenizerName, embedding.vectors(), embedding.parameters(), progress);
         progress.update("Starting the model engine", 0, 1);
+        if (classifier != null) {
+            classifier.close();
+        }
         classifier = factory.create(fitted.parameters());
         features = fitted;
+        pendingEmbedding = null;
         progress.update("Features ready", 1, 1);
+    }
+
+    /**
+     * Hands over every text's sentence vector (corpus order); the next retrain fits on the text's
+     * features and the embeddings block. Any thread may call it.
+     */
+    public void useEmbeddings(float[][] vectors, Map<String, String> parameters) {
+        if (vectors.length != corpus.size()) {
+            throw new IllegalArgumentException("Need " + corpus.size() + " vectors, got " + vectors.length);
+        }
+        pendingEmbedding = new Embedding(vectors, Map.copyOf(parameters));
+    }
+
+    /** Whether the model fits on the embeddings block (after the first retrain with them). */
+    public boolean embedded() {
+        PreparedFeatures current = features;
+        return current != null && current.embedded();
     }
 
     public boolean prepared() {
@@ -101,7 +136,7 @@ public final class FastRounds implements AutoCloseable {
             throw new IllegalStateException("Label texts of at least two classes before retraining");
         }
         Rows rows = rows(labels);
-        FastRound.Outcome outcome = new FastRound(classifier, strategy).run(new FastRound.Input(features.rows(),
+        FastRound.Outcome outcome = new FastRound(classifier, strategy, features.vectors()).run(new FastRound.Input(features.rows(),
                 rows.labeled, rows.classes, corpus.dataset().labels().size(), rows.unlabeled, queueLength, true),
                 (fitted, pool) -> holdout(pool, labels), new SplittableRandom(seed), progress);
         progress.checkCancelled();
@@ -111,18 +146,33 @@ public final class FastRounds implements AutoCloseable {
                 classifier.description().name(), strategy, outcome.training().validationAccuracy(),
                 outcome.training().millis(), outcome.scoreMillis()), queue);
         ClassMetrics holdout = outcome.metrics();
-        RunRef run = track(round, outcome, rows, strategy, batchSize);
+        StoppingSignal stopping = stopping(outcome.pool());
+        RunRef run = track(round, outcome, rows, strategy, batchSize, stopping);
         return new RoundOutcome(round, queue, outcome.pool(), holdout == null ? Double.NaN : holdout.accuracy(),
-                holdout == null ? 0 : holdoutSize(labels), run);
+                holdout == null ? 0 : holdoutSize(labels), run, stopping);
     }
 
-    private RunRef track(RoundRecord round, FastRound.Outcome outcome, Rows rows, String strategy, int batchSize) {
+    /** Kappa between this retrain's classes and the last one's on the stop set (this session's retrains). */
+    private StoppingSignal stopping(Predictions pool) {
+        if (stabilizing == null) {
+            stabilizing = new StabilizingPredictions(corpus.dataset().labels().size());
+            stopRows = StabilizingPredictions.stopSet(corpus.size(), seed);
+        }
+        int[] tops = new int[stopRows.length];
+        for (int i = 0; i < stopRows.length; i++) {
+            tops[i] = pool.top(stopRows[i]);
+        }
+        return new StoppingSignal(stabilizing.next(tops), AuditEstimate.Reading.NONE);
+    }
+
+    private RunRef track(RoundRecord round, FastRound.Outcome outcome, Rows rows, String strategy, int batchSize,
+                         StoppingSignal stopping) {
         try {
             ClassMetrics holdout = outcome.metrics();
             RoundResult measured = new RoundResult(store.rounds(corpus.dataset().id()).size(), round.labels(),
                     holdout == null ? Double.NaN : holdout.accuracy(), holdout == null ? Double.NaN : holdout.macroF1(),
                     round.trainMillis(), round.scoreMillis(), outcome.entropyMean(), outcome.entropyMax(),
-                    outcome.training(), holdout);
+                    outcome.training(), holdout, stopping);
             Map<String, String> params = new LinkedHashMap<>();
             params.put("strategy", strategy);
             if (batchSize > 0) {

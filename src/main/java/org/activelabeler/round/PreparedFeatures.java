@@ -3,6 +3,7 @@ package org.activelabeler.round;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.activelabeler.dataset.Corpus;
+import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.progress.Progress;
@@ -14,17 +15,43 @@ import org.activelabeler.features.FeatureMatrix;
  *
  * @param rows one feature row per review, in corpus order
  * @param parameters what {@link ClassifierFactory#create} is given
+ * @param vectors each text's sentence vector when the rows hold the embeddings block, else null
  */
-public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameters) {
+public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameters, float[][] vectors) {
 
     /** Learns the features from a dataset's text (no labels). */
     public static PreparedFeatures fit(Corpus corpus, String tokenizerName, Progress progress) {
+        return fit(corpus, tokenizerName, null, Map.of(), progress);
+    }
+
+    /**
+     * The text's features, and with {@code vectors} the embeddings block after them.
+     *
+     * @param vectors each text's sentence vector in corpus order, or null for the text's features alone
+     * @param embedding what to record about the vectors (encoder, digest)
+     */
+    public static PreparedFeatures fit(Corpus corpus, String tokenizerName, float[][] vectors,
+                                       Map<String, String> embedding, Progress progress) {
         progress.update("Learning features of " + corpus.size() + " texts", 0, 1);
         FeaturePipeline.Fitted fitted = FeaturePipeline.fit(corpus.tokenIds(), FeatureSettings.DEFAULT);
         progress.checkCancelled();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("tokenizer", tokenizerName);
         parameters.put("features", fitted.pipeline().settings().describe());
-        return new PreparedFeatures(fitted.rows(), Map.copyOf(parameters));
+        FeatureMatrix rows = fitted.rows();
+        if (vectors != null) {
+            rows = rows.withDenseRows(vectors, FeatureBlocks.EMBEDDING_WEIGHT);
+            parameters.put("feature_blocks", FeatureBlocks.ALL.toString());
+            parameters.put("embedding_weight", Float.toString(FeatureBlocks.EMBEDDING_WEIGHT));
+            parameters.putAll(embedding);
+        } else {
+            parameters.put("feature_blocks", FeatureBlocks.TEXT.toString());
+        }
+        return new PreparedFeatures(rows, Map.copyOf(parameters), vectors);
+    }
+
+    /** Whether the rows hold the embeddings block. */
+    public boolean embedded() {
+        return vectors != null;
     }
 }

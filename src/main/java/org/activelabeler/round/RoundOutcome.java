@@ -4,6 +4,7 @@ import java.util.List;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.model.Predictions;
+import org.activelabeler.stopping.StoppingSignal;
 import org.activelabeler.tracking.RunRef;
 
 /**
@@ -14,13 +15,14 @@ import org.activelabeler.tracking.RunRef;
  *     when the file has no labels
  * @param holdoutSize how many texts that accuracy was measured on
  * @param run the round's tracking run, or null when it is not tracked
+ * @param stopping whether more labels are likely to change the model
  */
 public record RoundOutcome(RoundRecord round, List<QueueEntry> queue, Predictions predictions,
-                           double holdoutAccuracy, int holdoutSize, RunRef run) {
+                           double holdoutAccuracy, int holdoutSize, RunRef run, StoppingSignal stopping) {
 
     public RoundOutcome(RoundRecord round, List<QueueEntry> queue, Predictions predictions, double holdoutAccuracy,
                         int holdoutSize) {
-        this(round, queue, predictions, holdoutAccuracy, holdoutSize, null);
+        this(round, queue, predictions, holdoutAccuracy, holdoutSize, null, StoppingSignal.NONE);
     }
 
     /** The accuracy the learning curve shows: holdout when there is one, else early-stopping validation. */

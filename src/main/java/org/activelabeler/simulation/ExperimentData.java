@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.LabelSet;
+import org.activelabeler.features.FeatureBlocks;
+import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
 
@@ -13,9 +15,10 @@ import org.activelabeler.features.FeatureSettings;
  * pool's text alone. Without a holdout file, a seeded random share of the pool is held out and never
  * queried. {@code poolSource[row]} and {@code holdoutSource[row]} give each row's index in the
  * corpus it came from (the pool's corpus for a carved-out holdout), to find its text.
+ * {@code poolVectors} are the pool rows' sentence vectors when the features include embeddings, else null.
  */
 public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipeline pipeline, int[] poolSource,
-                             int[] holdoutSource, LabelSet labels) {
+                             int[] holdoutSource, LabelSet labels, float[][] poolVectors) {
     public static final double CARVED_HOLDOUT_SHARE = 0.1;
     public static final int CARVED_HOLDOUT_MAX = 5000;
 
@@ -24,6 +27,48 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
      *     classes are matched to the pool's by name
      */
     public static ExperimentData of(Corpus pool, Corpus holdout, FeatureSettings settings, long seed) {
+        return of(pool, holdout, settings, FeatureBlocks.TEXT, null, null, 0f, seed);
+    }
+
+    /**
+     * As {@link #of(Corpus, Corpus, FeatureSettings, long)} with the chosen feature blocks.
+     *
+     * @param poolVectors each pool text's sentence vector, in corpus order, when the blocks include embeddings
+     * @param holdoutVectors the same for the holdout file's texts (null without one)
+     * @param embeddingWeight the embedding block's scale (see {@link FeatureBlocks#EMBEDDING_WEIGHT})
+     */
+    public static ExperimentData of(Corpus pool, Corpus holdout, FeatureSettings settings, FeatureBlocks blocks,
+                                    float[][] poolVectors, float[][] holdoutVectors, float embeddingWeight,
+                                    long seed) {
+        ExperimentData text = ofText(pool, holdout, blocks.textSettings(settings), seed);
+        if (!blocks.embeddings()) {
+            return text;
+        }
+        float[][] queryVectors = pick(poolVectors, text.poolSource());
+        float[][] heldVectors = pick(holdout == null ? poolVectors : holdoutVectors, text.holdoutSource());
+        return new ExperimentData(new LabeledRows(withVectors(blocks, text.pool().features(), queryVectors,
+                embeddingWeight), text.pool().gold()), new LabeledRows(withVectors(blocks, text.holdout().features(),
+                heldVectors, embeddingWeight),
+                text.holdout().gold()), text.pipeline(), text.poolSource(), text.holdoutSource(), text.labels(), queryVectors);
+    }
+
+    private static FeatureMatrix withVectors(FeatureBlocks blocks, FeatureMatrix text, float[][] vectors, float weight) {
+        FeatureMatrix base = blocks.tfidf() ? text : FeatureMatrix.empty(vectors.length);
+        return base.withDenseRows(vectors, weight);
+    }
+
+    private static float[][] pick(float[][] vectors, int[] rows) {
+        if (vectors == null) {
+            throw new IllegalArgumentException("The embeddings block needs a vector for every text");
+        }
+        float[][] picked = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = vectors[rows[i]];
+        }
+        return picked;
+    }
+
+    private static ExperimentData ofText(Corpus pool, Corpus holdout, FeatureSettings settings, long seed) {
         requireGold(pool);
         LabelSet labels = pool.dataset().labels();
         if (holdout != null) {
@@ -32,7 +77,7 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
             FeaturePipeline.Fitted fitted = FeaturePipeline.fit(pool.tokenIds(), settings);
             return new ExperimentData(new LabeledRows(fitted.rows(), pool.gold()),
                     new LabeledRows(fitted.pipeline().transform(holdout.tokenIds()), holdoutGold), fitted.pipeline(),
-                    identity(pool.size()), identity(holdout.size()), labels);
+                    identity(pool.size()), identity(holdout.size()), labels, null);
         }
         boolean[] heldOut = carveOut(pool.size(), seed);
         List<int[]> queryTokens = new ArrayList<>();
@@ -49,7 +94,7 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         FeaturePipeline.Fitted fitted = FeaturePipeline.fit(queryTokens.toArray(int[][]::new), settings);
         return new ExperimentData(new LabeledRows(fitted.rows(), toArray(queryGold)),
                 new LabeledRows(fitted.pipeline().transform(heldTokens.toArray(int[][]::new)), toArray(heldGold)),
-                fitted.pipeline(), toArray(querySource), toArray(heldSource), labels);
+                fitted.pipeline(), toArray(querySource), toArray(heldSource), labels, null);
     }
 
     /**

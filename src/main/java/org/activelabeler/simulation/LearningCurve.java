@@ -83,6 +83,35 @@ public final class LearningCurve {
         write(file, toPerClassCsv(labels));
     }
 
+    /** One row per round: the stopping signal (kappa, stable, the audit estimate); empty cells where none. */
+    public String toStoppingCsv() {
+        StringBuilder csv = new StringBuilder("round,labels,kappa,stable,audit_accuracy,audit_ci_low,audit_ci_high,"
+                + "audit_labels\n");
+        for (RoundResult r : rounds()) {
+            var p = r.stopping().predictions();
+            var a = r.stopping().audit();
+            csv.append(r.round()).append(',').append(r.labels()).append(',').append(cell(p.kappa())).append(',')
+                    .append(Double.isNaN(p.kappa()) ? "" : p.stable() ? "1" : "0").append(',')
+                    .append(cell(a.accuracy())).append(',').append(cell(a.low())).append(',').append(cell(a.high()))
+                    .append(',').append(a.labels()).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** Writes {@link #toStoppingCsv} to {@code file}, through a temporary file. */
+    public void writeStoppingCsv(Path file) {
+        write(file, toStoppingCsv());
+    }
+
+    /** The first round whose predictions were stable, if any. */
+    public java.util.Optional<RoundResult> firstStable() {
+        return rounds().stream().filter(r -> r.stopping().predictions().stable()).findFirst();
+    }
+
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.6f", value);
+    }
+
     private static void write(Path file, String text) {
         try {
             Path absolute = file.toAbsolutePath();

@@ -2,6 +2,7 @@ package org.activelabeler.simulation;
 
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.TrainingReport;
+import org.activelabeler.stopping.StoppingSignal;
 
 /**
  * What one round of the loop measured.
@@ -16,9 +17,18 @@ import org.activelabeler.model.TrainingReport;
  * @param poolEntropyMax the largest of those entropies
  * @param training details of the fit
  * @param metrics the holdout figures per class and the confusion matrix, or null without a holdout
+ * @param stopping the stopping signal after this round
  */
 public record RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
-                          double poolEntropyMean, double poolEntropyMax, TrainingReport training, ClassMetrics metrics) {
+                          double poolEntropyMean, double poolEntropyMax, TrainingReport training, ClassMetrics metrics,
+                          StoppingSignal stopping) {
+
+    /** A round without a stopping signal. */
+    public RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
+                       double poolEntropyMean, double poolEntropyMax, TrainingReport training, ClassMetrics metrics) {
+        this(round, labels, accuracy, macroF1, trainMillis, scoreMillis, poolEntropyMean, poolEntropyMax, training,
+                metrics, StoppingSignal.NONE);
+    }
 
     /** {@code confusion[gold][predicted]} on the holdout, or null without one. */
     public int[][] confusion() {

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.stopping.AuditEstimate;
+import org.activelabeler.stopping.StabilizingPredictions;
+import org.activelabeler.stopping.StoppingSignal;
 import java.util.stream.IntStream;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.Classifier;
@@ -22,6 +26,7 @@ public final class SimulatedOracle {
     private final Classifier classifier;
     private final SimulationSettings settings;
     private final TransformerLane transformer;
+    private final float[][] poolVectors;
 
     public SimulatedOracle(Classifier classifier, SimulationSettings settings) {
         this(classifier, settings, null);
@@ -29,6 +34,13 @@ public final class SimulatedOracle {
 
     /** A two-speed simulation: the fast classifier every batch, the transformer lane every few (may be null). */
     public SimulatedOracle(Classifier classifier, SimulationSettings settings, TransformerLane transformer) {
+        this(classifier, settings, transformer, null);
+    }
+
+    /** @param poolVectors each pool row's sentence vector, for strategies that spread a batch; may be null */
+    public SimulatedOracle(Classifier classifier, SimulationSettings settings, TransformerLane transformer,
+                           float[][] poolVectors) {
+        this.poolVectors = poolVectors;
         this.classifier = classifier;
         this.settings = settings;
         this.transformer = transformer;
@@ -38,7 +50,7 @@ public final class SimulatedOracle {
     public LearningCurve run(LabeledRows pool, LabeledRows holdout, int classes, RoundListener listener,
                              Progress progress) {
         settings.requireFits(pool.size());
-        FastRound fastRound = new FastRound(classifier, settings.strategy());
+        FastRound fastRound = new FastRound(classifier, settings.strategy(), poolVectors);
         SplittableRandom random = new SplittableRandom(settings.seed());
         boolean[] revealed = new boolean[pool.size()];
         boolean[] drawnAtRandom = new boolean[pool.size()];
@@ -49,6 +61,10 @@ public final class SimulatedOracle {
             order.add(row);
         }
         LearningCurve curve = new LearningCurve();
+        int[] stopRows = StabilizingPredictions.stopSet(pool.size(), settings.seed());
+        FeatureMatrix stopFeatures = pool.features().select(stopRows);
+        StabilizingPredictions stabilizing = new StabilizingPredictions(classes);
+        AuditEstimate audit = new AuditEstimate();
         long started = System.nanoTime();
         for (int round = 1; ; round++) {
             progress.checkCancelled();
@@ -60,16 +76,19 @@ public final class SimulatedOracle {
             int take = Math.min(settings.batchSize(), settings.maxLabels() - order.size());
             int[] unlabeled = last && !transformerDue ? new int[0] : unlabeled(revealed);
             Predictions[] holdoutScores = new Predictions[1];
+            Predictions[] stopScores = new Predictions[1];
             FastRound.Outcome outcome = fastRound.run(new FastRound.Input(pool.features(), labeledRows, labels, classes,
                     unlabeled, last ? 0 : take, !last || transformerDue), (fitted, scored) -> {
                         holdoutScores[0] = fitted.predict(holdout.features());
+                        stopScores[0] = fitted.predict(stopFeatures);
                         return ClassMetrics.of(holdoutScores[0], holdout.gold());
                     }, random, Progress.NONE);
+            StoppingSignal stopping = new StoppingSignal(stabilizing.next(stopScores[0].topClasses()), audit.reading());
             TrainingReport training = outcome.training();
             ClassMetrics metrics = outcome.metrics();
             RoundResult result = new RoundResult(round, labeledRows.length, metrics.accuracy(), metrics.macroF1(),
                     training.millis(), outcome.scoreMillis(), outcome.entropyMean(), outcome.entropyMax(), training,
-                    metrics);
+                    metrics, stopping);
             curve.add(result);
             listener.roundFinished(result, labeledRows);
             if (transformerDue) {
@@ -77,11 +96,13 @@ public final class SimulatedOracle {
                         classifier, pool, holdout, classes, holdoutScores[0], last, started, progress);
             }
             if (!last) {
-                int audits = transformer == null ? 0 : (int) Math.round(take * transformer.auditShare());
+                double share = transformer == null ? settings.auditShare() : transformer.auditShare();
+                int audits = (int) Math.round(take * share);
                 for (int row : RandomDraw.take(unlabeled, audits, random)) {
                     revealed[row] = true;
                     drawnAtRandom[row] = true;
                     order.add(row);
+                    audit.add(outcome.pool().top(row) == pool.gold()[row]);
                 }
                 int wanted = take - audits;
                 int[] next = transformer != null && transformer.serving() ? transformer.next(wanted, revealed) : new int[0];

@@ -8,9 +8,18 @@ package org.activelabeler.simulation;
  * @param batchSize labels revealed per round
  * @param maxLabels stop once this many labels are revealed
  * @param seed seeds the initial draw, the random strategy and the model
+ * @param auditShare the share of each batch drawn at random for the audit estimate (0 to 1)
  */
-public record SimulationSettings(String strategy, int initialLabels, int batchSize, int maxLabels, long seed) {
+public record SimulationSettings(String strategy, int initialLabels, int batchSize, int maxLabels, long seed,
+                                 double auditShare) {
+    public SimulationSettings(String strategy, int initialLabels, int batchSize, int maxLabels, long seed) {
+        this(strategy, initialLabels, batchSize, maxLabels, seed, 0);
+    }
+
     public SimulationSettings {
+        if (auditShare < 0 || auditShare > 1) {
+            throw new IllegalArgumentException("--audit-share must be between 0 and 1, was " + auditShare);
+        }
         if (initialLabels < 2) {
             throw new IllegalArgumentException("--init must be at least 2, was " + initialLabels);
         }

@@ -7,12 +7,22 @@ import java.util.PriorityQueue;
 import java.util.random.RandomGenerator;
 import org.activelabeler.model.Predictions;
 
-/** Ranks unlabeled rows by a strategy's score and keeps the top k; ties go to the lower row. */
+/**
+ * Ranks unlabeled rows by a strategy's score and keeps the top k; ties go to the lower row. For
+ * {@link DiverseEntropySampling} with sentence vectors, the top is then spread over embedding space.
+ */
 public final class BatchSelector {
     private final QueryStrategy strategy;
+    private final float[][] vectors;
 
     public BatchSelector(QueryStrategy strategy) {
+        this(strategy, null);
+    }
+
+    /** @param vectors each pool row's sentence vector, or null when there are none */
+    public BatchSelector(QueryStrategy strategy, float[][] vectors) {
         this.strategy = strategy;
+        this.vectors = vectors;
     }
 
     /**
@@ -21,6 +31,24 @@ public final class BatchSelector {
      * @param k how many to return
      */
     public List<RankedCandidate> top(Predictions predictions, int[] candidates, int k, RandomGenerator random) {
+        if (strategy instanceof DiverseEntropySampling diverse && vectors != null && k > 0) {
+            List<RankedCandidate> spread = diverse.diversify(byScore(predictions, candidates,
+                    DiverseEntropySampling.shortlist(k), random), vectors, k, random);
+            return ranked(spread);
+        }
+        return byScore(predictions, candidates, k, random);
+    }
+
+    private static List<RankedCandidate> ranked(List<RankedCandidate> ordered) {
+        List<RankedCandidate> result = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            RankedCandidate c = ordered.get(i);
+            result.add(new RankedCandidate(c.row(), i + 1, c.score(), c.topClass(), c.topProbability()));
+        }
+        return result;
+    }
+
+    private List<RankedCandidate> byScore(Predictions predictions, int[] candidates, int k, RandomGenerator random) {
         Comparator<RankedCandidate> worstFirst = Comparator.comparingDouble(RankedCandidate::score)
                 .thenComparing(Comparator.comparingInt(RankedCandidate::row).reversed());
         PriorityQueue<RankedCandidate> best = new PriorityQueue<>(Math.max(1, k), worstFirst);
@@ -39,11 +67,6 @@ public final class BatchSelector {
         }
         List<RankedCandidate> ranked = new ArrayList<>(best);
         ranked.sort(worstFirst.reversed());
-        List<RankedCandidate> result = new ArrayList<>(ranked.size());
-        for (int i = 0; i < ranked.size(); i++) {
-            RankedCandidate c = ranked.get(i);
-            result.add(new RankedCandidate(c.row(), i + 1, c.score(), c.topClass(), c.topProbability()));
-        }
-        return result;
+        return ranked(ranked);
     }
 }

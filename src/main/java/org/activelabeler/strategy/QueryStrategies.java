@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 public final class QueryStrategies {
     public static final String DEFAULT = "entropy";
     private static final List<QueryStrategy> ALL = List.of(
-            new EntropySampling(), new LeastConfidenceSampling(), new MarginSampling(), new RandomSampling());
+            new EntropySampling(), new LeastConfidenceSampling(), new MarginSampling(), new DiverseEntropySampling(), new RandomSampling());
 
     private QueryStrategies() {
     }

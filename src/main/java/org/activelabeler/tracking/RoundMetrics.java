@@ -29,6 +29,17 @@ final class RoundMetrics {
         }
         add(metrics, "epochs_kept", round.training().epochsKept(), step, timestamp);
         add(metrics, "validation_accuracy", round.training().validationAccuracy(), step, timestamp);
+        var stopping = round.stopping();
+        add(metrics, "stop_kappa", stopping.predictions().kappa(), step, timestamp);
+        if (!Double.isNaN(stopping.predictions().kappa())) {
+            add(metrics, "stop_stable", stopping.predictions().stable() ? 1 : 0, step, timestamp);
+        }
+        if (stopping.audit().labels() > 0) {
+            add(metrics, "audit_accuracy", stopping.audit().accuracy(), step, timestamp);
+            add(metrics, "audit_ci_low", stopping.audit().low(), step, timestamp);
+            add(metrics, "audit_ci_high", stopping.audit().high(), step, timestamp);
+            add(metrics, "audit_labels", stopping.audit().labels(), step, timestamp);
+        }
         if (round.metrics() != null) {
             for (int c = 0; c < round.metrics().classes(); c++) {
                 String name = metricName(labels.name(c));

@@ -22,10 +22,10 @@ public final class DesktopApp extends Application {
             return thread;
         });
         DesktopArguments arguments = DesktopArguments.parse(getParameters().getRaw());
-        AppConfig config = new AppConfig(arguments.folder() != null ? arguments.folder() : DataFolder.resolve(),
-                new FxTaskExecutor(), textReader,
+        java.nio.file.Path folder = arguments.folder() != null ? arguments.folder() : DataFolder.resolve();
+        AppConfig config = new AppConfig(folder, new FxTaskExecutor(), textReader,
                 features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
-                this::browse, true, System.getenv());
+                this::browse, true, System.getenv(), AppConfig.desktopEmbeddings(folder));
         shell = new AppShell(config);
         String oracle = System.getProperty("activelabeler.oracle");
         if (oracle != null) {

@@ -73,6 +73,10 @@ final class LabelingScreen implements AutoCloseable {
     private final LabelingRuns runs;
     private final RoundsViewModel roundRows;
     private Scene scene;
+    private final StringProperty embeddingStatus = new javafx.beans.property.SimpleStringProperty("");
+    private final StringProperty stoppingAdvice = new javafx.beans.property.SimpleStringProperty("");
+    private org.activelabeler.ui.task.TaskHandle embedding;
+    private boolean embeddingAnnounced;
     private final javafx.beans.value.ChangeListener<String> annotatorListener =
             (obs, old, now) -> labeling().changeAnnotator(now);
 
@@ -118,6 +122,12 @@ final class LabelingScreen implements AutoCloseable {
             curve.add(outcome);
             roundRows.add(outcome);
             notifyRound(outcome);
+            stoppingAdvice.set(outcome.stopping().advice());
+            if (trainer.embedded() && !embeddingAnnounced) {
+                embeddingAnnounced = true;
+                embeddingStatus.set("Embeddings (" + config.embeddings().name() + "): in use since the retrain on "
+                        + outcome.round().labels() + " labels");
+            }
             afterRound.run();
         });
         labeling.currentProperty().addListener((obs, old, id) ->
@@ -130,6 +140,42 @@ final class LabelingScreen implements AutoCloseable {
 
         labeling.start(settings.getLong(CURRENT + datasetId).orElse(null));
         retrain.prepare();
+        if (config.embeddings() != null) {
+            startEmbedding(workspace);
+        } else {
+            embeddingStatus.set("Embeddings: off (desktop.properties " + AppConfig.EMBEDDINGS_SETTING + "); the fast"
+                    + " model uses the text's own features");
+        }
+    }
+
+    /**
+     * Embeds every text in the background, on the transformer's thread (its progress and Cancel are in
+     * the status bar); the text's own features serve until every vector is there, then the next
+     * retrain (started at once when it can) adds the embeddings block. Vectors already in the cache are
+     * not embedded again, so a cancel or a restart resumes where it stopped.
+     */
+    private void startEmbedding(Workspace workspace) {
+        var source = config.embeddings();
+        embeddingStatus.set("Embeddings (" + source.name() + "): computing in the background; the text's own"
+                + " features serve until every text has its vector");
+        embedding = config.transformerExecutor().submit("Embedding texts", progress -> {
+            java.util.List<String> texts = workspace.datasets().reviewTexts(datasetId, progress);
+            return source.vectors(texts, new org.activelabeler.progress.TimeLeft(progress));
+        }, vectors -> {
+            embedding = null;
+            trainer.useEmbeddings(vectors, source.parameters());
+            embeddingStatus.set("Embeddings (" + source.name() + "): ready for " + vectors.length
+                    + " texts; the next retrain uses them");
+            if (labeling.classesLabeled() >= 2 && !retrain.runningProperty().get()) {
+                retrain.retrainNow();
+            }
+        }, error -> {
+            embedding = null;
+            embeddingStatus.set(error instanceof org.activelabeler.progress.CancelledException
+                    ? "Embeddings: cancelled; the vectors computed so far are kept, and embedding resumes when the"
+                    + " dataset opens again"
+                    : "Embeddings: " + ErrorMessages.describe(error) + "; the fast model goes on without them");
+        });
     }
 
     /** The transformer's lane with the settings of the last session; the fast model alone unless chosen. */
@@ -193,7 +239,19 @@ final class LabelingScreen implements AutoCloseable {
     private VBox sidePanel(LearningCurveViewModel curve, RoundsViewModel rounds) {
         CountsView counts = new CountsView(labeling, retrain.sinceRoundProperty(), retrain.batchSizeProperty());
         QueueView queue = new QueueView(labeling.upcoming());
-        TitledPane modelsPane = titled("Models", new ModelsView(lane));
+        javafx.scene.control.Label embeddingLabel = new javafx.scene.control.Label();
+        embeddingLabel.setId("embedding-status");
+        embeddingLabel.setWrapText(true);
+        embeddingLabel.getStyleClass().add("caption");
+        embeddingLabel.textProperty().bind(embeddingStatus);
+        javafx.scene.control.Label stoppingLabel = new javafx.scene.control.Label();
+        stoppingLabel.setId("stopping-advice");
+        stoppingLabel.setWrapText(true);
+        stoppingLabel.getStyleClass().add("caption");
+        stoppingLabel.textProperty().bind(stoppingAdvice);
+        stoppingLabel.visibleProperty().bind(stoppingAdvice.isNotEmpty());
+        stoppingLabel.managedProperty().bind(stoppingLabel.visibleProperty());
+        TitledPane modelsPane = titled("Models", new VBox(6, new ModelsView(lane), embeddingLabel, stoppingLabel));
         TitledPane queuePane = titled("Up next", queue);
         TitledPane curvePane = titled("Learning curve", new LearningCurveView(curve));
         TitledPane roundsPane = titled("Rounds", new RoundsView(rounds.rows(), config.browser()));
@@ -249,8 +307,16 @@ final class LabelingScreen implements AutoCloseable {
                 .showInformation();
     }
 
+    /** What the embeddings block is doing, for tests. */
+    StringProperty embeddingStatus() {
+        return embeddingStatus;
+    }
+
     @Override
     public void close() {
+        if (embedding != null) {
+            embedding.cancel();
+        }
         oracle.stop();
         toolbarModel.annotatorProperty().removeListener(annotatorListener);
         if (scene != null) {

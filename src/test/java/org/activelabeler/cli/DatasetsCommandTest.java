@@ -19,7 +19,7 @@ class DatasetsCommandTest {
     void experimentsAreMarkedAndAnImportMakesThemOrdinary() throws Exception {
         Path db = dir.resolve("db");
         Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(2).distinct(80));
-        run(0, "simulate", "--data", pool.toString(), "--init", "10", "--batch", "10", "--max-labels", "20",
+        run(0, "simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--init", "10", "--batch", "10", "--max-labels", "20",
                 "--db", db.toString(), "--tracking-uri", "http://127.0.0.1:9");
         assertThat(run(0, "datasets", "--db", db.toString())).contains("pool").contains("(experiment)");
 

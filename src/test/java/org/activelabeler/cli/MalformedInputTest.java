@@ -117,17 +117,17 @@ class MalformedInputTest {
         record("datasets on a new folder", 0, "No datasets: there is no database in ... yet");
         fails("deleting a dataset that is not there", 1, "No dataset 'nosuch'", "datasets", "--db", db.toString(),
                 "--delete", "nosuch");
-        fails("an unknown strategy", 1, "Unknown strategy 'foo'", "simulate", "--data", pool.toString(),
+        fails("an unknown strategy", 1, "Unknown strategy 'foo'", "simulate", "--features", "tfidf,lsa", "--data", pool.toString(),
                 "--strategy", "foo", "--db", db.toString());
-        fails("a batch of 0", 1, "--batch must be at least 1", "simulate", "--data", pool.toString(), "--batch", "0",
+        fails("a batch of 0", 1, "--batch must be at least 1", "simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--batch", "0",
                 "--db", db.toString());
-        fails("a budget below the initial labels", 1, "--max-labels (5) must be at least --init (10)", "simulate",
+        fails("a budget below the initial labels", 1, "--max-labels (5) must be at least --init (10)", "simulate", "--features", "tfidf,lsa",
                 "--data", pool.toString(), "--init", "10", "--max-labels", "5", "--db", db.toString());
-        fails("a budget above the pool", 1, "is more than the", "simulate", "--data", pool.toString(),
+        fails("a budget above the pool", 1, "is more than the", "simulate", "--features", "tfidf,lsa", "--data", pool.toString(),
                 "--max-labels", "1000", "--db", db.toString(), "--tracking-uri", "http://127.0.0.1:9");
         Path unlabeled = text("unlabeled.csv", "review\n\"one\"\n\"two\"\n\"three\"\n");
         fails("simulating on unlabeled text", 1, "the simulated oracle needs a file with a label column filled for every text",
-                "simulate", "--data", unlabeled.toString(), "--db", db.toString());
+                "simulate", "--features", "tfidf,lsa", "--data", unlabeled.toString(), "--db", db.toString());
         fails("an unknown label source", 1, "--labels is 'foo'", "train", "--data", pool.toString(), "--labels", "foo",
                 "--db", db.toString());
         fails("a tracking URI with a password (ftp)", 1, "is not supported", "sync", "--db", db.toString(),
@@ -142,7 +142,7 @@ class MalformedInputTest {
     @Test
     void everyCommandAnswersHelpAndVersionTheStandardWay() {
         for (String command : List.of("import", "simulate", "bench", "datasets", "sync", "train", "evaluate",
-                "tracking-server")) {
+                "tracking-server", "export", "embed")) {
             String help = run(0, command, "--help");
             assertThat(help).as(command).contains("Usage: active-labeler " + command).doesNotContain("Could not format");
             assertThat(run(0, command, "-h")).as(command).contains("Usage: active-labeler " + command);

@@ -40,7 +40,7 @@ class MultiClassLoopTest {
         String db = dir.resolve("db").toString();
 
         Path curve = dir.resolve("curve.csv");
-        String simulated = run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "20",
+        String simulated = run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "20",
                 "--batch", "20", "--max-labels", "100", "--db", db, "--out", curve.toString(),
                 "--tracking-uri", "http://127.0.0.1:9");
         assertThat(simulated).contains("The oracle's 100 labels are stored with dataset");

@@ -18,7 +18,7 @@ class SimulateCommandTest {
         Path holdout = SyntheticReviews.writeCsv(dir.resolve("holdout.csv"), reviews.subList(400, 500));
         Path out = dir.resolve("out/curve.csv");
 
-        int exit = Main.run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(),
+        int exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(),
                 "--init", "10", "--batch", "10", "--max-labels", "60", "--seed", "1",
                 "--out", out.toString(), "--db", dir.resolve("db").toString());
 
@@ -40,9 +40,9 @@ class SimulateCommandTest {
         Path holdout = SyntheticReviews.writeCsv(dir.resolve("holdout.csv"), reviews.subList(200, 260));
         Path out = dir.resolve("curve.csv");
 
-        int exit = Main.run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(),
+        int exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(),
                 "--init", "10", "--batch", "10", "--max-labels", "50", "--seed", "2",
-                "--model", "transformer", "--transformer-every", "2", "--transformer-min-labels", "20",
+                "--model", "transformer", "--encoder", "all-MiniLM-L6-v2", "--transformer-every", "2", "--transformer-min-labels", "20",
                 "--transformer-strategy", "bald", "--max-tokens", "16", "--transformer-epochs", "1",
                 "--transformer-holdout", "20", "--out", out.toString(), "--db", dir.resolve("db").toString());
 
@@ -67,7 +67,7 @@ class SimulateCommandTest {
         Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(4).distinct(300));
         Path out = dir.resolve("curve.csv");
 
-        int exit = Main.run("simulate", "--data", pool.toString(), "--strategy", "margin", "--init", "10",
+        int exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--strategy", "margin", "--init", "10",
                 "--batch", "20", "--max-labels", "50", "--out", out.toString(), "--db", dir.resolve("db").toString());
 
         assertThat(exit).isZero();
@@ -77,7 +77,7 @@ class SimulateCommandTest {
     @Test
     void sameSeedGivesTheSameCurve(@TempDir Path dir) throws Exception {
         Path pool = SyntheticReviews.writeCsv(dir.resolve("pool.csv"), new SyntheticReviews(5).distinct(300));
-        String[] common = {"simulate", "--data", pool.toString(), "--init", "10", "--batch", "10",
+        String[] common = {"simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--init", "10", "--batch", "10",
                 "--max-labels", "40", "--seed", "9", "--db", dir.resolve("db").toString()};
 
         Main.run(concat(common, "--out", dir.resolve("a.csv").toString()));
@@ -92,8 +92,8 @@ class SimulateCommandTest {
         Path unlabeled = Files.writeString(dir.resolve("unlabeled.csv"), "review\n\"a film\"\n\"another film\"\n");
         String db = dir.resolve("db").toString();
 
-        assertThat(Main.run("simulate", "--data", pool.toString(), "--strategy", "oracle", "--db", db)).isEqualTo(1);
-        assertThat(Main.run("simulate", "--data", unlabeled.toString(), "--max-labels", "2", "--init", "2",
+        assertThat(Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--strategy", "oracle", "--db", db)).isEqualTo(1);
+        assertThat(Main.run("simulate", "--features", "tfidf,lsa", "--data", unlabeled.toString(), "--max-labels", "2", "--init", "2",
                 "--db", db)).isEqualTo(1);
     }
 

@@ -9,7 +9,9 @@ class QueryStrategiesTest {
 
     @Test
     void findsEachStrategyByItsName() {
-        assertThat(QueryStrategies.names()).containsExactly("entropy", "least-confidence", "margin", "random");
+        assertThat(QueryStrategies.names()).containsExactly("entropy", "least-confidence", "margin", "diverse-entropy",
+                "random");
+        assertThat(QueryStrategies.named("diverse-entropy")).isInstanceOf(DiverseEntropySampling.class);
         assertThat(QueryStrategies.named("entropy")).isInstanceOf(EntropySampling.class);
         assertThat(QueryStrategies.named("least-confidence")).isInstanceOf(LeastConfidenceSampling.class);
         assertThat(QueryStrategies.named("margin")).isInstanceOf(MarginSampling.class);
@@ -22,6 +24,6 @@ class QueryStrategiesTest {
         assertThatThrownBy(() -> QueryStrategies.named("uncertainty"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'uncertainty'")
-                .hasMessageContaining("entropy, least-confidence, margin, random");
+                .hasMessageContaining("entropy, least-confidence, margin, diverse-entropy, random");
     }
 }

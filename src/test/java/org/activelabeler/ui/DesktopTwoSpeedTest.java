@@ -75,7 +75,7 @@ class DesktopTwoSpeedTest {
                     public TextClassifier create(long seed, int classes, Progress progress) {
                         return transformer;
                     }
-                }));
+                }, null));
         shell.show(stage);
     }
 

@@ -18,7 +18,7 @@ import org.activelabeler.twospeed.TwoSpeedSettings;
  */
 public final class EncoderTransformerFactory implements TransformerFactory {
     public static final String SETTING = "transformer.encoder";
-    public static final String DEFAULT_ENCODER = "all-MiniLM-L6-v2";
+    public static final String DEFAULT_ENCODER = "bge-small-en-v1.5";
     private final Path encoderCache;
     private final Supplier<String> encoder;
 

@@ -41,7 +41,7 @@ class MlprojectRunTest {
         Path holdout = SyntheticReviews.writeCsv(dir.resolve("holdout.csv"), reviews.subList(150, 200));
         String db = "db=" + dir.resolve("db");
 
-        mlflowRun(server, checkout, dir, "simulate", "data=" + pool, "init=10", "batch=10", "max_labels=20", db,
+        mlflowRun(server, checkout, dir, "simulate", "data=" + pool, "features=tfidf,lsa", "init=10", "batch=10", "max_labels=20", db,
                 "experiment=exp-mlproject", "registered_model=model-mlproject");
         try (MlflowClient client = new MlflowClient(server.uri())) {
             String experimentId = client.getExperimentByName("exp-mlproject").orElseThrow().getExperimentId();

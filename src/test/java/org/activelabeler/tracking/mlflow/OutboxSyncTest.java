@@ -42,7 +42,7 @@ class OutboxSyncTest {
         String db = dir.resolve("db").toString();
         String down = "http://127.0.0.1:" + MlflowTestServer.freePort();
 
-        String simulated = run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
+        String simulated = run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
                 "--batch", "10", "--max-labels", "20", "--db", db, "--tracking-uri", down,
                 "--experiment", "exp-outbox", "--registered-model", "model-outbox");
         // parent start + 2 x (child start, data, registration, end, parent data) + parent data + parent end

@@ -176,10 +176,10 @@ class SimulateTrackingTest {
         int exit;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            exit = Main.run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
+            exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
                     "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", dir.resolve("db-t").toString(),
                     "--tracking-uri", server.uri(), "--experiment", "exp-transformer", "--registered-model", "two-speed",
-                    "--model", "transformer", "--transformer-every", "1", "--transformer-min-labels", "20",
+                    "--model", "transformer", "--encoder", "all-MiniLM-L6-v2", "--transformer-every", "1", "--transformer-min-labels", "20",
                     "--max-tokens", "16", "--transformer-epochs", "1", "--transformer-holdout", "20");
         } finally {
             System.setOut(original);
@@ -208,7 +208,7 @@ class SimulateTrackingTest {
         int exit;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            exit = Main.run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
+            exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
                     "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", db.toString(),
                     "--tracking-uri", uri, "--experiment", experiment, "--registered-model", model);
         } finally {

@@ -137,7 +137,7 @@ class TrackingFaultsTest {
     }
 
     private static String simulate(Path db, String trackingUri, String experiment) {
-        return run(0, "simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
+        return run(0, "simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
                 "--batch", "10", "--max-labels", "30", "--db", db.toString(), "--tracking-uri", trackingUri,
                 "--experiment", experiment, "--registered-model", experiment + "-model");
     }

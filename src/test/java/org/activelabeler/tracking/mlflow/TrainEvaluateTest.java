@@ -98,7 +98,7 @@ class TrainEvaluateTest {
 
     @Test
     void evaluateTakesTheChampionOfSimulateByDefaultOrTheModelOfTheCurrentLabels(MlflowTestServer server) {
-        run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10", "--batch", "10",
+        run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10", "--batch", "10",
                 "--max-labels", "20", "--seed", "3", "--db", db.toString(), "--tracking-uri", server.uri(),
                 "--experiment", "exp-sim", "--registered-model", "model-sim");
 

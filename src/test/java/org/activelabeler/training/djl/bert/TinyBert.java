@@ -15,11 +15,11 @@ import java.nio.file.Path;
  * Writes a small random BERT (2 layers, 32 wide, the bundled uncased WordPiece vocabulary) as a Hugging
  * Face folder, so that encoder tests need not load a real model.
  */
-final class TinyBert {
+public final class TinyBert {
     private TinyBert() {
     }
 
-    static Path write(Path folder, long seed) throws IOException {
+    public static Path write(Path folder, long seed) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("config.json"), """
                 {"model_type": "bert", "vocab_size": 30522, "hidden_size": 32, "num_hidden_layers": 2,
@@ -50,7 +50,7 @@ final class TinyBert {
     }
 
     /** Makes the folder pool like bge: CLS, then L2 normalisation (sentence-transformers files). */
-    static void poolLikeBge(Path folder) throws IOException {
+    public static void poolLikeBge(Path folder) throws IOException {
         Files.createDirectories(folder.resolve("1_Pooling"));
         Files.writeString(folder.resolve("1_Pooling/config.json"), """
                 {"word_embedding_dimension": 32, "pooling_mode_cls_token": true, "pooling_mode_mean_tokens": false,
