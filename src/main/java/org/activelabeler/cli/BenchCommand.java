@@ -35,6 +35,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Label counts to train on (default: ${DEFAULT-VALUE}).")
     int[] labelCounts;
 
+    @picocli.CommandLine.Mixin
+    FeatureOptions featureOptions;
+
     @Option(names = "--seed", defaultValue = "13")
     long seed;
 
@@ -48,14 +51,20 @@ final class BenchCommand implements Callable<Integer> {
             Corpus pool = workspace.datasets().loadCorpus(imported.dataset().id(), Progress.NONE);
             Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, Progress.NONE);
             start = System.nanoTime();
-            ExperimentData experiment = ExperimentData.of(pool, test, FeatureSettings.DEFAULT, seed);
+            java.util.Map<String, String> embedding = new java.util.LinkedHashMap<>();
+            ExperimentData experiment;
+            try (TerminalProgress progress = new TerminalProgress()) {
+                experiment = featureOptions.experiment(workspace, pool, test, embedding, progress, seed);
+            }
             double featureSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "| step | value |%n|---|---|%n");
             System.out.printf(Locale.ROOT, "| import + tokenize %d records (%d distinct) | %.1f s |%n",
                     imported.dataset().rowCount(), imported.dataset().reviewCount(), importSeconds);
-            System.out.printf(Locale.ROOT, "| features (%s), pool %d + holdout %d | %.1f s |%n",
-                    FeatureSettings.DEFAULT.describe(), experiment.pool().size(), experiment.holdout().size(),
-                    featureSeconds);
+            System.out.printf(Locale.ROOT, "| features (%s: %s%s), pool %d + holdout %d | %.1f s |%n",
+                    featureOptions.blocks(), FeatureSettings.DEFAULT.describe(),
+                    embedding.isEmpty() ? "" : ", " + embedding.get("embedding_encoder") + " x"
+                            + embedding.get("embedding_weight") + " from the vector cache",
+                    experiment.pool().size(), experiment.holdout().size(), featureSeconds);
             ClassifierSettings settings = ClassifierSettings.builder().optSeed(seed).build();
             String device;
             try (Classifier classifier = new NgramLogisticClassifier(settings,

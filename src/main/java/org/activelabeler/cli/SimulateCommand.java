@@ -41,8 +41,6 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run the active-learning loop with the file's own labels as the annotator.")
 final class SimulateCommand implements Callable<Integer> {
-    /** For experiments on a pool's own held-out share: the embedding block's scale. */
-    static final String EMBEDDING_WEIGHT_PROPERTY = "activelabeler.embedding.weight";
 
     @Option(names = "--data", required = true, paramLabel = "POOL", description = "Labeled file (CSV, TSV or JSON Lines, each also gzipped) to query from.")
     Path data;
@@ -109,8 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
                         + " over the embeddings; keep embeddings in --features");
             }
             Map<String, String> embedding = new LinkedHashMap<>();
-            ExperimentData experiment = experiment(workspace, pool, test, blocks, embedding, progress, featureOptions,
-                    seed);
+            ExperimentData experiment = featureOptions.experiment(workspace, pool, test, embedding, progress, seed);
             settings.requireFits(experiment.pool().size());
             ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
             LearningCurve curve;
@@ -174,33 +171,6 @@ final class SimulateCommand implements Callable<Integer> {
             printSummary(curve, experiment);
             transformerRounds.forEach(r -> System.out.println(Summaries.transformerRound(r)));
             return 0;
-        }
-    }
-
-    /** The pool and holdout as feature rows; with embeddings, their vectors from the cache (embedded when missing). */
-    private static ExperimentData experiment(Workspace workspace, Corpus pool, Corpus test, FeatureBlocks blocks,
-                                             Map<String, String> embedding, TerminalProgress progress,
-                                             FeatureOptions options, long seed) {
-        if (!blocks.embeddings()) {
-            return ExperimentData.of(pool, test, FeatureSettings.DEFAULT, blocks, null, null, 0f, seed);
-        }
-        List<String> poolTexts = workspace.datasets().reviewTexts(pool.dataset().id(), progress);
-        List<String> testTexts = test == null ? null : workspace.datasets().reviewTexts(test.dataset().id(), progress);
-        try (TextVectors vectors = TextVectors.open(workspace, options.encoderOrDefault())) {
-            int missing = vectors.missing(poolTexts) + (testTexts == null ? 0 : vectors.missing(testTexts));
-            progress.println("Embeddings: " + vectors.encoderName() + ", " + vectors.tokenBudget() + " tokens; "
-                    + (missing == 0 ? "every text's vector is in the cache"
-                    : missing + " texts to embed, kept in " + vectors.cacheFolder() + " for the next run"));
-            float[][] poolVectors = vectors.of(poolTexts, progress);
-            float[][] testVectors = testTexts == null ? null : vectors.of(testTexts, progress);
-            embedding.put("embedding_encoder", vectors.encoderName());
-            embedding.put("embedding_digest", vectors.encoderDigest());
-            embedding.put("embedding_tokens", Integer.toString(vectors.tokenBudget()));
-            float weight = Float.parseFloat(System.getProperty(EMBEDDING_WEIGHT_PROPERTY,
-                    Float.toString(FeatureBlocks.EMBEDDING_WEIGHT)));
-            embedding.put("embedding_weight", Float.toString(weight));
-            return ExperimentData.of(pool, test, FeatureSettings.DEFAULT, blocks, poolVectors, testVectors, weight,
-                    seed);
         }
     }
 
