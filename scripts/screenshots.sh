@@ -3,6 +3,7 @@
 #   welcome.png        first start, no dataset
 #   labeling-light.png the labeling view after the simulated oracle labeled a few batches
 #   labeling-dark.png  the same dataset reopened (where it was left) in the dark theme
+#   labeling-topics.png AG News (4 topics, keys 1 to 4) after the oracle labeled a few batches
 # Installs Xvfb, ImageMagick and GTK with apt when they are missing. Usage:
 #   scripts/screenshots.sh [DATA.csv]   (default: ../shared/data/imdb/imdb_sample_1k.csv)
 set -euo pipefail
@@ -72,3 +73,12 @@ printf 'dataset.last=%s\nbatch=25\nannotator=demo\ntheme=light\n' "${ID:-1}" >"$
 shot labeling-light "$ORACLE_SECONDS" '(( $(rounds) >= ROUNDS ))' -Dactivelabeler.oracle=6
 sed -i 's/^theme=light/theme=dark/' "$HOME_DIR/desktop.properties"
 shot labeling-dark 20 false
+
+TOPICS=${TOPICS:-../shared/data/ag-news/ag_news_pool.csv.gz}
+if [ -f "$TOPICS" ]; then
+    java -jar target/active-labeler.jar import --data "$TOPICS" --labels "World,Sports,Business,Sci/Tech" \
+        --db "$HOME_DIR" 2>/dev/null
+    ID=$(java -jar target/active-labeler.jar datasets --db "$HOME_DIR" | awk '$1 ~ /^[0-9]+$/ {print $1; exit}')
+    printf 'dataset.last=%s\nbatch=25\nannotator=demo\ntheme=light\n' "${ID:-2}" >"$HOME_DIR/desktop.properties"
+    shot labeling-topics "$ORACLE_SECONDS" '(( $(rounds) >= ROUNDS ))' -Dactivelabeler.oracle=6
+fi

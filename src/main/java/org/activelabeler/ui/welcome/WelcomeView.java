@@ -72,6 +72,7 @@ public final class WelcomeView extends VBox {
         Label formats = new Label("CSV, TSV or JSON Lines (each also .gz) with a text column and, if you have them,"
                 + " labels; you choose the columns and classes next.");
         formats.getStyleClass().add("caption");
+        formats.setWrapText(true);
 
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(360);
