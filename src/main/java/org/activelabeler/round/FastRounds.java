@@ -1,9 +1,11 @@
 package org.activelabeler.round;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.evaluation.ClassMetrics;
@@ -42,6 +44,10 @@ public final class FastRounds implements AutoCloseable {
     private volatile Embedding pendingEmbedding;
     private StabilizingPredictions stabilizing;
     private int[] stopRows;
+    private final AuditEstimate audit = new AuditEstimate();
+    private Predictions lastPool;
+    private Set<Long> lastLabeled = Set.of();
+    private Map<Long, Integer> rowOf;
 
     private record Embedding(float[][] vectors, Map<String, String> parameters) {
     }
@@ -135,6 +141,7 @@ public final class FastRounds implements AutoCloseable {
         if (labels.values().stream().distinct().count() < 2) {
             throw new IllegalStateException("Label texts of at least two classes before retraining");
         }
+        judgeAuditLabels(labels);
         Rows rows = rows(labels);
         FastRound.Outcome outcome = new FastRound(classifier, strategy, features.vectors()).run(new FastRound.Input(features.rows(),
                 rows.labeled, rows.classes, corpus.dataset().labels().size(), rows.unlabeled, queueLength, true),
@@ -147,6 +154,8 @@ public final class FastRounds implements AutoCloseable {
                 outcome.training().millis(), outcome.scoreMillis()), queue);
         ClassMetrics holdout = outcome.metrics();
         StoppingSignal stopping = stopping(outcome.pool());
+        lastPool = outcome.pool();
+        lastLabeled = Set.copyOf(labels.keySet());
         RunRef run = track(round, outcome, rows, strategy, batchSize, stopping);
         return new RoundOutcome(round, queue, outcome.pool(), holdout == null ? Double.NaN : holdout.accuracy(),
                 holdout == null ? 0 : holdoutSize(labels), run, stopping);
@@ -162,7 +171,33 @@ public final class FastRounds implements AutoCloseable {
         for (int i = 0; i < stopRows.length; i++) {
             tops[i] = pool.top(stopRows[i]);
         }
-        return new StoppingSignal(stabilizing.next(tops), AuditEstimate.Reading.NONE);
+        return new StoppingSignal(stabilizing.next(tops), audit.reading());
+    }
+
+    /**
+     * Adds the labels given since the last retrain to texts drawn at random (the window's audit share)
+     * to the audit estimate, each judged by that retrain's model, which had not learned it; this
+     * session's retrains only, as the kappa.
+     */
+    private void judgeAuditLabels(Map<Long, Integer> labels) {
+        if (lastPool == null) {
+            return;
+        }
+        Set<Long> drawn = store.auditDraws(corpus.dataset().id());
+        if (drawn.isEmpty()) {
+            return;
+        }
+        if (rowOf == null) {
+            rowOf = new HashMap<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                rowOf.put(corpus.reviewIds()[i], i);
+            }
+        }
+        labels.forEach((reviewId, label) -> {
+            if (drawn.contains(reviewId) && !lastLabeled.contains(reviewId)) {
+                audit.add(lastPool.top(rowOf.get(reviewId)) == label);
+            }
+        });
     }
 
     private RunRef track(RoundRecord round, FastRound.Outcome outcome, Rows rows, String strategy, int batchSize,

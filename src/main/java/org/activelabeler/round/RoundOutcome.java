@@ -25,8 +25,14 @@ public record RoundOutcome(RoundRecord round, List<QueueEntry> queue, Prediction
         this(round, queue, predictions, holdoutAccuracy, holdoutSize, null, StoppingSignal.NONE);
     }
 
-    /** The accuracy the learning curve shows: holdout when there is one, else early-stopping validation. */
+    /**
+     * The accuracy the learning curve shows: holdout when there is one, else the audit estimate when
+     * texts drawn at random were labeled, else early-stopping validation.
+     */
     public double curveAccuracy() {
-        return Double.isNaN(holdoutAccuracy) ? round.validationAccuracy() : holdoutAccuracy;
+        if (!Double.isNaN(holdoutAccuracy)) {
+            return holdoutAccuracy;
+        }
+        return stopping.audit().labels() > 0 ? stopping.audit().accuracy() : round.validationAccuracy();
     }
 }

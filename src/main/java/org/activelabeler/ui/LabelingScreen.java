@@ -49,6 +49,10 @@ import org.controlsfx.control.Notifications;
 final class LabelingScreen implements AutoCloseable {
     static final String CURRENT = "current.review.";
     static final String HOLDOUT = "round.holdout.";
+    static final String AUDIT = "round.audit.";
+    /** The share of the queue drawn at random for the audit estimate while the fast model serves alone. */
+    static final String AUDIT_SHARE = "audit.share";
+    static final double DEFAULT_AUDIT_SHARE = 0.1;
     private static final int QUEUE_LENGTH = 200;
     private static final long ORDER_SEED = 13;
     static final long SEED = 13;
@@ -90,6 +94,7 @@ final class LabelingScreen implements AutoCloseable {
         this.datasetId = opened.corpus().dataset().id();
         labeling = new LabelingViewModel(opened, askingOrder(opened), workspace.labels(), texts,
                 toolbarModel.annotatorProperty().get());
+        labeling.mixInFastAuditDraws(settings.getShare(AUDIT_SHARE, DEFAULT_AUDIT_SHARE), SEED);
         trainer = new FastRounds(opened.corpus(), workspace.labels(), config.classifiers(),
                 workspace.tokenizer().name(), QUEUE_LENGTH, SEED, runs);
         List<RoundRecord> rounds = opened.rounds();
@@ -98,8 +103,9 @@ final class LabelingScreen implements AutoCloseable {
         retrain.strategyProperty().set(settings.get("strategy", retrain.strategyProperty().get()));
         retrain.batchSizeProperty().set(settings.getInt("batch", RetrainViewModel.DEFAULT_BATCH));
         boolean holdout = labeling.hasGold();
-        Map<Long, Double> remembered = rememberedHoldout(rounds);
-        LearningCurveViewModel curve = new LearningCurveViewModel(holdout, rounds, remembered);
+        Map<Long, Double> remembered = remembered(HOLDOUT, rounds);
+        LearningCurveViewModel curve = new LearningCurveViewModel(holdout, rounds,
+                holdout ? remembered : remembered(AUDIT, rounds));
         roundRows = new RoundsViewModel(holdout, rounds, remembered);
         toolbarModel.oracleAvailableProperty().set(holdout);
         transformerTrainer = new TransformerRounds(opened.corpus(), workspace.labels(), workspace.datasets(),
@@ -117,6 +123,9 @@ final class LabelingScreen implements AutoCloseable {
         statusMessage.bind(retrain.messageProperty());
         retrain.onRound(outcome -> {
             settings.put(HOLDOUT + outcome.round().id(), Double.toString(outcome.holdoutAccuracy()));
+            if (outcome.stopping().audit().labels() > 0) {
+                settings.put(AUDIT + outcome.round().id(), Double.toString(outcome.stopping().audit().accuracy()));
+            }
             labeling.applyRound(outcome);
             lane.fastRoundFinished(outcome);
             curve.add(outcome);
@@ -270,10 +279,11 @@ final class LabelingScreen implements AutoCloseable {
         return pane;
     }
 
-    private Map<Long, Double> rememberedHoldout(List<RoundRecord> rounds) {
+    /** The figures remembered for the rounds under the key prefix, by round id. */
+    private Map<Long, Double> remembered(String prefix, List<RoundRecord> rounds) {
         Map<Long, Double> remembered = new HashMap<>();
         for (RoundRecord round : rounds) {
-            settings.get(HOLDOUT + round.id()).ifPresent(value -> {
+            settings.get(prefix + round.id()).ifPresent(value -> {
                 try {
                     remembered.put(round.id(), Double.parseDouble(value));
                 } catch (NumberFormatException e) {

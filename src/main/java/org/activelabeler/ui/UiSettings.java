@@ -69,6 +69,16 @@ public final class UiSettings {
         }
     }
 
+    /** A share in [0, 1), or the fallback when the value is missing, unreadable or out of range. */
+    public double getShare(String key, double fallback) {
+        try {
+            double share = get(key).map(Double::parseDouble).orElse(fallback);
+            return share >= 0 && share < 1 ? share : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     public void put(String key, String value) {
         if (value == null) {
             if (values.remove(key) != null) {

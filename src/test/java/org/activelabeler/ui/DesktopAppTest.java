@@ -84,6 +84,8 @@ class DesktopAppTest {
         assertThat(text(robot, "#review-text")).isEqualTo(reading);
         assertThat(text(robot, "#next-retrain")).isEqualTo("Next retrain: 0 of 4 labels");
         assertThat(text(robot, "#fast-model-status")).startsWith("round 1 on 4 labels · holdout accuracy");
+        assertThat(queueRows(robot)).as("every 10th text asked is drawn at random for the audit (audit.share 0.1)")
+                .filteredOn(QueueRow::drawnAtRandom).isNotEmpty();
 
         robot.type(KeyCode.S);
         assertThat(text(robot, "#labeled-count")).isEqualTo("4 of " + REVIEWS);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The two-speed loop's audit draws in the labeling view model: real H2, texts read on the calling thread. */
 class LabelingAuditDrawsTest {
     private static final int REVIEWS = 120;
-    private static final String AUDIT = "Drawn at random (audit: keeps the model comparison honest)";
+    private static final String AUDIT = "Drawn at random for the audit";
 
     @TempDir
     Path dir;
@@ -99,6 +99,28 @@ class LabelingAuditDrawsTest {
                 .limit(17).toList());
         assertThat(workspace.labels().auditDraws(datasetId)).as("recorded when put in the queue, in that order")
                 .containsExactlyElementsOf(Stream.of(draws, moreDraws, pending).flatMap(List::stream).toList());
+    }
+
+    @Test
+    void theFastModelsAuditShareServesAloneAndTheTwoSpeedShareTakesOverWhileItRuns() {
+        LabelingViewModel model = rankedModel();
+        model.mixInFastAuditDraws(0.1, 13);
+        assertThat(slotsDrawn(model)).as("every 10th").containsExactly(10, 20, 30);
+
+        model.mixInAuditDraws(0.25, 13);
+        assertThat(slotsDrawn(model)).as("the two-speed loop's share").containsExactly(4, 8, 12, 16, 20, 24, 28);
+
+        model.stopAuditDraws();
+        assertThat(slotsDrawn(model)).as("back to the fast model's share").containsExactly(10, 20, 30);
+
+        model.mixInFastAuditDraws(0, 13);
+        assertThat(slotsDrawn(model)).isEmpty();
+    }
+
+    /** Which reviews asked from now on are draws, counting the one on screen as the first. */
+    private static List<Integer> slotsDrawn(LabelingViewModel model) {
+        List<QueueRow> rows = model.upcoming();
+        return IntStream.range(0, rows.size()).filter(i -> rows.get(i).drawnAtRandom()).map(i -> i + 2).boxed().toList();
     }
 
     @Test

@@ -104,6 +104,44 @@ class RetrainViewModelTest {
     }
 
     @Test
+    void labelsOfTextsDrawnAtRandomAreJudgedByTheModelBeforeThemAndFillTheCurveWithoutFileLabels() {
+        labeling.mixInFastAuditDraws(0.25, 13);
+        List<Long> draws = new ArrayList<>();
+        List<Integer> predicted = new ArrayList<>();
+        List<Integer> given = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long id = labeling.currentProperty().get();
+            boolean draw = labeling.modelViewProperty().get().reason().startsWith("Drawn at random for the audit");
+            int label = i % 3 == 0 ? 0 : 1;
+            if (draw && !rounds.isEmpty()) {
+                draws.add(id);
+                predicted.add(rounds.get(rounds.size() - 1).predictions().top(row(id)));
+                given.add(label);
+            }
+            labeling.label(label);
+        }
+
+        assertThat(rounds).hasSize(3);
+        assertThat(workspace.labels().auditDraws(datasetId)).as("recorded when queued").containsAll(draws);
+        assertThat(draws).as("the draws after the first retrain").hasSize(2);
+        var audit = rounds.get(2).stopping().audit();
+        long correct = java.util.stream.IntStream.range(0, draws.size())
+                .filter(i -> predicted.get(i).equals(given.get(i))).count();
+        assertThat(audit.labels()).isEqualTo(2);
+        assertThat(audit.accuracy()).isEqualTo(correct / 2.0);
+        assertThat(rounds.get(0).stopping().audit().labels()).as("no model before the first draw").isZero();
+        RoundOutcome withoutFileLabels = new RoundOutcome(rounds.get(2).round(), rounds.get(2).queue(),
+                rounds.get(2).predictions(), Double.NaN, 0, null, rounds.get(2).stopping());
+        assertThat(withoutFileLabels.curveAccuracy()).isEqualTo(audit.accuracy());
+        assertThat(rounds.get(2).stopping().advice()).contains("audit accuracy");
+    }
+
+    private int row(long reviewId) {
+        long[] ids = UiFixture.open(workspace, datasetId).corpus().reviewIds();
+        return java.util.stream.IntStream.range(0, ids.length).filter(i -> ids[i] == reviewId).findFirst().orElseThrow();
+    }
+
+    @Test
     void noRetrainBeforeBothClassesHaveALabel() {
         for (int i = 0; i < 5; i++) {
             labeling.label(1);

@@ -12,8 +12,9 @@ import org.activelabeler.round.RoundOutcome;
 
 /**
  * Accuracy against labels, one point per round. With file labels it is the accuracy on the
- * reviews that have a file label but no annotator label yet; without, the early-stopping
- * validation accuracy, which exists only from 5,000 labels on (the chart stays empty before).
+ * reviews that have a file label but no annotator label yet; without, the audit estimate (the
+ * model's accuracy on labels of texts drawn at random, before it learned them), else the
+ * early-stopping validation accuracy, which exists only from 5,000 labels on.
  */
 public final class LearningCurveViewModel {
     private final ObservableList<CurvePoint> points = FXCollections.observableArrayList();
@@ -21,12 +22,16 @@ public final class LearningCurveViewModel {
     private final StringProperty measure = new SimpleStringProperty();
     private final StringProperty summary = new SimpleStringProperty("No rounds yet");
 
-    /** @param holdoutByRound the holdout accuracy remembered for earlier rounds, by round id */
-    public LearningCurveViewModel(boolean holdout, List<RoundRecord> rounds, Map<Long, Double> holdoutByRound) {
+    /**
+     * @param rememberedByRound the accuracy remembered for earlier rounds, by round id: the holdout's
+     *     with file labels, else the audit estimate's
+     */
+    public LearningCurveViewModel(boolean holdout, List<RoundRecord> rounds, Map<Long, Double> rememberedByRound) {
         measure.set(holdout ? "Holdout accuracy (unlabeled reviews with a file label)"
-                : "Validation accuracy (early stopping, from 5,000 labels)");
+                : "Audit accuracy (texts drawn at random, judged before they were learned)");
         for (RoundRecord round : rounds) {
-            double accuracy = holdout ? holdoutByRound.getOrDefault(round.id(), Double.NaN) : round.validationAccuracy();
+            double accuracy = rememberedByRound.getOrDefault(round.id(),
+                    holdout ? Double.NaN : round.validationAccuracy());
             add(round.labels(), accuracy);
         }
     }

@@ -184,7 +184,16 @@ public final class LabelingViewModel {
         keepCurrentAndRefresh();
     }
 
-    /** The ranking alone serves the queue again; the text on screen stays. */
+    /**
+     * Mixes texts drawn at random into {@code share} of the slots while the fast model serves alone, for
+     * the audit estimate of its accuracy (the window's audit share, 0 for none); the text on screen stays.
+     */
+    public void mixInFastAuditDraws(double share, long seed) {
+        order.mixInFastAuditDraws(share, seed);
+        keepCurrentAndRefresh();
+    }
+
+    /** The two-speed loop's draws end: the fast model's audit share, if any, serves again; the text on screen stays. */
     public void stopAuditDraws() {
         order.stopAuditDraws();
         keepCurrentAndRefresh();

@@ -48,8 +48,8 @@ public record ModelView(LabelSet labels, float[] probabilities, double entropy, 
 
     /** @param fast the fast model's probabilities, null before its first round */
     static ModelView drawnAtRandom(LabelSet labels, float[] fast) {
-        return of(labels, fast, "Drawn at random (audit: keeps the model comparison honest). The models are judged"
-                + " on such labels, not on those their rankings chose.");
+        return of(labels, fast, "Drawn at random for the audit: the model is judged on such labels, not on those"
+                + " its ranking chose, for an honest estimate of its accuracy (audit.share in desktop.properties).");
     }
 
     static ModelView scored(LabelSet labels, float[] probabilities, int round, boolean skipped) {

@@ -16,7 +16,8 @@ import org.activelabeler.twospeed.TransformerQueue;
 /**
  * Which texts come next, and why: the transformer's ranking while it serves and has open texts, then
  * the fast model's queue, then the rest in the asking order, then the skipped ones; in the two-speed
- * loop a share of the slots goes to texts drawn at random ({@link AuditDraws}).
+ * loop a share of the slots goes to texts drawn at random ({@link AuditDraws}), and with the fast model
+ * alone the window's audit share.
  */
 final class ServingOrder {
     private final long[] reviewIds;
@@ -32,6 +33,9 @@ final class ServingOrder {
     private Map<Long, QueueEntry> transformerQueued = Map.of();
     private int transformerRound;
     private QueueOwner transformerOwner = QueueOwner.TRANSFORMER;
+    private double fastAuditShare;
+    private long fastAuditSeed;
+    private boolean laneAuditShare;
 
     ServingOrder(OpenedDataset opened, long[] askingOrder, Map<Long, Integer> rowOf, LabelStore store) {
         this.reviewIds = opened.corpus().reviewIds();
@@ -86,11 +90,26 @@ final class ServingOrder {
     }
 
     void mixInAuditDraws(double share, long seed) {
+        laneAuditShare = true;
         audits.mixIn(share, seed);
     }
 
+    /** The share of draws while the fast model serves alone; the two-speed loop's share prevails while it runs. */
+    void mixInFastAuditDraws(double share, long seed) {
+        fastAuditShare = share;
+        fastAuditSeed = seed;
+        if (!laneAuditShare) {
+            audits.mixIn(share, seed);
+        }
+    }
+
     void stopAuditDraws() {
-        audits.stop();
+        laneAuditShare = false;
+        if (fastAuditShare > 0) {
+            audits.mixIn(fastAuditShare, fastAuditSeed);
+        } else {
+            audits.stop();
+        }
     }
 
     /** Who ranks the next texts; the transformer's ranking runs out once none of its texts is open. */
