@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.activelabeler.app.TextVectors;
 import org.activelabeler.features.FeatureBlocks;
+import org.activelabeler.round.FeatureChoice;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
@@ -143,12 +144,20 @@ final class SimulateCommand implements Callable<Integer> {
                 }
                 runs.start();
                 int[][] revealed = {new int[0]};
-                RoundListener listener = (round, labeledRows) -> {
-                    runs.roundFinished(round, labeledRows);
-                    revealed[0] = labeledRows;
+                RoundListener listener = new RoundListener() {
+                    @Override
+                    public void featureSpaceChosen(String name) {
+                        runs.featureSpaceChosen(name);
+                    }
+
+                    @Override
+                    public void roundFinished(RoundResult round, int[] labeledRows) {
+                        runs.roundFinished(round, labeledRows);
+                        revealed[0] = labeledRows;
+                    }
                 };
                 try {
-                    curve = new SimulatedOracle(classifier, settings, lane, experiment.poolVectors()).run(experiment.pool(), experiment.holdout(),
+                    curve = new SimulatedOracle(classifier, settings, lane, experiment.poolVectors()).run(experiment.spaces(blocks),
                             experiment.labels().size(), listener, progress);
                 } catch (RuntimeException e) {
                     runs.fail();
@@ -230,6 +239,16 @@ final class SimulateCommand implements Callable<Integer> {
                 last.accuracy(), last.macroF1());
         System.out.printf(Locale.ROOT, "area under the learning curve (mean accuracy): %.4f%n", curve.normalisedArea());
         System.out.printf(Locale.ROOT, "time: training %.1f s, scoring %.1f s%n", trainMs / 1000.0, scoreMs / 1000.0);
+        Map<String, Long> spaces = curve.featureSpaces().stream().filter(name -> !name.isEmpty())
+                .collect(java.util.stream.Collectors.groupingBy(name -> name, LinkedHashMap::new,
+                        java.util.stream.Collectors.counting()));
+        if (spaces.size() > 1 || curve.choiceMillis() > 0) {
+            System.out.printf(Locale.ROOT, "features, chosen inside the labels (%d-fold cross-validation every %d rounds,"
+                    + " %.1f s): %s; last round %s%n", FeatureChoice.FOLDS, FeatureChoice.EVERY_ROUNDS,
+                    curve.choiceMillis() / 1000.0, spaces.entrySet().stream().map(e -> e.getKey() + " in " + e.getValue()
+                            + " rounds").collect(java.util.stream.Collectors.joining(", ")),
+                    curve.featureSpaces().get(curve.featureSpaces().size() - 1));
+        }
         System.out.println("stopping: " + curve.firstStable().map(r -> "predictions stable from " + r.labels()
                 + " labels (round " + r.round() + ")").orElse("predictions not yet stable")
                 + (last.stopping().advice().isEmpty() ? "" : "; last round: " + last.stopping().advice()));

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.evaluation.ClassMetrics;
+import org.activelabeler.features.FeatureBlocks;
+import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
@@ -48,6 +50,8 @@ public final class FastRounds implements AutoCloseable {
     private Predictions lastPool;
     private Set<Long> lastLabeled = Set.of();
     private Map<Long, Integer> rowOf;
+    private List<FeatureMatrix> spaces;
+    private FeatureChoice choice;
 
     private record Embedding(float[][] vectors, Map<String, String> parameters) {
     }
@@ -143,8 +147,11 @@ public final class FastRounds implements AutoCloseable {
         }
         judgeAuditLabels(labels);
         Rows rows = rows(labels);
-        FastRound.Outcome outcome = new FastRound(classifier, strategy, features.vectors()).run(new FastRound.Input(features.rows(),
-                rows.labeled, rows.classes, corpus.dataset().labels().size(), rows.unlabeled, queueLength, true),
+        int classes = corpus.dataset().labels().size();
+        int space = choice().choose(classifier, spaces, rows.labeled, rows.classes, classes);
+        progress.checkCancelled();
+        FastRound.Outcome outcome = new FastRound(classifier, strategy, features.vectors()).run(new FastRound.Input(
+                spaces.get(space), rows.labeled, rows.classes, classes, rows.unlabeled, queueLength, true),
                 (fitted, pool) -> holdout(pool, labels), new SplittableRandom(seed), progress);
         progress.checkCancelled();
         List<QueueEntry> queue = outcome.ranked().stream().map(c -> new QueueEntry(corpus.reviewIds()[c.row()], c.rank(),
@@ -159,6 +166,26 @@ public final class FastRounds implements AutoCloseable {
         RunRef run = track(round, outcome, rows, strategy, batchSize, stopping);
         return new RoundOutcome(round, queue, outcome.pool(), holdout == null ? Double.NaN : holdout.accuracy(),
                 holdout == null ? 0 : holdoutSize(labels), run, stopping);
+    }
+
+    /**
+     * Chooses inside the labels between every block and the embeddings alone once the rows hold the
+     * embeddings block ({@link FeatureChoice}); the text's features alone otherwise.
+     */
+    private FeatureChoice choice() {
+        PreparedFeatures current = features;
+        if (spaces == null || spaces.get(0) != current.rows()) {
+            if (current.embedded()) {
+                spaces = List.of(current.rows(), FeatureMatrix.empty(corpus.size())
+                        .withDenseRows(current.vectors(), FeatureBlocks.EMBEDDING_WEIGHT));
+                choice = new FeatureChoice(List.of(FeatureBlocks.ALL.toString(),
+                        FeatureBlocks.EMBEDDINGS_ONLY.toString()), seed);
+            } else {
+                spaces = List.of(current.rows());
+                choice = new FeatureChoice(List.of(FeatureBlocks.TEXT.toString()), seed);
+            }
+        }
+        return choice;
     }
 
     /** Kappa between this retrain's classes and the last one's on the stop set (this session's retrains). */
@@ -214,6 +241,9 @@ public final class FastRounds implements AutoCloseable {
                 params.put("batch_size", Integer.toString(batchSize));
             }
             params.put("tokenizer", tokenizerName);
+            if (spaces.size() > 1) {
+                params.put("feature_space", choice.chosenName());
+            }
             String snapshot = StagedFiles.labelSnapshot(rows.labeled, rows.classes, corpus.dataset().labels());
             return tracking.trained(classifier, measured, snapshot, params);
         } catch (RuntimeException e) {

@@ -16,9 +16,11 @@ import org.activelabeler.features.FeatureSettings;
  * queried. {@code poolSource[row]} and {@code holdoutSource[row]} give each row's index in the
  * corpus it came from (the pool's corpus for a carved-out holdout), to find its text.
  * {@code poolVectors} are the pool rows' sentence vectors when the features include embeddings, else null.
+ * With the text's blocks and embeddings, {@code embeddingsOnly} is the same rows with the embeddings
+ * alone, for the choice inside the labels ({@link org.activelabeler.round.FeatureChoice}); else null.
  */
 public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipeline pipeline, int[] poolSource,
-                             int[] holdoutSource, LabelSet labels, float[][] poolVectors) {
+                             int[] holdoutSource, LabelSet labels, float[][] poolVectors, FeatureSpace embeddingsOnly) {
     public static final double CARVED_HOLDOUT_SHARE = 0.1;
     public static final int CARVED_HOLDOUT_MAX = 5000;
 
@@ -46,10 +48,22 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         }
         float[][] queryVectors = pick(poolVectors, text.poolSource());
         float[][] heldVectors = pick(holdout == null ? poolVectors : holdoutVectors, text.holdoutSource());
+        FeatureSpace embeddingsOnly = !blocks.tfidf() ? null : new FeatureSpace(FeatureBlocks.EMBEDDINGS_ONLY.toString(),
+                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, queryVectors, embeddingWeight),
+                        text.pool().gold()),
+                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, heldVectors, embeddingWeight),
+                        text.holdout().gold()));
         return new ExperimentData(new LabeledRows(withVectors(blocks, text.pool().features(), queryVectors,
                 embeddingWeight), text.pool().gold()), new LabeledRows(withVectors(blocks, text.holdout().features(),
                 heldVectors, embeddingWeight),
-                text.holdout().gold()), text.pipeline(), text.poolSource(), text.holdoutSource(), text.labels(), queryVectors);
+                text.holdout().gold()), text.pipeline(), text.poolSource(), text.holdoutSource(), text.labels(), queryVectors,
+                embeddingsOnly);
+    }
+
+    /** The feature spaces the fast model may fit on, the chosen blocks first. */
+    public java.util.List<FeatureSpace> spaces(FeatureBlocks blocks) {
+        FeatureSpace chosen = new FeatureSpace(blocks.toString(), pool, holdout);
+        return embeddingsOnly == null ? java.util.List.of(chosen) : java.util.List.of(chosen, embeddingsOnly);
     }
 
     private static FeatureMatrix withVectors(FeatureBlocks blocks, FeatureMatrix text, float[][] vectors, float weight) {
@@ -77,7 +91,7 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
             FeaturePipeline.Fitted fitted = FeaturePipeline.fit(pool.tokenIds(), settings);
             return new ExperimentData(new LabeledRows(fitted.rows(), pool.gold()),
                     new LabeledRows(fitted.pipeline().transform(holdout.tokenIds()), holdoutGold), fitted.pipeline(),
-                    identity(pool.size()), identity(holdout.size()), labels, null);
+                    identity(pool.size()), identity(holdout.size()), labels, null, null);
         }
         boolean[] heldOut = carveOut(pool.size(), seed);
         List<int[]> queryTokens = new ArrayList<>();
@@ -94,7 +108,7 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         FeaturePipeline.Fitted fitted = FeaturePipeline.fit(queryTokens.toArray(int[][]::new), settings);
         return new ExperimentData(new LabeledRows(fitted.rows(), toArray(queryGold)),
                 new LabeledRows(fitted.pipeline().transform(heldTokens.toArray(int[][]::new)), toArray(heldGold)),
-                fitted.pipeline(), toArray(querySource), toArray(heldSource), labels, null);
+                fitted.pipeline(), toArray(querySource), toArray(heldSource), labels, null, null);
     }
 
     /**

@@ -16,9 +16,30 @@ import org.activelabeler.dataset.LabelSet;
 public final class LearningCurve {
     public static final String CSV_HEADER = "round,labels,accuracy,macro_f1,train_ms,score_ms";
     private final List<RoundResult> rounds = new ArrayList<>();
+    private final List<String> featureSpaces = new ArrayList<>();
+    private long choiceMillis;
 
     public void add(RoundResult round) {
         rounds.add(round);
+    }
+
+    /** The feature space the next round fits on (see {@link org.activelabeler.round.FeatureChoice}). */
+    public void recordFeatureSpace(String name) {
+        featureSpaces.add(name);
+    }
+
+    public void recordChoiceMillis(long millis) {
+        choiceMillis = millis;
+    }
+
+    /** The time the choice of feature space took, cross-validation included. */
+    public long choiceMillis() {
+        return choiceMillis;
+    }
+
+    /** The feature space of each round, in order; empty names where there was no choice. */
+    public List<String> featureSpaces() {
+        return List.copyOf(featureSpaces);
     }
 
     public List<RoundResult> rounds() {

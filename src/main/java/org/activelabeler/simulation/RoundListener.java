@@ -9,4 +9,8 @@ public interface RoundListener {
      * @param labeledRows the pool rows whose labels the model was trained on, in reveal order
      */
     void roundFinished(RoundResult round, int[] labeledRows);
+
+    /** The feature space the next round fits on, when the experiment has more than one. */
+    default void featureSpaceChosen(String name) {
+    }
 }

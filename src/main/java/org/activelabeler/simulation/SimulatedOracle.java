@@ -15,6 +15,7 @@ import org.activelabeler.model.Predictions;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.round.FastRound;
+import org.activelabeler.round.FeatureChoice;
 import org.activelabeler.strategy.RandomDraw;
 import org.activelabeler.strategy.RankedCandidate;
 
@@ -49,7 +50,19 @@ public final class SimulatedOracle {
     /** @param classes the size of the label set */
     public LearningCurve run(LabeledRows pool, LabeledRows holdout, int classes, RoundListener listener,
                              Progress progress) {
+        return run(List.of(new FeatureSpace("", pool, holdout)), classes, listener, progress);
+    }
+
+    /**
+     * As {@link #run(LabeledRows, LabeledRows, int, RoundListener, Progress)}, each round fitting on the
+     * feature space a {@link FeatureChoice} picks inside the labels (the first when there is one).
+     *
+     * @param spaces the same pool and holdout rows in each feature space the fast model may use
+     */
+    public LearningCurve run(List<FeatureSpace> spaces, int classes, RoundListener listener, Progress progress) {
+        LabeledRows pool = spaces.get(0).pool();
         settings.requireFits(pool.size());
+        FeatureChoice choice = new FeatureChoice(spaces.stream().map(FeatureSpace::name).toList(), settings.seed());
         FastRound fastRound = new FastRound(classifier, settings.strategy(), poolVectors);
         SplittableRandom random = new SplittableRandom(settings.seed());
         boolean[] revealed = new boolean[pool.size()];
@@ -62,7 +75,8 @@ public final class SimulatedOracle {
         }
         LearningCurve curve = new LearningCurve();
         int[] stopRows = StabilizingPredictions.stopSet(pool.size(), settings.seed());
-        FeatureMatrix stopFeatures = pool.features().select(stopRows);
+        List<FeatureMatrix> stopFeatures = spaces.stream().map(space -> space.pool().features().select(stopRows)).toList();
+        List<FeatureMatrix> poolFeatures = spaces.stream().map(space -> space.pool().features()).toList();
         StabilizingPredictions stabilizing = new StabilizingPredictions(classes);
         AuditEstimate audit = new AuditEstimate();
         long started = System.nanoTime();
@@ -75,12 +89,18 @@ public final class SimulatedOracle {
                     && transformer.due(labeledRows.length, settings.initialLabels(), settings.batchSize());
             int take = Math.min(settings.batchSize(), settings.maxLabels() - order.size());
             int[] unlabeled = last && !transformerDue ? new int[0] : unlabeled(revealed);
+            int space = choice.choose(classifier, poolFeatures, labeledRows, labels, classes);
+            curve.recordFeatureSpace(choice.chosenName());
+            if (spaces.size() > 1) {
+                listener.featureSpaceChosen(choice.chosenName());
+            }
+            LabeledRows holdout = spaces.get(space).holdout();
             Predictions[] holdoutScores = new Predictions[1];
             Predictions[] stopScores = new Predictions[1];
-            FastRound.Outcome outcome = fastRound.run(new FastRound.Input(pool.features(), labeledRows, labels, classes,
-                    unlabeled, last ? 0 : take, !last || transformerDue), (fitted, scored) -> {
+            FastRound.Outcome outcome = fastRound.run(new FastRound.Input(poolFeatures.get(space), labeledRows, labels,
+                    classes, unlabeled, last ? 0 : take, !last || transformerDue), (fitted, scored) -> {
                         holdoutScores[0] = fitted.predict(holdout.features());
-                        stopScores[0] = fitted.predict(stopFeatures);
+                        stopScores[0] = fitted.predict(stopFeatures.get(space));
                         return ClassMetrics.of(holdoutScores[0], holdout.gold());
                     }, random, Progress.NONE);
             StoppingSignal stopping = new StoppingSignal(stabilizing.next(stopScores[0].topClasses()), audit.reading());
@@ -93,7 +113,7 @@ public final class SimulatedOracle {
             listener.roundFinished(result, labeledRows);
             if (transformerDue) {
                 transformer.run(round, labeledRows, drawnAtRandom, last ? new int[0] : unlabeled, outcome.pool(),
-                        classifier, pool, holdout, classes, holdoutScores[0], last, started, progress);
+                        classifier, spaces.get(space).pool(), holdout, classes, holdoutScores[0], last, started, progress);
             }
             if (!last) {
                 double share = transformer == null ? settings.auditShare() : transformer.auditShare();
@@ -117,6 +137,7 @@ public final class SimulatedOracle {
             }
             progress.update("Simulating", labeledRows.length, settings.maxLabels());
             if (last) {
+                curve.recordChoiceMillis(choice.millis());
                 return curve;
             }
         }

@@ -26,6 +26,7 @@ public final class SimulationTracking implements RoundListener, TransformerLane.
     private final RunContext context;
     private final Classifier classifier;
     private final LabeledRows pool;
+    private String featureSpace;
     private final RunRef parent;
     private TextClassifier transformer;
     private RunContext transformerContext;
@@ -49,9 +50,16 @@ public final class SimulationTracking implements RoundListener, TransformerLane.
     }
 
     @Override
+    public void featureSpaceChosen(String name) {
+        featureSpace = name;
+    }
+
+    /** Tracks the round; its run's params say which feature space it fitted on, when there was a choice. */
+    @Override
     public void roundFinished(RoundResult round, int[] labeledRows) {
         RoundRun.record(tracker, context, parent, classifier::save, round,
-                StagedFiles.labelSnapshot(pool, labeledRows, context.labels()), Map.of());
+                StagedFiles.labelSnapshot(pool, labeledRows, context.labels()),
+                featureSpace == null ? Map.of() : Map.of("feature_space", featureSpace));
     }
 
     /** Makes transformer rounds tracked too, as runs of their own registered model. */
