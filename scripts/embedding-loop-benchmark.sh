@@ -14,7 +14,7 @@ db=$(mktemp -d)
 trap 'rm -rf "$db"' EXIT
 run() { # name pool holdout strategy budget
   echo "== $1 $4 to $5 labels"
-  java -Xmx4g -jar target/active-labeler.jar simulate --data "$2" --holdout "$3" --strategy "$4" \
+  java -Xmx8g -jar target/active-labeler.jar simulate --data "$2" --holdout "$3" --strategy "$4" \
     --init 20 --batch 50 --max-labels "$5" --seed 13 --out "docs/curves/$1-embeddings-$4-seed13.csv" \
     --db "$db" --tracking-uri http://127.0.0.1:9 | grep -v '%' | tail -6
 }
@@ -26,3 +26,6 @@ run imdb "$data/imdb/imdb_pool.csv.gz" "$data/imdb/imdb_holdout.csv.gz" entropy 
 for strategy in diverse-entropy random; do
   run imdb "$data/imdb/imdb_pool.csv.gz" "$data/imdb/imdb_holdout.csv.gz" $strategy 1020
 done
+# The whole pool, every label (and 120, 1,020, 3,020 random ones), with the default features.
+java -Xmx10g -jar target/active-labeler.jar bench --data "$data/imdb/imdb_pool.csv.gz" \
+  --holdout "$data/imdb/imdb_holdout.csv.gz" --labels 120,1020,3020,44582 --db "$db" | grep -v '%'

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetInfo;
+import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.model.ModelDescription;
 import org.activelabeler.progress.Progress;
@@ -56,6 +57,12 @@ final class VersionReplay {
             return new Plan(TrainingInput.fromSnapshot(dataset, snapshot, labelSource), seed);
         }
         if (param(version, "round") != null) {
+            String blocks = param(version, "feature_blocks");
+            if (blocks != null && FeatureBlocks.parse(blocks).embeddings()) {
+                throw new IllegalStateException(version.label() + " was trained with sentence embeddings (feature_blocks "
+                        + blocks + "), which evaluate cannot rebuild yet; evaluate a version that simulate trained with"
+                        + " --features tfidf,lsa, or train one now with --labels-of");
+            }
             String holdoutParam = require(version, "holdout");
             Corpus holdout = CARVED_HOLDOUT.equals(holdoutParam) ? null
                     : dataset(workspace, version, holdoutParam, version.tags().get("holdout.sha256"), progress);

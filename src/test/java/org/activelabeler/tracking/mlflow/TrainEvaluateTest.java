@@ -121,6 +121,24 @@ class TrainEvaluateTest {
     }
 
     @Test
+    void aVersionTrainedWithEmbeddingsIsRefusedWithWhatToDoInsteadOfASettingsMismatch(MlflowTestServer server,
+                                                                                     @TempDir Path other)
+            throws java.io.IOException {
+        Path encoder = org.activelabeler.training.djl.bert.TinyBert.write(other.resolve("tiny-encoder"), 5);
+        run("simulate", "--embedding-encoder", encoder.toString(), "--data", pool.toString(), "--holdout",
+                holdout.toString(), "--init", "10", "--batch", "10", "--max-labels", "20", "--seed", "3", "--db",
+                db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-sim-emb", "--registered-model",
+                "model-sim-emb");
+
+        String output = org.activelabeler.testsupport.CommandLineRun.expect(1, "evaluate", "--data",
+                holdout.toString(), "--registered-model", "model-sim-emb", "--db", db.toString(), "--tracking-uri",
+                server.uri(), "--experiment", "exp-eval-emb");
+
+        assertThat(output).contains("was trained with sentence embeddings (feature_blocks tfidf,lsa,embeddings)")
+                .contains("--features tfidf,lsa").doesNotContain("other settings than this build");
+    }
+
+    @Test
     void trainWithoutAnnotatorsLabelsFailsWithWhatToDo(@TempDir Path other) {
         Path file = SyntheticReviews.writeCsv(other.resolve("fresh.csv"), new SyntheticReviews(32).distinct(30));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
