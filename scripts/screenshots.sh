@@ -80,5 +80,6 @@ if [ -f "$TOPICS" ]; then
         --db "$HOME_DIR" 2>/dev/null
     ID=$(java -jar target/active-labeler.jar datasets --db "$HOME_DIR" | awk '$1 ~ /^[0-9]+$/ {print $1; exit}')
     printf 'dataset.last=%s\nbatch=25\nannotator=demo\ntheme=light\n' "${ID:-2}" >"$HOME_DIR/desktop.properties"
-    shot labeling-topics "$ORACLE_SECONDS" '(( $(rounds) >= ROUNDS ))' -Dactivelabeler.oracle=6
+    # more rounds than the reviews: the retrain after the vectors are in shows the embeddings in use
+    shot labeling-topics $((ORACLE_SECONDS * 2)) '(( $(rounds) >= ROUNDS + 5 ))' -Dactivelabeler.oracle=6
 fi

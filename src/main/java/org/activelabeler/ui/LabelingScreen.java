@@ -258,6 +258,10 @@ final class LabelingScreen implements AutoCloseable {
         stoppingLabel.setWrapText(true);
         stoppingLabel.getStyleClass().add("caption");
         stoppingLabel.textProperty().bind(stoppingAdvice);
+        // the advice wraps whole (the audit estimate comes last); the full texts are in tooltips too
+        stoppingLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stoppingLabel.setTooltip(boundTooltip(stoppingAdvice));
+        embeddingLabel.setTooltip(boundTooltip(embeddingStatus));
         stoppingLabel.visibleProperty().bind(stoppingAdvice.isNotEmpty());
         stoppingLabel.managedProperty().bind(stoppingLabel.visibleProperty());
         TitledPane modelsPane = titled("Models", new VBox(6, new ModelsView(lane), embeddingLabel, stoppingLabel));
@@ -270,6 +274,14 @@ final class LabelingScreen implements AutoCloseable {
         side.setPadding(new Insets(12));
         side.setMinWidth(340);
         return side;
+    }
+
+    private static javafx.scene.control.Tooltip boundTooltip(javafx.beans.value.ObservableValue<String> text) {
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(480);
+        tooltip.textProperty().bind(text);
+        return tooltip;
     }
 
     private static TitledPane titled(String title, javafx.scene.Node node) {
