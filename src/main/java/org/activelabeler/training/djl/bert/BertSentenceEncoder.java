@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -170,16 +169,8 @@ public final class BertSentenceEncoder implements SentenceEncoder {
 
     /** Token ids [B, L] padded to the longest row of the batch, and the attention mask. */
     private NDArray[] paddedBatch(long[][] ids, int[] rows) {
-        int length = Arrays.stream(rows).map(r -> ids[r].length).max().orElse(1);
-        long[] flat = new long[rows.length * length];
-        long[] mask = new long[rows.length * length];
-        for (int i = 0; i < rows.length; i++) {
-            long[] row = ids[rows[i]];
-            System.arraycopy(row, 0, flat, i * length, row.length);
-            Arrays.fill(mask, i * length, i * length + row.length, 1L);
-        }
-        Shape shape = new Shape(rows.length, length);
-        return new NDArray[] {manager.create(flat, shape), manager.create(mask, shape)};
+        TokenBatch batch = TokenBatch.of(manager, ids, rows);
+        return new NDArray[] {batch.ids(), batch.mask()};
     }
 
     @Override

@@ -156,7 +156,7 @@ public final class TransformerClassifier implements TextClassifier {
         List<NDArray> gradients = new ArrayList<>();
         double loss;
         try (NDScope scope = new NDScope()) {
-            Batch input = Batch.of(manager, ids, batch);
+            TokenBatch input = TokenBatch.of(manager, ids, batch);
             int[] batchLabels = Arrays.stream(batch).map(i -> labels[i]).toArray();
             NDArray target = manager.create(batchLabels).oneHot(network.classes());
             try (GradientCollector collector = engine.newGradientCollector()) {
@@ -215,7 +215,7 @@ public final class TransformerClassifier implements TextClassifier {
             progress.checkCancelled();
             int[] batch = Arrays.copyOfRange(byLength, from, Math.min(byLength.length, from + settings.inferenceBatchSize()));
             try (NDScope scope = new NDScope()) {
-                Batch input = Batch.of(manager, ids, batch);
+                TokenBatch input = TokenBatch.of(manager, ids, batch);
                 NDArray bias = network.attentionBias(input.mask());
                 NDArray shared = network.encode(input.ids(), input.mask(), stochasticFrom, false);
                 for (int pass = 0; pass < passes; pass++) {
@@ -322,21 +322,5 @@ public final class TransformerClassifier implements TextClassifier {
         tokens.close();
         network.close();
         manager.close();
-    }
-
-    /** Token ids padded to the longest review of the batch, with the attention mask. */
-    private record Batch(NDArray ids, NDArray mask) {
-        static Batch of(NDManager manager, long[][] ids, int[] rows) {
-            int length = Arrays.stream(rows).map(r -> ids[r].length).max().orElse(1);
-            long[] flat = new long[rows.length * length];
-            long[] mask = new long[rows.length * length];
-            for (int i = 0; i < rows.length; i++) {
-                long[] row = ids[rows[i]];
-                System.arraycopy(row, 0, flat, i * length, row.length);
-                Arrays.fill(mask, i * length, i * length + row.length, 1L);
-            }
-            Shape shape = new Shape(rows.length, length);
-            return new Batch(manager.create(flat, shape), manager.create(mask, shape));
-        }
     }
 }
