@@ -28,4 +28,4 @@ for strategy in diverse-entropy random; do
 done
 # The whole pool, every label (and 120, 1,020, 3,020 random ones), with the default features.
 java -Xmx10g -jar target/active-labeler.jar bench --data "$data/imdb/imdb_pool.csv.gz" \
-  --holdout "$data/imdb/imdb_holdout.csv.gz" --labels 120,1020,3020,44582 --db "$db" | grep -v '%'
+  --holdout "$data/imdb/imdb_holdout.csv.gz" --labels 120,1020,3020,44582 | grep -v '%'
