@@ -169,17 +169,21 @@ public final class FastRounds implements AutoCloseable {
     }
 
     /**
-     * Chooses inside the labels between every block and the embeddings alone once the rows hold the
-     * embeddings block ({@link FeatureChoice}); the text's features alone otherwise.
+     * Chooses inside the labels between every block and the embeddings alone, the embeddings at two
+     * scales each, once the rows hold the embeddings block ({@link FeatureChoice}); the text's features alone otherwise.
      */
     private FeatureChoice choice() {
         PreparedFeatures current = features;
         if (spaces == null || spaces.get(0) != current.rows()) {
             if (current.embedded()) {
-                spaces = List.of(current.rows(), FeatureMatrix.empty(corpus.size())
-                        .withDenseRows(current.vectors(), FeatureBlocks.EMBEDDING_WEIGHT));
-                choice = new FeatureChoice(List.of(FeatureBlocks.ALL.toString(),
-                        FeatureBlocks.EMBEDDINGS_ONLY.toString()), seed);
+                FeatureMatrix none = FeatureMatrix.empty(corpus.size());
+                spaces = List.of(current.rows(),
+                        current.textRows().withDenseRows(current.vectors(), FeatureBlocks.LOW_EMBEDDING_WEIGHT),
+                        none.withDenseRows(current.vectors(), FeatureBlocks.EMBEDDING_WEIGHT),
+                        none.withDenseRows(current.vectors(), FeatureBlocks.LOW_EMBEDDING_WEIGHT));
+                String low = "@" + FeatureBlocks.LOW_EMBEDDING_WEIGHT;
+                choice = new FeatureChoice(List.of(FeatureBlocks.ALL.toString(), FeatureBlocks.ALL + low,
+                        FeatureBlocks.EMBEDDINGS_ONLY.toString(), FeatureBlocks.EMBEDDINGS_ONLY + low), seed);
             } else {
                 spaces = List.of(current.rows());
                 choice = new FeatureChoice(List.of(FeatureBlocks.TEXT.toString()), seed);

@@ -16,8 +16,10 @@ import org.activelabeler.features.FeatureMatrix;
  * @param rows one feature row per review, in corpus order
  * @param parameters what {@link ClassifierFactory#create} is given
  * @param vectors each text's sentence vector when the rows hold the embeddings block, else null
+ * @param textRows the rows of the text's features alone (the same as {@code rows} without vectors)
  */
-public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameters, float[][] vectors) {
+public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameters, float[][] vectors,
+                               FeatureMatrix textRows) {
 
     /** Learns the features from a dataset's text (no labels). */
     public static PreparedFeatures fit(Corpus corpus, String tokenizerName, Progress progress) {
@@ -39,6 +41,7 @@ public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameter
         parameters.put("tokenizer", tokenizerName);
         parameters.put("features", fitted.pipeline().settings().describe());
         FeatureMatrix rows = fitted.rows();
+        FeatureMatrix textRows = rows;
         if (vectors != null) {
             rows = rows.withDenseRows(vectors, FeatureBlocks.EMBEDDING_WEIGHT);
             parameters.put("feature_blocks", FeatureBlocks.ALL.toString());
@@ -47,7 +50,7 @@ public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameter
         } else {
             parameters.put("feature_blocks", FeatureBlocks.TEXT.toString());
         }
-        return new PreparedFeatures(rows, Map.copyOf(parameters), vectors);
+        return new PreparedFeatures(rows, Map.copyOf(parameters), vectors, textRows);
     }
 
     /** Whether the rows hold the embeddings block. */

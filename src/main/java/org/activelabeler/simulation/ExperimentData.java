@@ -16,11 +16,13 @@ import org.activelabeler.features.FeatureSettings;
  * queried. {@code poolSource[row]} and {@code holdoutSource[row]} give each row's index in the
  * corpus it came from (the pool's corpus for a carved-out holdout), to find its text.
  * {@code poolVectors} are the pool rows' sentence vectors when the features include embeddings, else null.
- * With the text's blocks and embeddings, {@code embeddingsOnly} is the same rows with the embeddings
- * alone, for the choice inside the labels ({@link org.activelabeler.round.FeatureChoice}); else null.
+ * With the text's blocks and embeddings, {@code alternatives} are the same rows with the embeddings at
+ * {@link FeatureBlocks#LOW_EMBEDDING_WEIGHT}, and with the embeddings alone at both weights, for the
+ * choice inside the labels ({@link org.activelabeler.round.FeatureChoice}); else empty.
  */
 public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipeline pipeline, int[] poolSource,
-                             int[] holdoutSource, LabelSet labels, float[][] poolVectors, FeatureSpace embeddingsOnly) {
+                             int[] holdoutSource, LabelSet labels, float[][] poolVectors,
+                             List<FeatureSpace> alternatives) {
     public static final double CARVED_HOLDOUT_SHARE = 0.1;
     public static final int CARVED_HOLDOUT_MAX = 5000;
 
@@ -48,22 +50,43 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         }
         float[][] queryVectors = pick(poolVectors, text.poolSource());
         float[][] heldVectors = pick(holdout == null ? poolVectors : holdoutVectors, text.holdoutSource());
-        FeatureSpace embeddingsOnly = !blocks.tfidf() ? null : new FeatureSpace(FeatureBlocks.EMBEDDINGS_ONLY.toString(),
-                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, queryVectors, embeddingWeight),
-                        text.pool().gold()),
-                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, heldVectors, embeddingWeight),
-                        text.holdout().gold()));
+        List<FeatureSpace> alternatives = new ArrayList<>();
+        if (blocks.tfidf()) {
+            if (embeddingWeight != FeatureBlocks.LOW_EMBEDDING_WEIGHT) {
+                alternatives.add(new FeatureSpace(blocks + "@" + FeatureBlocks.LOW_EMBEDDING_WEIGHT,
+                        new LabeledRows(withVectors(blocks, text.pool().features(), queryVectors,
+                                FeatureBlocks.LOW_EMBEDDING_WEIGHT), text.pool().gold()),
+                        new LabeledRows(withVectors(blocks, text.holdout().features(), heldVectors,
+                                FeatureBlocks.LOW_EMBEDDING_WEIGHT), text.holdout().gold())));
+            }
+            alternatives.add(embeddingsOnly(FeatureBlocks.EMBEDDINGS_ONLY.toString(), text, queryVectors, heldVectors,
+                    embeddingWeight));
+            if (embeddingWeight != FeatureBlocks.LOW_EMBEDDING_WEIGHT) {
+                alternatives.add(embeddingsOnly(FeatureBlocks.EMBEDDINGS_ONLY + "@" + FeatureBlocks.LOW_EMBEDDING_WEIGHT,
+                        text, queryVectors, heldVectors, FeatureBlocks.LOW_EMBEDDING_WEIGHT));
+            }
+        }
         return new ExperimentData(new LabeledRows(withVectors(blocks, text.pool().features(), queryVectors,
                 embeddingWeight), text.pool().gold()), new LabeledRows(withVectors(blocks, text.holdout().features(),
                 heldVectors, embeddingWeight),
                 text.holdout().gold()), text.pipeline(), text.poolSource(), text.holdoutSource(), text.labels(), queryVectors,
-                embeddingsOnly);
+                List.copyOf(alternatives));
     }
 
     /** The feature spaces the fast model may fit on, the chosen blocks first. */
-    public java.util.List<FeatureSpace> spaces(FeatureBlocks blocks) {
-        FeatureSpace chosen = new FeatureSpace(blocks.toString(), pool, holdout);
-        return embeddingsOnly == null ? java.util.List.of(chosen) : java.util.List.of(chosen, embeddingsOnly);
+    public List<FeatureSpace> spaces(FeatureBlocks blocks) {
+        List<FeatureSpace> spaces = new ArrayList<>();
+        spaces.add(new FeatureSpace(blocks.toString(), pool, holdout));
+        spaces.addAll(alternatives);
+        return List.copyOf(spaces);
+    }
+
+    private static FeatureSpace embeddingsOnly(String name, ExperimentData text, float[][] queryVectors,
+                                               float[][] heldVectors, float weight) {
+        return new FeatureSpace(name,
+                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, queryVectors, weight), text.pool().gold()),
+                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, heldVectors, weight),
+                        text.holdout().gold()));
     }
 
     private static FeatureMatrix withVectors(FeatureBlocks blocks, FeatureMatrix text, float[][] vectors, float weight) {
@@ -91,7 +114,7 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
             FeaturePipeline.Fitted fitted = FeaturePipeline.fit(pool.tokenIds(), settings);
             return new ExperimentData(new LabeledRows(fitted.rows(), pool.gold()),
                     new LabeledRows(fitted.pipeline().transform(holdout.tokenIds()), holdoutGold), fitted.pipeline(),
-                    identity(pool.size()), identity(holdout.size()), labels, null, null);
+                    identity(pool.size()), identity(holdout.size()), labels, null, List.of());
         }
         boolean[] heldOut = carveOut(pool.size(), seed);
         List<int[]> queryTokens = new ArrayList<>();
@@ -108,7 +131,7 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         FeaturePipeline.Fitted fitted = FeaturePipeline.fit(queryTokens.toArray(int[][]::new), settings);
         return new ExperimentData(new LabeledRows(fitted.rows(), toArray(queryGold)),
                 new LabeledRows(fitted.pipeline().transform(heldTokens.toArray(int[][]::new)), toArray(heldGold)),
-                fitted.pipeline(), toArray(querySource), toArray(heldSource), labels, null, null);
+                fitted.pipeline(), toArray(querySource), toArray(heldSource), labels, null, List.of());
     }
 
     /**

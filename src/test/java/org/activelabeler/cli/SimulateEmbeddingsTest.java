@@ -54,6 +54,9 @@ class SimulateEmbeddingsTest {
         Path out = dir.resolve("curve.csv");
         String first = simulate("db1", "--out", out.toString());
         assertThat(first).contains("180 texts to embed, kept in " + dir.resolve("vectors"));
+        assertThat(first).as("the feature space is chosen from 30 labels on")
+                .containsPattern("features, chosen inside the labels \\(3-fold cross-validation every 5 rounds, [0-9.]+ s\\):"
+                        + " .*tfidf,lsa,embeddings.* in [0-9]+ rounds");
         assertThat(Files.readAllLines(out).get(0)).isEqualTo("round,labels,accuracy,macro_f1,train_ms,score_ms");
 
         String second = simulate("db2");
