@@ -11,6 +11,7 @@ import org.activelabeler.dataset.Corpus;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.features.FeatureVariant;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
@@ -90,6 +91,7 @@ public final class FastRounds implements AutoCloseable {
         }
         classifier = factory.create(fitted.parameters());
         features = fitted;
+        spaces = null;
         pendingEmbedding = null;
         progress.update("Features ready", 1, 1);
     }
@@ -173,21 +175,19 @@ public final class FastRounds implements AutoCloseable {
      * scales each, once the rows hold the embeddings block ({@link FeatureChoice}); the text's features alone otherwise.
      */
     private FeatureChoice choice() {
-        PreparedFeatures current = features;
-        if (spaces == null || spaces.get(0) != current.rows()) {
-            if (current.embedded()) {
-                FeatureMatrix none = FeatureMatrix.empty(corpus.size());
-                spaces = List.of(current.rows(),
-                        current.textRows().withDenseRows(current.vectors(), FeatureBlocks.LOW_EMBEDDING_WEIGHT),
-                        none.withDenseRows(current.vectors(), FeatureBlocks.EMBEDDING_WEIGHT),
-                        none.withDenseRows(current.vectors(), FeatureBlocks.LOW_EMBEDDING_WEIGHT));
-                String low = "@" + FeatureBlocks.LOW_EMBEDDING_WEIGHT;
-                choice = new FeatureChoice(List.of(FeatureBlocks.ALL.toString(), FeatureBlocks.ALL + low,
-                        FeatureBlocks.EMBEDDINGS_ONLY.toString(), FeatureBlocks.EMBEDDINGS_ONLY + low), seed);
-            } else {
-                spaces = List.of(current.rows());
-                choice = new FeatureChoice(List.of(FeatureBlocks.TEXT.toString()), seed);
+        if (spaces == null) {
+            PreparedFeatures current = features;
+            List<FeatureVariant> variants = current.embedded()
+                    ? FeatureVariant.alternatives(FeatureBlocks.ALL, FeatureBlocks.EMBEDDING_WEIGHT) : List.of();
+            List<FeatureMatrix> rows = new ArrayList<>(List.of(current.rows()));
+            List<String> names = new ArrayList<>(List.of((current.embedded() ? FeatureBlocks.ALL : FeatureBlocks.TEXT)
+                    .toString()));
+            for (FeatureVariant variant : variants) {
+                rows.add(variant.rows(current.textRows(), current.vectors()));
+                names.add(variant.name());
             }
+            spaces = List.copyOf(rows);
+            choice = new FeatureChoice(names, seed);
         }
         return choice;
     }

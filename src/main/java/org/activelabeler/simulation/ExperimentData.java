@@ -9,6 +9,7 @@ import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
+import org.activelabeler.features.FeatureVariant;
 
 /**
  * The pool and holdout of an experiment as feature rows. Document frequencies are learned from the
@@ -50,27 +51,16 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         }
         float[][] queryVectors = pick(poolVectors, text.poolSource());
         float[][] heldVectors = pick(holdout == null ? poolVectors : holdoutVectors, text.holdoutSource());
-        List<FeatureSpace> alternatives = new ArrayList<>();
-        if (blocks.tfidf()) {
-            if (embeddingWeight != FeatureBlocks.LOW_EMBEDDING_WEIGHT) {
-                alternatives.add(new FeatureSpace(blocks + "@" + FeatureBlocks.LOW_EMBEDDING_WEIGHT,
-                        new LabeledRows(withVectors(blocks, text.pool().features(), queryVectors,
-                                FeatureBlocks.LOW_EMBEDDING_WEIGHT), text.pool().gold()),
-                        new LabeledRows(withVectors(blocks, text.holdout().features(), heldVectors,
-                                FeatureBlocks.LOW_EMBEDDING_WEIGHT), text.holdout().gold())));
-            }
-            alternatives.add(embeddingsOnly(FeatureBlocks.EMBEDDINGS_ONLY.toString(), text, queryVectors, heldVectors,
-                    embeddingWeight));
-            if (embeddingWeight != FeatureBlocks.LOW_EMBEDDING_WEIGHT) {
-                alternatives.add(embeddingsOnly(FeatureBlocks.EMBEDDINGS_ONLY + "@" + FeatureBlocks.LOW_EMBEDDING_WEIGHT,
-                        text, queryVectors, heldVectors, FeatureBlocks.LOW_EMBEDDING_WEIGHT));
-            }
-        }
+        List<FeatureSpace> alternatives = FeatureVariant.alternatives(blocks, embeddingWeight).stream()
+                .map(variant -> new FeatureSpace(variant.name(),
+                        new LabeledRows(variant.rows(text.pool().features(), queryVectors), text.pool().gold()),
+                        new LabeledRows(variant.rows(text.holdout().features(), heldVectors), text.holdout().gold())))
+                .toList();
         return new ExperimentData(new LabeledRows(withVectors(blocks, text.pool().features(), queryVectors,
                 embeddingWeight), text.pool().gold()), new LabeledRows(withVectors(blocks, text.holdout().features(),
                 heldVectors, embeddingWeight),
                 text.holdout().gold()), text.pipeline(), text.poolSource(), text.holdoutSource(), text.labels(), queryVectors,
-                List.copyOf(alternatives));
+                alternatives);
     }
 
     /** The feature spaces the fast model may fit on, the chosen blocks first. */
@@ -79,14 +69,6 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         spaces.add(new FeatureSpace(blocks.toString(), pool, holdout));
         spaces.addAll(alternatives);
         return List.copyOf(spaces);
-    }
-
-    private static FeatureSpace embeddingsOnly(String name, ExperimentData text, float[][] queryVectors,
-                                               float[][] heldVectors, float weight) {
-        return new FeatureSpace(name,
-                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, queryVectors, weight), text.pool().gold()),
-                new LabeledRows(withVectors(FeatureBlocks.EMBEDDINGS_ONLY, null, heldVectors, weight),
-                        text.holdout().gold()));
     }
 
     private static FeatureMatrix withVectors(FeatureBlocks blocks, FeatureMatrix text, float[][] vectors, float weight) {
