@@ -1,5 +1,8 @@
 package org.activelabeler.dataset;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The token ids of every review of a dataset, in stored order, for training and scoring.
  *
@@ -20,5 +23,14 @@ public record Corpus(DatasetInfo dataset, long[] reviewIds, int[][] tokenIds, in
             }
         }
         return true;
+    }
+
+    /** Each review's row, by its store id (a new map; callers keep it). */
+    public Map<Long, Integer> rowsByReviewId() {
+        Map<Long, Integer> rows = new HashMap<>(reviewIds.length * 2);
+        for (int i = 0; i < reviewIds.length; i++) {
+            rows.put(reviewIds[i], i);
+        }
+        return rows;
     }
 }

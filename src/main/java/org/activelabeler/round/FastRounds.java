@@ -1,7 +1,6 @@
 package org.activelabeler.round;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,10 +218,7 @@ public final class FastRounds implements AutoCloseable {
             return;
         }
         if (rowOf == null) {
-            rowOf = new HashMap<>();
-            for (int i = 0; i < corpus.size(); i++) {
-                rowOf.put(corpus.reviewIds()[i], i);
-            }
+            rowOf = corpus.rowsByReviewId();
         }
         labels.forEach((reviewId, label) -> {
             if (drawn.contains(reviewId) && !lastLabeled.contains(reviewId)) {

@@ -1,7 +1,6 @@
 package org.activelabeler.ui.labeling;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,7 @@ public final class LabelingViewModel {
     private final LabelStore store;
     private final LabelSet labelSet;
     private final ReviewTexts texts;
-    private final Map<Long, Integer> rowOf = new HashMap<>();
+    private final Map<Long, Integer> rowOf;
     private final Answers answers;
     private final ServingOrder order;
     private final LabelingSession oracle;
@@ -74,9 +73,7 @@ public final class LabelingViewModel {
         this.store = store;
         this.labelSet = corpus.dataset().labels();
         this.texts = texts;
-        for (int i = 0; i < corpus.size(); i++) {
-            rowOf.put(corpus.reviewIds()[i], i);
-        }
+        this.rowOf = corpus.rowsByReviewId();
         this.answers = new Answers(store, corpus.dataset().id(), opened.labels(), opened.skipped());
         this.order = new ServingOrder(opened, askingOrder, rowOf, store);
         this.session = new LabelingSession(corpus, store, annotator);
