@@ -39,12 +39,41 @@ public final class FeaturePipeline {
         return latent == null ? sparse : withLatent(sparse);
     }
 
+    /** What the fitted pipeline learned, to save it. */
+    public State state() {
+        return latent == null ? new State(settings, weighting.idf(), new int[0], new float[0], 0)
+                : new State(settings, weighting.idf(), latent.keptColumns(), latent.basis(), latent.dimensions());
+    }
+
+    /** The pipeline that {@link #state()} was taken from. */
+    public static FeaturePipeline restore(State state) {
+        FeatureSettings settings = state.settings();
+        if (state.idf().length != settings.sparseColumnCount()) {
+            throw new IllegalArgumentException("The saved features have " + state.idf().length + " columns; their"
+                    + " settings (" + settings.describe() + ") make " + settings.sparseColumnCount());
+        }
+        LatentSemanticProjection latent = state.latentDimensions() == 0 ? null : LatentSemanticProjection.of(
+                state.idf().length, state.latentColumns(), state.latentBasis(), state.latentDimensions());
+        return new FeaturePipeline(settings, TfIdfWeighting.of(state.idf()), latent);
+    }
+
     public FeatureSettings settings() {
         return settings;
     }
 
     private FeatureMatrix withLatent(FeatureMatrix sparse) {
         return sparse.withDenseBlock(latent.transform(sparse), latent.dimensions(), settings.latentWeight());
+    }
+
+    /**
+     * A fitted pipeline's learned values.
+     *
+     * @param idf one inverse document frequency per sparse column (0: dropped)
+     * @param latentColumns the sparse columns of the latent basis's rows (empty without a latent block)
+     * @param latentBasis row-major {@code [latentColumns.length x latentDimensions]}
+     */
+    public record State(FeatureSettings settings, float[] idf, int[] latentColumns, float[] latentBasis,
+                        int latentDimensions) {
     }
 
     /** A fitted pipeline and the rows of the corpus it was fitted on. */

@@ -14,7 +14,11 @@ public record FeatureVariant(String name, boolean withText, float weight) {
 
     /** The rows of this space, from the text's rows and each text's sentence vector. */
     public FeatureMatrix rows(FeatureMatrix text, float[][] vectors) {
-        return (withText ? text : FeatureMatrix.empty(vectors.length)).withDenseRows(vectors, weight);
+        return layout().rows(text, vectors);
+    }
+
+    public FeatureLayout layout() {
+        return FeatureLayout.named(name, weight);
     }
 
     /**

@@ -68,6 +68,44 @@ public final class LatentSemanticProjection {
         return supported < 2 ? 0 : (int) supported;
     }
 
+    /**
+     * A projection saved before: {@code keptColumns[i]} is the column of basis row {@code i}.
+     *
+     * @param basis row-major {@code [keptColumns.length x dimensions]}
+     */
+    public static LatentSemanticProjection of(int columnCount, int[] keptColumns, float[] basis, int dimensions) {
+        if (dimensions < 1 || basis.length != keptColumns.length * dimensions) {
+            throw new IllegalArgumentException("A latent basis of " + basis.length + " values does not hold "
+                    + keptColumns.length + " columns of " + dimensions + " dimensions");
+        }
+        int[] localColumn = new int[columnCount];
+        Arrays.fill(localColumn, -1);
+        for (int i = 0; i < keptColumns.length; i++) {
+            if (keptColumns[i] < 0 || keptColumns[i] >= columnCount) {
+                throw new IllegalArgumentException("Latent column " + keptColumns[i] + " is outside 0.." + (columnCount - 1));
+            }
+            localColumn[keptColumns[i]] = i;
+        }
+        return new LatentSemanticProjection(localColumn, basis.clone(), dimensions);
+    }
+
+    /** The columns that take part, in the order of the basis rows. */
+    public int[] keptColumns() {
+        int kept = basis.length / dimensions;
+        int[] columns = new int[kept];
+        for (int c = 0; c < localColumn.length; c++) {
+            if (localColumn[c] >= 0) {
+                columns[localColumn[c]] = c;
+            }
+        }
+        return columns;
+    }
+
+    /** Row-major {@code [keptColumns().length x dimensions()]}. */
+    public float[] basis() {
+        return basis.clone();
+    }
+
     public int dimensions() {
         return dimensions;
     }

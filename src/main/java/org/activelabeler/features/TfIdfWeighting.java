@@ -26,6 +26,16 @@ public final class TfIdfWeighting {
         return new TfIdfWeighting(idf);
     }
 
+    /** A weighting with these inverse document frequencies, one per column (0 drops a column). */
+    public static TfIdfWeighting of(float[] idf) {
+        return new TfIdfWeighting(idf.clone());
+    }
+
+    /** The inverse document frequency of each column; 0 for a dropped one. */
+    public float[] idf() {
+        return idf.clone();
+    }
+
     public FeatureMatrix transform(FeatureMatrix counts) {
         int rows = counts.rowCount();
         int[] rowStart = new int[rows + 1];

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.features.FeatureBlocks;
+import org.activelabeler.features.FeatureLayout;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureSettings;
@@ -72,8 +73,7 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
     }
 
     private static FeatureMatrix withVectors(FeatureBlocks blocks, FeatureMatrix text, float[][] vectors, float weight) {
-        FeatureMatrix base = blocks.tfidf() ? text : FeatureMatrix.empty(vectors.length);
-        return base.withDenseRows(vectors, weight);
+        return new FeatureLayout(blocks, weight).rows(text, vectors);
     }
 
     private static float[][] pick(float[][] vectors, int[] rows) {
