@@ -8,7 +8,12 @@ import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.activelabeler.app.AppVersion;
+import org.activelabeler.app.ModelCacheFolder;
 import org.activelabeler.app.TextVectors;
+import org.activelabeler.features.FeatureLayout;
+import org.activelabeler.modelpackage.EncoderRef;
+import org.activelabeler.modelpackage.ModelPackage;
 import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.round.FeatureChoice;
 import org.activelabeler.features.FeatureSettings;
@@ -132,7 +137,13 @@ final class SimulateCommand implements Callable<Integer> {
                         classifier.description(), trackingSession.staging(),
                         adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 experimentForRuns = context.experiment();
-                var runs = new SimulationTracking(trackingSession.tracker(), context, classifier, experiment.pool());
+                ModelPackage packages = new ModelPackage(workspace.tokenizer(), experiment.labels(), AppVersion.get(),
+                        ModelCacheFolder.parts());
+                EncoderRef encoder = EncoderRef.fromParameters(embedding);
+                var runs = new SimulationTracking(trackingSession.tracker(), context, space -> packages.writer(
+                        classifier, experiment.pipeline(), FeatureLayout.named(space == null ? blocks.toString() : space,
+                                Float.parseFloat(embedding.getOrDefault("embedding_weight", "0"))), encoder),
+                        experiment.pool());
                 TransformerLane lane = null;
                 if (transformer != null) {
                     runs.trackTransformer(transformer);

@@ -1,5 +1,12 @@
 package org.activelabeler.cli;
 
+import org.activelabeler.app.AppVersion;
+import org.activelabeler.app.ModelCacheFolder;
+import org.activelabeler.app.ModelParts;
+import org.activelabeler.features.FeatureLayout;
+import org.activelabeler.modelpackage.ModelPackage;
+import org.activelabeler.modelpackage.ModelWriter;
+import org.activelabeler.tracking.ArtifactFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +68,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrackingOptions tracking;
 
+    @Option(names = "--out", paramLabel = "FOLDER",
+            description = "Also write the model as a folder that stands alone (for predict --model FOLDER, or to hand on).")
+    Path out;
+
     @Override
     public Integer call() {
         TrainingInput.checkLabelSource(labels);
@@ -92,11 +103,19 @@ final class TrainCommand implements Callable<Integer> {
                 try {
                     report = classifier.fit(input.features(), input.snapshot().classes(),
                             corpus.dataset().labels().size(), progress);
-                    Path model = run.folder().resolve(SimulationTracking.MODEL_PATH);
-                    classifier.save(model);
-                    run.log(metrics(report), List.of(
-                            run.file(model.resolve("model.safetensors"), VersionReplay.MODEL_FILE),
-                            run.stage(LabelSnapshot.FILE, snapshot)));
+                    ModelPackage packages = new ModelPackage(workspace.tokenizer(), corpus.dataset().labels(),
+                            AppVersion.get(), ModelCacheFolder.parts());
+                    ModelWriter writer = packages.writer(classifier, input.pipeline(), FeatureLayout.TEXT, null);
+                    Map<String, String> provenance = params(input, classifier);
+                    provenance.put("registered_model", registeredModel);
+                    List<ArtifactFile> files = new ArrayList<>(run.stageModel(writer, SimulationTracking.MODEL_PATH,
+                            provenance));
+                    files.add(run.stage(LabelSnapshot.FILE, snapshot));
+                    run.log(metrics(report), files);
+                    if (out != null) {
+                        ModelPackage.copyStandalone(run.folder().resolve(SimulationTracking.MODEL_PATH),
+                                ModelParts.local(), out);
+                    }
                     run.register(registeredModel, SimulationTracking.MODEL_PATH, versionTags(input));
                 } catch (RuntimeException e) {
                     run.fail();

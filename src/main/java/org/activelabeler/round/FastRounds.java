@@ -10,7 +10,10 @@ import org.activelabeler.dataset.Corpus;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.features.FeatureLayout;
 import org.activelabeler.features.FeatureVariant;
+import org.activelabeler.modelpackage.EncoderRef;
+import org.activelabeler.modelpackage.TrainedOn;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
@@ -245,7 +248,11 @@ public final class FastRounds implements AutoCloseable {
                 params.put("feature_space", choice.chosenName());
             }
             String snapshot = StagedFiles.labelSnapshot(rows.labeled, rows.classes, corpus.dataset().labels());
-            return tracking.trained(classifier, measured, snapshot, params);
+            PreparedFeatures current = features;
+            FeatureLayout layout = FeatureLayout.named(choice.chosenName(), FeatureBlocks.EMBEDDING_WEIGHT);
+            TrainedOn trainedOn = new TrainedOn(current.pipeline(), layout,
+                    EncoderRef.fromParameters(current.parameters()));
+            return tracking.trained(classifier, trainedOn, measured, snapshot, params);
         } catch (RuntimeException e) {
             LOG.warn("The retrain on {} labels is not tracked: {}", round.labels(), e.toString(), e);
             return null;

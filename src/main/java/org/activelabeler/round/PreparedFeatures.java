@@ -17,9 +17,10 @@ import org.activelabeler.features.FeatureMatrix;
  * @param parameters what {@link ClassifierFactory#create} is given
  * @param vectors each text's sentence vector when the rows hold the embeddings block, else null
  * @param textRows the rows of the text's features alone (the same as {@code rows} without vectors)
+ * @param pipeline what turns other texts' token ids into text rows like these
  */
 public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameters, float[][] vectors,
-                               FeatureMatrix textRows) {
+                               FeatureMatrix textRows, FeaturePipeline pipeline) {
 
     /** Learns the features from a dataset's text (no labels). */
     public static PreparedFeatures fit(Corpus corpus, String tokenizerName, Progress progress) {
@@ -50,7 +51,7 @@ public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameter
         } else {
             parameters.put("feature_blocks", FeatureBlocks.TEXT.toString());
         }
-        return new PreparedFeatures(rows, Map.copyOf(parameters), vectors, textRows);
+        return new PreparedFeatures(rows, Map.copyOf(parameters), vectors, textRows, fitted.pipeline());
     }
 
     /** Whether the rows hold the embeddings block. */

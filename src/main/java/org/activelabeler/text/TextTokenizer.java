@@ -11,6 +11,9 @@ public interface TextTokenizer extends AutoCloseable {
     /** A digest of the tokenizer definition, so that stored token ids can be checked against it. */
     String digest();
 
+    /** The bytes that define it (a HuggingFace {@code tokenizer.json}), to save it with a model. */
+    byte[] definition();
+
     /** Token ids for each text, without special tokens, truncation or padding. */
     int[][] encode(List<String> texts);
 

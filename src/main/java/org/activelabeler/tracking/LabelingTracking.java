@@ -2,7 +2,7 @@ package org.activelabeler.tracking;
 
 import java.util.Map;
 import java.util.UUID;
-import org.activelabeler.model.Classifier;
+import org.activelabeler.modelpackage.ModelWriter;
 import org.activelabeler.model.TextClassifier;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.simulation.TransformerRoundResult;
@@ -33,14 +33,15 @@ public final class LabelingTracking {
     /**
      * Logs one retrain as a child run, opening the parent run on the first.
      *
+     * @param model writes the trained model as a package
      * @param snapshot the labels trained on, as {@code label_snapshot.csv}
      * @param roundParams params that may change between retrains (strategy, batch size)
      * @return the child run
      */
-    public synchronized RunRef round(Classifier classifier, RoundResult round, String snapshot,
+    public synchronized RunRef round(ModelWriter model, RoundResult round, String snapshot,
                                      Map<String, String> roundParams) {
         startParent();
-        return RoundRun.record(tracker, context, parent, classifier::save, round, snapshot, roundParams);
+        return RoundRun.record(tracker, context, parent, model, round, snapshot, roundParams);
     }
 
     /**

@@ -12,7 +12,21 @@ public interface ModelVersions extends AutoCloseable {
     RegisteredVersion alias(String model, String alias);
 
     /** The bytes of a file the version's run logged, by its path in the run's artifacts. */
-    byte[] artifact(RegisteredVersion version, String artifactPath);
+    default byte[] artifact(RegisteredVersion version, String artifactPath) {
+        return artifact(version.artifactUri(), artifactPath);
+    }
+
+    /** The bytes of a file under a run's artifact location ({@link RegisteredVersion#artifactUri}). */
+    byte[] artifact(String artifactUri, String artifactPath);
+
+    /** The artifact location of a run, for {@code runs:/RUN_ID/PATH}. */
+    String runArtifactUri(String runId);
+
+    /** The artifact location of the run that holds a shared part ({@link SharedFiles}), if it was uploaded whole. */
+    java.util.Optional<String> sharedPartUri(String sha256);
+
+    /** The server, for messages and as the key of what is cached from it. */
+    String address();
 
     @Override
     void close();

@@ -39,6 +39,10 @@ public record OutboxEntry(long seq, TrackingEvent event, String target) {
         if (event instanceof RunEnd end) {
             return "end of a run, status " + end.status();
         }
+        if (event instanceof SharedFiles shared) {
+            return "the shared " + shared.kind() + " files " + shared.sha256().substring(0, 12) + " ("
+                    + shared.files().size() + " files)";
+        }
         return event.getClass().getSimpleName();
     }
 }

@@ -3,7 +3,6 @@ package org.activelabeler.tracking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.activelabeler.modelpackage.LocalPart;
+import org.activelabeler.modelpackage.ModelWriter;
 import org.activelabeler.simulation.RoundResult;
 
 /**
@@ -27,13 +28,21 @@ final class RoundRun {
      * @param snapshot the labels the model was trained on, as {@code label_snapshot.csv}
      * @param roundParams params of this round besides the context's, {@code labels} and {@code round}
      */
-    static RunRef record(ExperimentTracker tracker, RunContext context, RunRef parent, Consumer<Path> saveModel,
+    static RunRef record(ExperimentTracker tracker, RunContext context, RunRef parent, ModelWriter modelWriter,
                          RoundResult round, String snapshot, Map<String, String> roundParams) {
         long now = System.currentTimeMillis();
         RunRef child = new RunRef(context.experiment(), UUID.randomUUID().toString());
         Path folder = context.staging().resolve(child.key());
         String model = SimulationTracking.MODEL_PATH;
-        saveModel.accept(folder.resolve(model));
+        Map<String, String> params = new LinkedHashMap<>(context.params());
+        params.putAll(roundParams);
+        params.put("labels", Integer.toString(round.labels()));
+        params.put("round", Integer.toString(round.round()));
+        Map<String, String> provenance = new LinkedHashMap<>(params);
+        provenance.put("run_key", child.key());
+        provenance.put("experiment", context.experiment());
+        provenance.put("registered_model", context.registeredModel());
+        List<LocalPart> parts = modelWriter.write(folder.resolve(model), provenance);
         List<ArtifactFile> files = new ArrayList<>(modelFiles(folder.resolve(model), model));
         files.add(artifact(StagedFiles.write(folder.resolve("label_snapshot.csv"), snapshot), "label_snapshot.csv"));
         if (round.metrics() != null) {
@@ -45,16 +54,18 @@ final class RoundRun {
                     StagedFiles.perClassMetrics(round.metrics(), context.labels())), "per_class_metrics.csv"));
         }
 
-        Map<String, String> params = new LinkedHashMap<>(context.params());
-        params.putAll(roundParams);
-        params.put("labels", Integer.toString(round.labels()));
-        params.put("round", Integer.toString(round.round()));
         Map<String, String> tags = new LinkedHashMap<>(context.tags());
         tags.put("label_snapshot.sha256", Sha256.hex(snapshot));
+        for (LocalPart part : parts) {
+            tags.put("model." + part.part().kind() + "_part", part.part().sha256());
+        }
         List<MetricPoint> roundMetrics = RoundMetrics.of(round, context.labels(), now);
         List<MetricPoint> childMetrics = new ArrayList<>(roundMetrics);
         childMetrics.addAll(RoundMetrics.epochLosses(round, now));
 
+        for (LocalPart part : parts) {
+            tracker.record(SharedFiles.of(part));
+        }
         long start = now - round.trainMillis() - round.scoreMillis();
         tracker.record(new RunStart(child, parent, "round-" + round.round() + "-labels-" + round.labels(), start,
                 params, tags, context.inputs(), null));
@@ -66,7 +77,7 @@ final class RoundRun {
         return child;
     }
 
-    private static List<ArtifactFile> modelFiles(Path folder, String artifactFolder) {
+    static List<ArtifactFile> modelFiles(Path folder, String artifactFolder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).sorted()
                     .map(f -> artifact(f, artifactFolder + "/" + f.getFileName())).toList();

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.activelabeler.model.Classifier;
+import java.util.function.Function;
+import org.activelabeler.modelpackage.ModelWriter;
 import org.activelabeler.simulation.LabeledRows;
 import org.activelabeler.simulation.LearningCurve;
 import org.activelabeler.simulation.RoundListener;
@@ -24,18 +25,22 @@ public final class SimulationTracking implements RoundListener, TransformerLane.
 
     private final ExperimentTracker tracker;
     private final RunContext context;
-    private final Classifier classifier;
+    private final Function<String, ModelWriter> models;
     private final LabeledRows pool;
     private String featureSpace;
     private final RunRef parent;
     private TextClassifier transformer;
     private RunContext transformerContext;
 
-    public SimulationTracking(ExperimentTracker tracker, RunContext context, Classifier classifier,
+    /**
+     * @param models the writer of the fast model after a round, by the feature space it fitted on (null:
+     *     the experiment's blocks)
+     */
+    public SimulationTracking(ExperimentTracker tracker, RunContext context, Function<String, ModelWriter> models,
                               LabeledRows pool) {
         this.tracker = tracker;
         this.context = context;
-        this.classifier = classifier;
+        this.models = models;
         this.pool = pool;
         this.parent = new RunRef(context.experiment(), UUID.randomUUID().toString());
     }
@@ -57,7 +62,7 @@ public final class SimulationTracking implements RoundListener, TransformerLane.
     /** Tracks the round; its run's params say which feature space it fitted on, when there was a choice. */
     @Override
     public void roundFinished(RoundResult round, int[] labeledRows) {
-        RoundRun.record(tracker, context, parent, classifier::save, round,
+        RoundRun.record(tracker, context, parent, models.apply(featureSpace), round,
                 StagedFiles.labelSnapshot(pool, labeledRows, context.labels()),
                 featureSpace == null ? Map.of() : Map.of("feature_space", featureSpace));
     }

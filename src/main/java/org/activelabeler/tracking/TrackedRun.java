@@ -1,5 +1,7 @@
 package org.activelabeler.tracking;
 
+import org.activelabeler.modelpackage.LocalPart;
+import org.activelabeler.modelpackage.ModelWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,21 @@ public final class TrackedRun {
     /** A file already in the staging folder, as the artifact {@code artifactPath}. */
     public ArtifactFile file(Path local, String artifactPath) {
         return new ArtifactFile(local.toAbsolutePath().toString(), artifactPath);
+    }
+
+    /**
+     * Writes a model package under {@code artifactPath} of this run's staging folder and queues its shared
+     * parts; returns its own files as artifacts, to {@link #log}.
+     */
+    public List<ArtifactFile> stageModel(ModelWriter writer, String artifactPath, Map<String, String> provenance) {
+        Path model = folder.resolve(artifactPath);
+        Map<String, String> withRun = new java.util.LinkedHashMap<>(provenance);
+        withRun.put("run_key", run.key());
+        withRun.put("experiment", run.experiment());
+        for (LocalPart part : writer.write(model, withRun)) {
+            tracker.record(SharedFiles.of(part));
+        }
+        return RoundRun.modelFiles(model, artifactPath);
     }
 
     public void log(List<MetricPoint> metrics, List<ArtifactFile> files) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.ModelDescription;
 import org.activelabeler.model.TextClassifier;
+import org.activelabeler.modelpackage.ModelWriter;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.simulation.TransformerRoundResult;
 
@@ -40,7 +41,7 @@ public final class TransformerRuns {
         RoundResult asRound = new RoundResult(result.round(), result.labels(), result.holdoutAccuracy(),
                 result.holdoutMacroF1(), result.trainMillis(), result.scoreMillis(), Double.NaN, Double.NaN,
                 result.training(), result.confusion() == null ? null : ClassMetrics.of(result.confusion()));
-        RunRef child = RoundRun.record(tracker, context, parent, transformer::save, asRound, snapshot,
+        RunRef child = RoundRun.record(tracker, context, parent, ModelWriter.selfContained(transformer::save), asRound, snapshot,
                 Map.of("transformer_train_labels", Integer.toString(result.labels() - result.handover().validationLabels())));
         long now = System.currentTimeMillis();
         long step = result.labels();

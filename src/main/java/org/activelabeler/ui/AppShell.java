@@ -23,6 +23,9 @@ import org.activelabeler.ui.welcome.ImportDialog;
 import org.activelabeler.ui.folder.FolderProblemView;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
+import org.activelabeler.app.AppVersion;
+import org.activelabeler.app.ModelCacheFolder;
+import org.activelabeler.modelpackage.ModelPackage;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.labeling.LabelingSession;
 import org.activelabeler.labeling.QueueEntry;
@@ -221,7 +224,8 @@ public final class AppShell implements AutoCloseable {
     private void showLabeling(OpenedDataset opened, ReviewTexts texts) {
         settings.put(LAST_DATASET, Long.toString(opened.corpus().dataset().id()));
         LabelingRuns runs = new LabelingRuns(() -> tracking, opened.corpus().dataset(),
-                toolbarModel.annotatorProperty()::get, LabelingScreen.SEED);
+                toolbarModel.annotatorProperty()::get, LabelingScreen.SEED, new ModelPackage(workspace.tokenizer(),
+                opened.corpus().dataset().labels(), AppVersion.get(), ModelCacheFolder.parts()));
         DatasetInfo dataset = opened.corpus().dataset();
         DatasetActions actions = new DatasetActions(() -> exportLabels(dataset), () -> addClass(dataset),
                 this::showDatasets);

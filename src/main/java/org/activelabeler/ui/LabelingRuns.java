@@ -17,6 +17,8 @@ import org.activelabeler.tracking.ModelNames;
 import org.activelabeler.tracking.RunContext;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.round.RoundTracking;
+import org.activelabeler.modelpackage.ModelPackage;
+import org.activelabeler.modelpackage.TrainedOn;
 import org.activelabeler.round.TransformerTracking;
 
 /**
@@ -30,26 +32,36 @@ final class LabelingRuns implements RoundTracking, TransformerTracking, AutoClos
     private final DatasetInfo dataset;
     private final Supplier<String> annotator;
     private final long seed;
+    private final ModelPackage packages;
     private LabelingTracking current;
     private String currentAnnotator;
     private ModelDescription fastModel;
     private String tokenizer;
 
-    /** @param session the app's tracking, or a supplier of null while there is none */
-    LabelingRuns(Supplier<TrackingSession> session, DatasetInfo dataset, Supplier<String> annotator, long seed) {
+    /**
+     * @param session the app's tracking, or a supplier of null while there is none
+     * @param packages writes each retrain's model as a package
+     */
+    LabelingRuns(Supplier<TrackingSession> session, DatasetInfo dataset, Supplier<String> annotator, long seed,
+                 ModelPackage packages) {
         this.session = session;
+        this.packages = packages;
         this.dataset = dataset;
         this.annotator = annotator;
         this.seed = seed;
     }
 
     @Override
-    public synchronized RunRef trained(Classifier classifier, RoundResult round, String snapshot,
+    public synchronized RunRef trained(Classifier classifier, TrainedOn trainedOn, RoundResult round, String snapshot,
                                        Map<String, String> roundParams) {
         fastModel = classifier.description();
         tokenizer = roundParams.get("tokenizer");
         LabelingTracking tracking = tracking();
-        return tracking == null ? null : tracking.round(classifier, round, snapshot, roundParams);
+        if (tracking == null) {
+            return null;
+        }
+        return tracking.round(packages.writer(classifier, trainedOn.pipeline(), trainedOn.layout(),
+                trainedOn.encoder()), round, snapshot, roundParams);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.activelabeler.app.TrackingSession;
+import org.activelabeler.modelpackage.ModelPackage;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.testsupport.MlflowArtifacts;
@@ -51,7 +52,9 @@ class GuiRetrainTrackingTest {
                     rounds.link(run, link);
                 }
             });
-            LabelingRuns runs = new LabelingRuns(() -> session, opened.corpus().dataset(), () -> "alice", 13);
+            LabelingRuns runs = new LabelingRuns(() -> session, opened.corpus().dataset(), () -> "alice", 13,
+                    new ModelPackage(workspace.tokenizer(), opened.corpus().dataset().labels(), "test",
+                            dir.resolve("parts")));
             LabelingViewModel labeling = new LabelingViewModel(opened, opened.corpus().reviewIds(),
                     workspace.labels(), new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
             labeling.start(null);
@@ -109,8 +112,8 @@ class GuiRetrainTrackingTest {
             assertThat(client.getMetricHistory(childId, "pool_entropy_mean")).isNotEmpty();
             assertThat(client.getMetricHistory(childId, "train_ms")).isNotEmpty();
             assertThat(client.getMetricHistory(childId, "train_loss")).isNotEmpty();
-            assertThat(artifacts(client, childId, "model"))
-                    .containsExactly("model/model.safetensors");
+            assertThat(artifacts(client, childId, "model")).contains("model/MLmodel", "model/active_labeler.json",
+                    "model/model.safetensors");
             assertThat(artifacts(client, childId, "")).contains("label_snapshot.csv");
             assertThat(client.searchModelVersions("name = '" + org.activelabeler.tracking.ModelNames.forDataset(dataset) + "'").getItems())
                     .isNotEmpty();

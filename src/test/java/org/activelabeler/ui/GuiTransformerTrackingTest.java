@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.activelabeler.modelpackage.ModelWriter;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.simulation.RoundResult;
 import org.activelabeler.simulation.TransformerRoundResult;
@@ -35,7 +36,7 @@ class GuiTransformerTrackingTest {
         LabelingTracking tracking = new LabelingTracking(recorder(), new RunContext("reviews", "imdb-sentiment",
                 "label-alice", Map.of("model", "ngram-logistic"), Map.of("annotator", "alice"), List.of(),
                 dir.resolve("staging"), null, org.activelabeler.dataset.LabelSet.SENTIMENT));
-        tracking.round(new FakeClassifier(), new RoundResult(1, 40, Double.NaN, Double.NaN, 5, 1, 0.6, 0.69,
+        tracking.round(ModelWriter.selfContained(new FakeClassifier()::save), new RoundResult(1, 40, Double.NaN, Double.NaN, 5, 1, 0.6, 0.69,
                 new TrainingReport(List.of(0.5), 1, 0, Double.NaN, 5), null), "row,label\n", Map.of());
 
         RunRef child = tracking.transformerRound(new FakeTextClassifier(), new TransformerRoundResult(1, 40,

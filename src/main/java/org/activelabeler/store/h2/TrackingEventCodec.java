@@ -9,6 +9,7 @@ import org.activelabeler.tracking.ModelRegistration;
 import org.activelabeler.tracking.RunData;
 import org.activelabeler.tracking.RunEnd;
 import org.activelabeler.tracking.RunStart;
+import org.activelabeler.tracking.SharedFiles;
 import org.activelabeler.tracking.TrackingEvent;
 
 /** Tracking records as JSON for the outbox table; the kind column names the record type. */
@@ -17,7 +18,8 @@ final class TrackingEventCodec {
             "run_start", RunStart.class,
             "run_data", RunData.class,
             "model_registration", ModelRegistration.class,
-            "run_end", RunEnd.class);
+            "run_end", RunEnd.class,
+            "shared_files", SharedFiles.class);
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     private TrackingEventCodec() {

@@ -30,11 +30,13 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer {
     private final HuggingFaceTokenizer tokenizer;
     private final String name;
     private final String digest;
+    private final byte[] definition;
 
     private HuggingFaceTextTokenizer(byte[] definition, String name) throws IOException {
         this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(definition), RAW_IDS);
         this.name = name;
         this.digest = sha256(definition);
+        this.definition = definition.clone();
     }
 
     /** The tokenizer that ships with the application. */
@@ -77,6 +79,11 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer {
     @Override
     public String digest() {
         return digest;
+    }
+
+    @Override
+    public byte[] definition() {
+        return definition.clone();
     }
 
     /**

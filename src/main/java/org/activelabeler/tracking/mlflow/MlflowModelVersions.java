@@ -1,5 +1,11 @@
 package org.activelabeler.tracking.mlflow;
 
+import java.util.List;
+import java.util.Optional;
+import org.activelabeler.tracking.SharedFiles;
+import org.mlflow.api.proto.Service.Experiment;
+import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.api.proto.Service.RunStatus;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -68,9 +74,32 @@ public final class MlflowModelVersions implements ModelVersions {
     }
 
     @Override
-    public byte[] artifact(RegisteredVersion version, String artifactPath) {
-        String path = ArtifactUploader.proxyPath(endpoint, version.artifactUri(), artifactPath);
-        String what = "Downloading " + artifactPath + " of " + version.label() + " from " + endpoint;
+    public String runArtifactUri(String runId) {
+        return call("Reading run " + runId, () -> client.getRun(runId)).getInfo().getArtifactUri();
+    }
+
+    @Override
+    public Optional<String> sharedPartUri(String sha256) {
+        Optional<Experiment> experiment = call("Reading the experiment " + SharedFiles.EXPERIMENT,
+                () -> client.getExperimentByName(SharedFiles.EXPERIMENT));
+        if (experiment.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RunInfo> runs = call("Looking for the shared part " + sha256, () -> client.searchRuns(
+                List.of(experiment.get().getExperimentId()), "tags.`" + SharedFiles.ADDRESS_TAG + "` = '" + sha256 + "'"));
+        return runs.stream().filter(run -> run.getStatus() == RunStatus.FINISHED).map(RunInfo::getArtifactUri)
+                .findFirst();
+    }
+
+    @Override
+    public String address() {
+        return endpoint.toString();
+    }
+
+    @Override
+    public byte[] artifact(String artifactUri, String artifactPath) {
+        String path = ArtifactUploader.proxyPath(endpoint, artifactUri, artifactPath);
+        String what = "Downloading " + artifactPath + " of " + artifactUri + " from " + endpoint;
         try {
             HttpResponse<byte[]> response = http.send(endpoint.request(path).timeout(Duration.ofMinutes(5)).GET()
                     .build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -24,6 +24,7 @@ import org.activelabeler.tracking.RunData;
 import org.activelabeler.tracking.RunEnd;
 import org.activelabeler.tracking.RunRef;
 import org.activelabeler.tracking.RunStart;
+import org.activelabeler.tracking.SharedFiles;
 import org.activelabeler.tracking.TrackingEvent;
 import org.activelabeler.tracking.ServerUnavailableException;
 import org.activelabeler.tracking.TrackingException;
@@ -184,6 +185,8 @@ public final class MlflowTrackingSink implements TrackingSink {
             log(data);
         } else if (event instanceof ModelRegistration registration) {
             registry.register(registration, runs.require(registration.run()));
+        } else if (event instanceof SharedFiles shared) {
+            share(shared);
         } else if (event instanceof RunEnd end) {
             client.setTerminated(runs.require(end.run()).getRunId(), RunStatus.valueOf(end.status()), end.endMillis());
         } else {
@@ -224,6 +227,29 @@ public final class MlflowTrackingSink implements TrackingSink {
         if (!start.inputs().isEmpty()) {
             client.sendPost("runs/log-inputs", inputs(info.getRunId(), start.inputs()));
         }
+    }
+
+    /** Uploads a shared part unless its run is there and finished (it was uploaded whole before). */
+    private void share(SharedFiles shared) {
+        RunInfo info = runs.find(shared.run()).orElse(null);
+        if (info != null && info.getStatus() == RunStatus.FINISHED) {
+            return;
+        }
+        if (info == null) {
+            info = client.createRun(CreateRun.newBuilder()
+                    .setExperimentId(runs.experimentId(shared.run().experiment()))
+                    .setRunName(shared.kind() + "-" + shared.sha256().substring(0, 12))
+                    .setStartTime(System.currentTimeMillis())
+                    .addTags(tag(RunRef.KEY_TAG, shared.run().key()))
+                    .addTags(tag(SharedFiles.ADDRESS_TAG, shared.sha256()))
+                    .addTags(tag(SharedFiles.KIND_TAG, shared.kind())).build());
+            runs.remember(shared.run(), info);
+        }
+        for (ArtifactFile file : shared.files()) {
+            artifacts.upload(info.getArtifactUri(), file);
+        }
+        client.setTerminated(info.getRunId(), RunStatus.FINISHED, System.currentTimeMillis());
+        runs.remember(shared.run(), info.toBuilder().setStatus(RunStatus.FINISHED).build());
     }
 
     private void log(RunData data) {

@@ -136,6 +136,44 @@ public final class NgramLogisticClassifier implements Classifier {
         }
     }
 
+    /**
+     * The model that {@link #save} wrote into {@code directory}, ready to predict (not to be refitted
+     * from where it stopped: a fit starts afresh).
+     *
+     * @param featureParameters what to report of its features in {@link #description()}
+     */
+    public static NgramLogisticClassifier load(Path directory, int classes, ClassifierSettings settings,
+                                               Map<String, String> featureParameters) {
+        Path file = directory.resolve("model.safetensors");
+        NgramLogisticClassifier classifier = new NgramLogisticClassifier(settings, featureParameters);
+        try (NDManager in = classifier.manager.newSubManager(Device.cpu())) {
+            NDList arrays = NDList.decode(in, Files.readAllBytes(file));
+            NDArray columns = arrays.get("columns");
+            NDArray weights = arrays.get("weights");
+            NDArray bias = arrays.get("bias");
+            Outputs outputs = new Outputs(classes);
+            if (columns == null || weights == null || bias == null) {
+                throw new IllegalArgumentException(file + " lacks columns, weights or bias; it is not a saved "
+                        + NAME + " model");
+            }
+            int[] columnIds = columns.toIntArray();
+            float[] weightValues = weights.toFloatArray();
+            float[] biasValues = bias.toFloatArray();
+            if (biasValues.length != outputs.count() || weightValues.length != outputs.count() * columnIds.length) {
+                throw new IllegalArgumentException(file + " holds a model of " + biasValues.length + " outputs, not one"
+                        + " of the " + classes + " classes its manifest names");
+            }
+            classifier.trained = new TrainedWeights(columnIds, weightValues, biasValues, outputs);
+            return classifier;
+        } catch (IOException e) {
+            classifier.close();
+            throw new UncheckedIOException("Cannot read the model " + file, e);
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         scoringCache.close();

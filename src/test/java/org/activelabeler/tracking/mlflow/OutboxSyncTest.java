@@ -45,12 +45,13 @@ class OutboxSyncTest {
         String simulated = run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
                 "--batch", "10", "--max-labels", "20", "--db", db, "--tracking-uri", down,
                 "--experiment", "exp-outbox", "--registered-model", "model-outbox");
-        // parent start + 2 x (child start, data, registration, end, parent data) + parent data + parent end
-        assertThat(simulated).contains("tracking: 13 records wait in the outbox");
+        // parent start + 2 x (shared features, child start, data, registration, end, parent data) + parent data
+        // + parent end
+        assertThat(simulated).contains("tracking: 15 records wait in the outbox");
 
         // the records were made for the server at `down`: sent to another only when asked
         assertThat(run("sync", "--db", db, "--tracking-uri", server.uri(), "--to-this-server"))
-                .contains("Sent 13 tracking records to " + server.uri() + "; 0 wait.");
+                .contains("Sent 15 tracking records to " + server.uri() + "; 0 wait.");
         assertThat(run("sync", "--db", db, "--tracking-uri", server.uri()))
                 .contains("Sent 0 tracking records");
 

@@ -89,9 +89,20 @@ class SimulateTrackingTest {
                     .extracting(Metric::getStep).startsWith(1L, 2L);
 
             assertThat(artifacts(client, firstChild)).contains("model", "label_snapshot.csv", "confusion_matrix.csv");
-            assertThat(artifacts(client, firstChild.getInfo().getRunId(), "model"))
-                    .containsExactly("model/model.safetensors");
+            assertThat(artifacts(client, firstChild.getInfo().getRunId(), "model")).containsExactly("model/MLmodel",
+                    "model/active_labeler.json", "model/input_example.json", "model/model.safetensors",
+                    "model/serving_input_example.json");
             assertThat(artifacts(client, parent)).contains("learning_curve.csv", "learning_curve.png");
+            List<String> featureParts = children.stream().map(c -> tag(c, "model.features_part")).distinct().toList();
+            assertThat(featureParts).as("every round's model shares one fit of the features").hasSize(1);
+            String partsExperiment = client.getExperimentByName(org.activelabeler.tracking.SharedFiles.EXPERIMENT)
+                    .orElseThrow().getExperimentId();
+            List<org.mlflow.api.proto.Service.RunInfo> partRuns = client.searchRuns(List.of(partsExperiment),
+                    "tags.`" + org.activelabeler.tracking.SharedFiles.ADDRESS_TAG + "` = '" + featureParts.get(0) + "'");
+            assertThat(partRuns).as("the shared features are uploaded once").singleElement()
+                    .satisfies(run -> assertThat(run.getStatus().name()).isEqualTo("FINISHED"));
+            assertThat(artifacts(client, partRuns.get(0).getRunId(), "")).containsExactlyInAnyOrder("features.json",
+                    "features.safetensors", "tokenizer.json");
 
             List<ModelVersion> versions = client.searchModelVersions("name = 'model-rounds'").getItems();
             assertThat(versions).hasSize(3);
