@@ -11,6 +11,7 @@ import org.activelabeler.app.RunDescriptions;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.Predictions;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Evaluate a model on a labeled CSV and log accuracy, macro-F1 and the confusion matrix to a run.",
-            "The model of a registered version is retrained from its run's provenance (dataset, label snapshot,"
+            "A registered version (or any --model reference) is loaded as it was registered and scores the file."
+                    + " With --retrain, it is instead retrained from its run's provenance (dataset, label snapshot,"
                     + " seed, settings; deterministic on the CPU) and must come out byte-identical to the"
                     + " registered model.safetensors, or the command fails."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -54,7 +56,16 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--labels-of", paramLabel = "FILE",
                 description = "No registered model: train now on the labels of this dataset (see --labels).")
         Path labelsOf;
+
+        @Option(names = "--model", paramLabel = "REF",
+                description = "Any model: models:/NAME/VERSION, models:/NAME@ALIAS, runs:/RUN_ID/PATH or a folder.")
+        String reference;
     }
+
+    @Option(names = "--retrain",
+            description = "With --model-version or --alias: retrain the version from its provenance and check that"
+                    + " the weights come out identical, instead of loading it.")
+    boolean retrain;
 
     @Option(names = "--labels", defaultValue = TrainingInput.ANNOTATORS, paramLabel = "SOURCE",
             description = "With --labels-of: annotators or gold (default: ${DEFAULT-VALUE}).")
@@ -84,6 +95,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingInput.checkLabelSource(labels);
+        if (retrain && which != null && (which.labelsOf != null || which.reference != null)) {
+            throw new IllegalArgumentException("--retrain checks a registered version: use it with --model-version"
+                    + " or --alias, not with --labels-of or --model");
+        }
         Map<String, String> env = System.getenv();
         try (Workspace workspace = Workspace.open(database.folder);
              TerminalProgress progress = new TerminalProgress()) {
@@ -94,31 +109,30 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             TrackingSession session = TrackingSession.open(workspace, tracking.trackingUri, env);
             String experiment;
-            String modelLine;
-            ClassMetrics metrics;
-            LabelSet labels;
+            Evaluated evaluated;
             try (session) {
                 Map<String, String> params = new LinkedHashMap<>();
                 Map<String, String> tags = new LinkedHashMap<>();
-                ModelUnderTest model = trainModel(workspace, session, progress, params, tags);
-                try (Classifier classifier = model.classifier()) {
-                    labels = model.input().dataset().dataset().labels();
-                    Predictions scores = classifier.predict(model.input().pipeline().transform(test.tokenIds()));
-                    metrics = ClassMetrics.of(scores, ExperimentData.inClassesOf(test, labels));
-                }
-                modelLine = model.description();
+                evaluated = retrain || which != null && which.labelsOf != null
+                        ? trainAndScore(workspace, session, test, progress, params, tags)
+                        : loadAndScore(workspace, test, progress, params, tags);
                 var adopted = session.mlflowRun(env);
                 experiment = TrackingSession.experiment(adopted, experimentName, test.dataset().name());
                 params.put("data", test.dataset().sourcePath());
                 tags.put("dataset.sha256", test.dataset().contentSha256());
-                tags.put("training_dataset.sha256", model.input().dataset().dataset().contentSha256());
-                tags.putAll(RunDescriptions.tags(model.describedBy(), "evaluate", adopted.isPresent()));
+                tags.putAll(RunDescriptions.tags(evaluated.describedBy(), "evaluate", adopted.isPresent()));
+                List<org.activelabeler.tracking.DatasetInput> inputs = new java.util.ArrayList<>();
+                inputs.add(SimulationRunContext.input(test.dataset(), "evaluation"));
+                if (evaluated.training() != null) {
+                    tags.put("training_dataset.sha256", evaluated.training().contentSha256());
+                    inputs.add(SimulationRunContext.input(evaluated.training(), "training"));
+                }
                 TrackedRun run = new TrackedRun(session.tracker(), experiment, session.staging());
-                run.start("evaluate-" + model.shortName(), params, tags,
-                        List.of(SimulationRunContext.input(test.dataset(), "evaluation"),
-                                SimulationRunContext.input(model.input().dataset().dataset(), "training")),
+                run.start("evaluate-" + evaluated.shortName(), params, tags, inputs,
                         adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 long now = System.currentTimeMillis();
+                ClassMetrics metrics = evaluated.metrics();
+                LabelSet labels = evaluated.labels();
                 run.log(List.of(new MetricPoint("accuracy", metrics.accuracy(), 0, now),
                                 new MetricPoint("macro_f1", metrics.macroF1(), 0, now)),
                         List.of(run.stage("confusion_matrix.csv", StagedFiles.confusionMatrix(metrics.confusion(), labels)),
@@ -126,11 +140,69 @@ final class EvaluateCommand implements Callable<Integer> {
                 run.finish();
             }
             progress.close();
+            ClassMetrics metrics = evaluated.metrics();
             System.out.printf(Locale.ROOT, "%s on dataset '%s' (%d reviews): accuracy %.4f, macro-F1 %.4f%n",
-                    modelLine, test.dataset().name(), test.size(), metrics.accuracy(), metrics.macroF1());
-            System.out.print(StagedFiles.confusionMatrix(metrics.confusion(), labels));
+                    evaluated.description(), test.dataset().name(), test.size(), metrics.accuracy(), metrics.macroF1());
+            System.out.print(StagedFiles.confusionMatrix(metrics.confusion(), evaluated.labels()));
             System.out.println(session.summary(experiment));
             return 0;
+        }
+    }
+
+    /**
+     * What a model scored on the file, and how to name it.
+     *
+     * @param training the dataset it was trained on, when known here
+     */
+    private record Evaluated(ClassMetrics metrics, LabelSet labels, String description, String shortName,
+                             org.activelabeler.model.ModelDescription describedBy, DatasetInfo training) {
+    }
+
+    /** Loads the model as registered (or from any reference) and scores the file's texts. */
+    private Evaluated loadAndScore(Workspace workspace, Corpus test, TerminalProgress progress,
+                                   Map<String, String> params, Map<String, String> tags) {
+        String reference;
+        if (which != null && which.reference != null) {
+            reference = which.reference;
+        } else {
+            if (registeredModel == null) {
+                throw new IllegalArgumentException("Name the registered model with --registered-model (train and"
+                        + " simulate register <dataset>-classifier unless told otherwise), or give --model");
+            }
+            String alias = which == null || which.version == null && which.alias == null ? ModelRegistration.CHAMPION
+                    : which.alias;
+            reference = alias != null ? "models:/" + registeredModel + "@" + alias
+                    : "models:/" + registeredModel + "/" + which.version;
+        }
+        try (LoadedModel loaded = LoadedModel.open(reference, workspace, tracking.trackingUri, progress)) {
+            LabelSet labels = loaded.model().labels();
+            List<String> texts = workspace.datasets().reviewTexts(test.dataset().id(), progress);
+            Predictions scores = loaded.model().score(texts, progress);
+            ClassMetrics metrics = ClassMetrics.of(scores, ExperimentData.inClassesOf(test, labels));
+            var manifest = loaded.model().manifest();
+            params.put("model_source", "package");
+            params.put("model", reference);
+            String runKey = manifest.provenance().get("run_key");
+            if (runKey != null) {
+                params.put("model_run_key", runKey);
+            }
+            tags.put("evaluate.model_source", "loaded as registered: " + loaded.description());
+            return new Evaluated(metrics, labels, loaded.description() + ", loaded as registered,",
+                    reference.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-|-$", ""),
+                    new org.activelabeler.model.ModelDescription(manifest.modelType(), "cpu", manifest.modelParameters()),
+                    null);
+        }
+    }
+
+    /** Trains now (on --labels-of) or retrains a registered version from its provenance, and scores the file. */
+    private Evaluated trainAndScore(Workspace workspace, TrackingSession session, Corpus test,
+                                    TerminalProgress progress, Map<String, String> params, Map<String, String> tags) {
+        ModelUnderTest model = trainModel(workspace, session, progress, params, tags);
+        try (Classifier classifier = model.classifier()) {
+            LabelSet labels = model.input().dataset().dataset().labels();
+            Predictions scores = classifier.predict(model.input().pipeline().transform(test.tokenIds()));
+            return new Evaluated(ClassMetrics.of(scores, ExperimentData.inClassesOf(test, labels)), labels,
+                    model.description(), model.shortName(), model.describedBy(), model.input().dataset().dataset());
         }
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Human-in-the-loop active learning for review sentiment.",
         subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class, DatasetsCommand.class,
                 SyncCommand.class, TrainCommand.class, EvaluateCommand.class, TrackingServerCommand.class,
-                ExportCommand.class, EmbedCommand.class})
+                ExportCommand.class, EmbedCommand.class, PredictCommand.class,
+                ServeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

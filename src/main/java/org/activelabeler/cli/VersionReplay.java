@@ -60,8 +60,8 @@ final class VersionReplay {
             String blocks = param(version, "feature_blocks");
             if (blocks != null && FeatureBlocks.parse(blocks).embeddings()) {
                 throw new IllegalStateException(version.label() + " was trained with sentence embeddings (feature_blocks "
-                        + blocks + "), which evaluate cannot rebuild yet; evaluate a version that simulate trained with"
-                        + " --features tfidf,lsa, or train one now with --labels-of");
+                        + blocks + "), which --retrain cannot rebuild yet; evaluate it without --retrain (it is loaded as"
+                        + " registered), or check a version that simulate trained with --features tfidf,lsa");
             }
             String holdoutParam = require(version, "holdout");
             Corpus holdout = CARVED_HOLDOUT.equals(holdoutParam) ? null

@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The JSON bodies the server answers with: {@code {"predictions": [{"label": ..., "probabilities": {...}}, ...]}}
- * for scores, {@code {"error_code": ..., "message": ...}} (MLflow's shape) for errors, and the {@code /version} body.
+ * The JSON bodies the server answers with: {@code {"predictions": [{"label": ..., "p_<class>": ..., ...}, ...]}}
+ * for scores (the columns of the model's MLflow signature, one record per row, as {@code mlflow models serve}
+ * answers for a model that returns a table), {@code {"error_code": ..., "message": ...}} (MLflow's shape) for errors, and the {@code /version} body.
  */
 final class ScoringResponse {
+
+    /** Each class's probability is the field {@code p_<class>}. */
+    static final String PROBABILITY_PREFIX = "p_";
 
     private ScoringResponse() {
     }
@@ -24,11 +28,9 @@ final class ScoringResponse {
             for (float[] row : rows) {
                 json.beginObject();
                 json.name("label").value(classNames.get(argMax(row)));
-                json.name("probabilities").beginObject();
                 for (int c = 0; c < classNames.size(); c++) {
-                    json.name(classNames.get(c)).value(row[c]);
+                    json.name(PROBABILITY_PREFIX + classNames.get(c)).value(row[c]);
                 }
-                json.endObject();
                 json.endObject();
             }
             json.endArray().endObject();

@@ -13,8 +13,8 @@ class ScoringResponseTest {
         byte[] body = ScoringResponse.predictions(List.of("negative", "positive"),
                 new float[][] {{0.1f, 0.9f}, {0.8f, 0.2f}});
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"predictions\":["
-                + "{\"label\":\"positive\",\"probabilities\":{\"negative\":0.1,\"positive\":0.9}},"
-                + "{\"label\":\"negative\",\"probabilities\":{\"negative\":0.8,\"positive\":0.2}}]}");
+                + "{\"label\":\"positive\",\"p_negative\":0.1,\"p_positive\":0.9},"
+                + "{\"label\":\"negative\",\"p_negative\":0.8,\"p_positive\":0.2}]}");
     }
 
     @Test

@@ -212,10 +212,10 @@ class ScoringServerTest {
         assertThat(labels(response)).containsExactlyElementsOf(EXPECTED);
         assertThat(sentiment.calls).containsExactly(List.of("a good film", "dull", "good fun"));
         JsonObject first = JsonParser.parseString(response.body()).getAsJsonObject()
-                .getAsJsonArray("predictions").get(0).getAsJsonObject().getAsJsonObject("probabilities");
-        assertThat(first.keySet()).containsExactly("negative", "positive");
-        assertThat(first.get("negative").getAsDouble()).isEqualTo(0.1);
-        assertThat(first.get("positive").getAsDouble()).isEqualTo(0.9);
+                .getAsJsonArray("predictions").get(0).getAsJsonObject();
+        assertThat(first.keySet()).containsExactly("label", "p_negative", "p_positive");
+        assertThat(first.get("p_negative").getAsDouble()).isEqualTo(0.1);
+        assertThat(first.get("p_positive").getAsDouble()).isEqualTo(0.9);
     }
 
     @Test
@@ -235,10 +235,10 @@ class ScoringServerTest {
 
         assertThat(labels(response)).containsExactly("tech", "sports", "world", "business", "world");
         JsonObject probabilities = JsonParser.parseString(response.body()).getAsJsonObject()
-                .getAsJsonArray("predictions").get(1).getAsJsonObject().getAsJsonObject("probabilities");
-        assertThat(probabilities.keySet()).containsExactly("world", "sports", "business", "tech");
-        assertThat(probabilities.get("sports").getAsDouble()).isEqualTo(0.7);
-        assertThat(probabilities.get("tech").getAsDouble()).isEqualTo(0.1);
+                .getAsJsonArray("predictions").get(1).getAsJsonObject();
+        assertThat(probabilities.keySet()).containsExactly("label", "p_world", "p_sports", "p_business", "p_tech");
+        assertThat(probabilities.get("p_sports").getAsDouble()).isEqualTo(0.7);
+        assertThat(probabilities.get("p_tech").getAsDouble()).isEqualTo(0.1);
     }
 
     @Test

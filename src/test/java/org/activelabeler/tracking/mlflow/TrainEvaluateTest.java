@@ -30,7 +30,10 @@ import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
 
-/** {@code train} registers versions; {@code evaluate} retrains one from its provenance and logs metrics. */
+/**
+ * {@code train} registers versions; {@code evaluate} loads one as registered, or retrains it from its provenance,
+ * and logs metrics.
+ */
 @MlflowIntegration
 class TrainEvaluateTest {
     private static final int ANNOTATED = 40;
@@ -78,20 +81,32 @@ class TrainEvaluateTest {
             assertThat(run.getInfo().getStatus().name()).isEqualTo("FINISHED");
         }
 
-        String evaluated = run("evaluate", "--data", holdout.toString(), "--model-version", "1", "--registered-model",
+        String loaded = run("evaluate", "--data", holdout.toString(), "--model-version", "1", "--registered-model",
                 "model-train", "--db", db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-eval");
-        assertThat(evaluated).contains("'model-train' version 1, retrained from its provenance with identical"
-                + " weights, on dataset 'holdout' (60 reviews): accuracy ").contains("gold\\predicted,negative,positive");
+        assertThat(loaded).contains("'model-train' version 1, run ").contains("loaded as registered, on dataset"
+                + " 'holdout' (60 reviews): accuracy ").contains("gold\\predicted,negative,positive");
+        String retrained = run("evaluate", "--data", holdout.toString(), "--model-version", "1", "--registered-model",
+                "model-train", "--retrain", "--db", db.toString(), "--tracking-uri", server.uri(), "--experiment",
+                "exp-eval-retrain");
+        assertThat(retrained).contains("'model-train' version 1, retrained from its provenance with identical"
+                + " weights, on dataset 'holdout' (60 reviews): accuracy ");
 
         try (MlflowClient client = new MlflowClient(server.uri())) {
             Run evaluation = onlyRun(client, "exp-eval");
-            assertThat(params(evaluation)).containsEntry("model_source", "registry")
+            assertThat(params(evaluation)).containsEntry("model_source", "package")
+                    .containsEntry("model", "models:/model-train/1");
+            assertThat(SimulateTrackingTest.tag(evaluation, "evaluate.model_source"))
+                    .contains("loaded as registered: 'model-train' version 1");
+            Run replay = onlyRun(client, "exp-eval-retrain");
+            assertThat(params(replay)).containsEntry("model_source", "registry")
                     .containsEntry("model_version", "1").containsEntry("model_run_id",
                             client.getModelVersion("model-train", "1").getRunId());
-            assertThat(SimulateTrackingTest.tag(evaluation, "evaluate.model_source"))
+            assertThat(SimulateTrackingTest.tag(replay, "evaluate.model_source"))
                     .contains("retrained from the provenance of 'model-train' version 1").contains("identical");
             double accuracy = client.getMetricHistory(evaluation.getInfo().getRunId(), "accuracy").get(0).getValue();
             assertThat(accuracy).isGreaterThan(0.8);
+            assertThat(client.getMetricHistory(replay.getInfo().getRunId(), "accuracy").get(0).getValue())
+                    .as("the registered model and the one retrained from its provenance score alike").isEqualTo(accuracy);
             assertThat(client.getMetricHistory(evaluation.getInfo().getRunId(), "macro_f1")).hasSize(1);
         }
     }
@@ -104,7 +119,7 @@ class TrainEvaluateTest {
 
         String output = run("evaluate", "--data", holdout.toString(), "--registered-model", "model-sim",
                 "--db", db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-eval-champion");
-        assertThat(output).contains("(alias 'champion'), retrained from its provenance with identical weights");
+        assertThat(output).contains("(alias 'champion'), run ").contains("loaded as registered");
 
         String fromLabels = run("evaluate", "--data", holdout.toString(), "--labels-of", pool.toString(),
                 "--db", db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-eval-labels");
@@ -113,15 +128,16 @@ class TrainEvaluateTest {
             String champion = JsonParser.parseString(client.sendGet("registered-models/alias?name=model-sim"
                             + "&alias=champion")).getAsJsonObject().getAsJsonObject("model_version")
                     .get("version").getAsString();
-            assertThat(params(onlyRun(client, "exp-eval-champion"))).containsEntry("model_alias", "champion")
-                    .containsEntry("model_version", champion);
+            assertThat(params(onlyRun(client, "exp-eval-champion"))).containsEntry("model", "models:/model-sim@champion");
+            assertThat(SimulateTrackingTest.tag(onlyRun(client, "exp-eval-champion"), "evaluate.model_source"))
+                    .contains("'model-sim' version " + champion + " (alias 'champion')");
             assertThat(params(onlyRun(client, "exp-eval-labels"))).containsEntry("model_source", "labels")
                     .containsEntry("label_count", "40");
         }
     }
 
     @Test
-    void aVersionTrainedWithEmbeddingsIsRefusedWithWhatToDoInsteadOfASettingsMismatch(MlflowTestServer server,
+    void aVersionTrainedWithEmbeddingsIsLoadedWithItsEncoderButNotRetrained(MlflowTestServer server,
                                                                                      @TempDir Path other)
             throws java.io.IOException {
         Path encoder = org.activelabeler.training.djl.bert.TinyBert.write(other.resolve("tiny-encoder"), 5);
@@ -130,9 +146,13 @@ class TrainEvaluateTest {
                 db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-sim-emb", "--registered-model",
                 "model-sim-emb");
 
+        String loaded = run("evaluate", "--data", holdout.toString(), "--registered-model", "model-sim-emb", "--db",
+                db.toString(), "--tracking-uri", server.uri(), "--experiment", "exp-eval-emb");
+        assertThat(loaded).contains("loaded as registered").contains("accuracy ");
+
         String output = org.activelabeler.testsupport.CommandLineRun.expect(1, "evaluate", "--data",
-                holdout.toString(), "--registered-model", "model-sim-emb", "--db", db.toString(), "--tracking-uri",
-                server.uri(), "--experiment", "exp-eval-emb");
+                holdout.toString(), "--registered-model", "model-sim-emb", "--retrain", "--db", db.toString(),
+                "--tracking-uri", server.uri(), "--experiment", "exp-eval-emb-retrain");
 
         assertThat(output).contains("was trained with sentence embeddings (feature_blocks tfidf,lsa,embeddings)")
                 .contains("--features tfidf,lsa").doesNotContain("other settings than this build");
