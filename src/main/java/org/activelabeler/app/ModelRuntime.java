@@ -43,18 +43,21 @@ public final class ModelRuntime implements PackageRuntime {
     }
 
     @Override
-    public VectorSource vectors(EncoderRef encoder) {
-        return new OpenEncoder(encoder, encoders);
+    public VectorSource vectors(EncoderRef encoder, Path folder) {
+        return new OpenEncoder(encoder, folder == null ? encoder.name() : folder.toString(), encoders);
     }
 
     /** The model's encoder, opened at the first texts and kept open until the model is closed. */
     private static final class OpenEncoder implements VectorSource, AutoCloseable {
         private final EncoderRef encoder;
+        private final String spec;
         private final Path encoders;
         private TextVectors open;
 
-        OpenEncoder(EncoderRef encoder, Path encoders) {
+        /** @param spec where the encoder is: its name, or the folder of its shared part */
+        OpenEncoder(EncoderRef encoder, String spec, Path encoders) {
             this.encoder = encoder;
+            this.spec = spec;
             this.encoders = encoders;
         }
 
@@ -67,7 +70,7 @@ public final class ModelRuntime implements PackageRuntime {
         public synchronized float[][] vectors(List<String> texts, Progress progress) {
             if (open == null) {
                 progress.update("Opening the encoder " + encoder.name(), 0, 1);
-                TextVectors vectors = TextVectors.open(encoder.name(), encoders, VectorCacheFolder.resolve());
+                TextVectors vectors = TextVectors.open(spec, encoders, VectorCacheFolder.resolve());
                 if (!vectors.encoderDigest().equals(encoder.digest())) {
                     vectors.close();
                     throw new IllegalStateException("The encoder " + encoder.name() + " found here has the digest "

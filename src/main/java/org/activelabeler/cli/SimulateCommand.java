@@ -9,6 +9,7 @@ import org.activelabeler.dataset.Corpus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.activelabeler.app.AppVersion;
+import org.activelabeler.app.EncoderFolders;
 import org.activelabeler.app.ModelCacheFolder;
 import org.activelabeler.app.TextVectors;
 import org.activelabeler.features.FeatureLayout;
@@ -138,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
                         adopted.map(TrackingSession.AdoptedRun::runId).orElse(null));
                 experimentForRuns = context.experiment();
                 ModelPackage packages = new ModelPackage(workspace.tokenizer(), experiment.labels(), AppVersion.get(),
-                        ModelCacheFolder.parts());
+                        ModelCacheFolder.parts(), new EncoderFolders(workspace.folder().resolve("encoders")));
                 EncoderRef encoder = EncoderRef.fromParameters(embedding);
                 var runs = new SimulationTracking(trackingSession.tracker(), context, space -> packages.writer(
                         classifier, experiment.pipeline(), FeatureLayout.named(space == null ? blocks.toString() : space,

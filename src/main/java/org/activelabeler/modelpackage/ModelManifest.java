@@ -25,11 +25,13 @@ import org.activelabeler.features.FeatureLayout;
  * @param modelParameters its settings and those of the features, as the run's params record them
  * @param layout a {@link FeatureLayout} as text, e.g. {@code tfidf,lsa,embeddings@4.0}
  * @param encoder the sentence encoder of the embeddings block, or null without one
+ * @param encoderPart its files as a shared part, or null when it ships with the app (or there is none)
  * @param files this version's own files (not those of the shared parts)
  * @param provenance dataset, label snapshot, seed, app version and the like
  */
 public record ModelManifest(int format, String modelType, Map<String, String> modelParameters, List<String> labels,
-                            String textColumn, String layout, EncoderRef encoder, SharedPart features,
+                            String textColumn, String layout, EncoderRef encoder, SharedPart encoderPart,
+                            SharedPart features,
                             List<PackageFile> files, Map<String, String> provenance, String appVersion,
                             long createdMillis) {
     public static final int FORMAT = 1;
@@ -52,8 +54,8 @@ public record ModelManifest(int format, String modelType, Map<String, String> mo
     }
 
     public ModelManifest withFiles(List<PackageFile> ownFiles) {
-        return new ModelManifest(format, modelType, modelParameters, labels, textColumn, layout, encoder, features,
-                ownFiles, provenance, appVersion, createdMillis);
+        return new ModelManifest(format, modelType, modelParameters, labels, textColumn, layout, encoder, encoderPart,
+                features, ownFiles, provenance, appVersion, createdMillis);
     }
 
     String toJson() {

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.activelabeler.dataset.LabelSet;
@@ -37,14 +39,32 @@ public final class ModelPackage {
     private final LabelSet labels;
     private final String appVersion;
     private final Path partsRoot;
+    private final EncoderParts encoders;
     private final Map<FeaturePipeline, LocalPart> written = new IdentityHashMap<>();
+    private final Map<EncoderRef, Optional<LocalPart>> encoderParts = new HashMap<>();
+
+    /** Finds the files of an encoder that does not ship with the app, to share them with its models. */
+    @FunctionalInterface
+    public interface EncoderParts {
+        EncoderParts NONE = encoder -> null;
+
+        /** @return the encoder's files as a part, or null when it ships with the app */
+        LocalPart of(EncoderRef encoder);
+    }
+
+    /** A writer of models without the embeddings of an encoder from outside the app. */
+    public ModelPackage(TextTokenizer tokenizer, LabelSet labels, String appVersion, Path partsRoot) {
+        this(tokenizer, labels, appVersion, partsRoot, EncoderParts.NONE);
+    }
 
     /** @param partsRoot the folder of shared parts (the machine's part cache) */
-    public ModelPackage(TextTokenizer tokenizer, LabelSet labels, String appVersion, Path partsRoot) {
+    public ModelPackage(TextTokenizer tokenizer, LabelSet labels, String appVersion, Path partsRoot,
+                        EncoderParts encoders) {
         this.tokenizer = tokenizer;
         this.labels = labels;
         this.appVersion = appVersion;
         this.partsRoot = partsRoot;
+        this.encoders = encoders;
     }
 
     /**
@@ -60,12 +80,13 @@ public final class ModelPackage {
         }
         return (folder, provenance) -> {
             LocalPart features = featuresPart(pipeline);
+            LocalPart encoderPart = layout.blocks().embeddings() ? encoderPart(encoder) : null;
             classifier.save(folder);
             var description = classifier.description();
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, description.name(),
                     description.hyperparameters(), labels.names(), "text", layout.toString(),
-                    layout.blocks().embeddings() ? encoder : null, features.part(), List.of(), provenance, appVersion,
-                    System.currentTimeMillis());
+                    layout.blocks().embeddings() ? encoder : null, encoderPart == null ? null : encoderPart.part(),
+                    features.part(), List.of(), provenance, appVersion, System.currentTimeMillis());
             write(folder.resolve(MlmodelFile.INPUT_EXAMPLE), MlmodelFile.inputExample(manifest.textColumn(), EXAMPLE));
             write(folder.resolve(MlmodelFile.SERVING_INPUT_EXAMPLE),
                     MlmodelFile.servingInputExample(manifest.textColumn(), EXAMPLE));
@@ -75,7 +96,7 @@ public final class ModelPackage {
                 own.add(PackageFile.of(folder, name));
             }
             write(folder.resolve(MANIFEST), manifest.withFiles(own).toJson());
-            return List.of(features);
+            return encoderPart == null ? List.of(features) : List.of(features, encoderPart);
         };
     }
 
@@ -90,16 +111,24 @@ public final class ModelPackage {
             }
             Files.copy(packageFolder.resolve(MANIFEST), target.resolve(MANIFEST),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Path source = parts.folder(manifest.features());
-            Path into = target.resolve(PARTS).resolve(manifest.features().sha256());
-            Files.createDirectories(into);
-            for (PackageFile file : manifest.features().files()) {
-                Files.copy(source.resolve(file.path()), into.resolve(file.path()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            List<SharedPart> shared = manifest.encoderPart() == null ? List.of(manifest.features())
+                    : List.of(manifest.features(), manifest.encoderPart());
+            for (SharedPart part : shared) {
+                Path source = parts.folder(part);
+                Path into = target.resolve(PARTS).resolve(part.sha256());
+                for (PackageFile file : part.files()) {
+                    Files.createDirectories(into.resolve(file.path()).getParent());
+                    Files.copy(source.resolve(file.path()), into.resolve(file.path()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the model to " + target, e);
         }
+    }
+
+    private synchronized LocalPart encoderPart(EncoderRef encoder) {
+        return encoderParts.computeIfAbsent(encoder, e -> Optional.ofNullable(encoders.of(e))).orElse(null);
     }
 
     private synchronized LocalPart featuresPart(FeaturePipeline pipeline) {

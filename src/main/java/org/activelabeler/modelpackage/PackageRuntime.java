@@ -13,6 +13,10 @@ public interface PackageRuntime {
     /** The trained classifier from the package's {@value ModelPackage#WEIGHTS}. */
     Classifier classifier(Path folder, ModelManifest manifest);
 
-    /** The sentence vectors of the encoder the model was trained with. */
-    VectorSource vectors(EncoderRef encoder);
+    /**
+     * The sentence vectors of the encoder the model was trained with.
+     *
+     * @param folder the encoder's files (its shared part), or null to find it by name (one that ships with the app)
+     */
+    VectorSource vectors(EncoderRef encoder, Path folder);
 }

@@ -57,7 +57,8 @@ public final class PackagedModel implements AutoCloseable {
         Classifier classifier = null;
         try {
             classifier = runtime.classifier(folder, manifest);
-            VectorSource vectors = manifest.encoder() == null ? null : runtime.vectors(manifest.encoder());
+            VectorSource vectors = manifest.encoder() == null ? null : runtime.vectors(manifest.encoder(),
+                    manifest.encoderPart() == null ? null : parts.folder(manifest.encoderPart()));
             return new PackagedModel(manifest, tokenizer, features.pipeline(), classifier, vectors);
         } catch (RuntimeException e) {
             tokenizer.close();

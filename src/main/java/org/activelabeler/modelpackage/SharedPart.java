@@ -15,6 +15,8 @@ import java.util.List;
  */
 public record SharedPart(String kind, String sha256, List<PackageFile> files) {
     public static final String FEATURES = "features";
+    /** A sentence encoder that does not ship with the app (a folder or a hub model). */
+    public static final String ENCODER = "encoder";
 
     public SharedPart {
         files = List.copyOf(files);

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A registered version leaves the app: {@code predict} fetches it by version or alias (with its shared
  * parts) into an empty model cache and then works offline; {@code serve}, a process of its own, answers
  * every payload form of MLflow's scoring protocol with the predictions of {@code predict}, for two and
- * for four classes (the latter with the embeddings block), and a Python client with {@code requests}
+ * for four classes (the latter with the embeddings block of an encoder that came with the model, its folder
+ * gone), and a Python client with {@code requests}
  * gets them too.
  */
 @MlflowIntegration
@@ -199,7 +200,14 @@ class PredictServeTest {
         assertThat(expected).hasSize(40);
         assertThat(expected.stream().map(r -> r.get("label")).distinct()).hasSizeGreaterThan(1);
 
+        try (var files = Files.walk(encoder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
         URI base = serve(server, "models:/m-topics/3", dir.resolve("serve-cache"));
+        assertThat(dir.resolve("serve-cache").resolve("parts")).as("the encoder came with the model, from MLflow")
+                .isDirectoryRecursivelyContaining("glob:**/model.safetensors");
         List<String> texts = expected.stream().map(r -> r.get("text")).toList();
         HttpResponse<String> response = post(base, "application/json", "{\"dataframe_records\": " + recordsOf(texts) + "}");
         assertThat(response.statusCode()).isEqualTo(200);
