@@ -28,8 +28,9 @@ public final class Main implements Runnable {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-        if (org.activelabeler.ui.DesktopArguments.areFor(args)) {
-            // No command (at most the window's own options): the desktop app.
+        boolean command = args.length > 0 && new CommandLine(new Main()).getSubcommands().containsKey(args[0]);
+        if (!command && org.activelabeler.ui.DesktopArguments.areFor(args)) {
+            // No command (at most the window's own options, or a file to import): the desktop app.
             org.activelabeler.ui.DesktopLauncher.main(args);
             return;
         }

@@ -24,6 +24,7 @@ import org.activelabeler.ui.folder.FolderProblemView;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.app.AppVersion;
+import org.activelabeler.app.EncoderFolders;
 import org.activelabeler.app.ModelCacheFolder;
 import org.activelabeler.modelpackage.ModelPackage;
 import org.activelabeler.dataset.DatasetInfo;
@@ -65,6 +66,7 @@ public final class AppShell implements AutoCloseable {
     private LabelingScreen screen;
     private Scene scene;
     private double demoOracleSpeed;
+    private Path fileToImport;
 
     public AppShell(AppConfig config) {
         this.config = config;
@@ -138,6 +140,14 @@ public final class AppShell implements AutoCloseable {
     }
 
     /**
+     * Once the folder is open, shows the import dialog for {@code file} (given on the command line or
+     * opened from the file manager) instead of the last dataset.
+     */
+    public void importOnOpen(Path file) {
+        fileToImport = file;
+    }
+
+    /**
      * Lets the simulated oracle label from the moment a dataset with file labels opens, at
      * {@code speed} labels per second: for demos and the screenshot script.
      */
@@ -168,23 +178,30 @@ public final class AppShell implements AutoCloseable {
         List<DatasetInfo> known = opened.datasets();
         DatasetInfo last = settings.getLong(LAST_DATASET)
                 .flatMap(id -> known.stream().filter(d -> d.id() == id).findFirst()).orElse(null);
-        if (last != null) {
+        if (fileToImport != null) {
+            Path file = fileToImport;
+            fileToImport = null;
+            WelcomeView welcome = showWelcome(known);
+            config.uiThread().execute(() -> welcome.importFile(file));
+        } else if (last != null) {
             openDataset(last);
         } else {
             showWelcome(known);
         }
     }
 
-    private void showWelcome(List<DatasetInfo> known) {
+    private WelcomeView showWelcome(List<DatasetInfo> known) {
         closeScreen();
         WelcomeViewModel model = new WelcomeViewModel(config.executor(), workspace::importer,
                 file -> workspace.preview(file, IMPORT_PREVIEW_ROWS), known, this::openDataset,
                 workspace.datasets()::delete);
         mainView.setToolbar(null);
-        mainView.setContent(new WelcomeView(model, window -> importChooser.apply(window),
-                (window, choices) -> importAsker.apply(window, choices), WelcomeView::confirmDelete));
+        WelcomeView welcome = new WelcomeView(model, window -> importChooser.apply(window),
+                (window, choices) -> importAsker.apply(window, choices), WelcomeView::confirmDelete);
+        mainView.setContent(welcome);
         statusMessage.unbind();
         statusMessage.set(known.isEmpty() ? "No dataset yet: import one to start" : "Choose a dataset");
+        return welcome;
     }
 
     private void showDatasets() {
@@ -196,7 +213,7 @@ public final class AppShell implements AutoCloseable {
         closeScreen();
         mainView.setToolbar(null);
         mainView.showLoading("Opening " + dataset.name() + "...");
-        ReviewTexts texts = new ReviewTexts(workspace.datasets(), config.textReader());
+        ReviewTexts texts = new ReviewTexts(workspace.datasets(), config.textReader(), config.uiThread());
         config.executor().submit("Opening " + dataset.name(), progress -> load(dataset, texts, progress),
                 opened -> showLabeling(opened, texts), error -> {
                     mainView.showError(ErrorMessages.describe(error));
@@ -225,7 +242,8 @@ public final class AppShell implements AutoCloseable {
         settings.put(LAST_DATASET, Long.toString(opened.corpus().dataset().id()));
         LabelingRuns runs = new LabelingRuns(() -> tracking, opened.corpus().dataset(),
                 toolbarModel.annotatorProperty()::get, LabelingScreen.SEED, new ModelPackage(workspace.tokenizer(),
-                opened.corpus().dataset().labels(), AppVersion.get(), ModelCacheFolder.parts()));
+                opened.corpus().dataset().labels(), AppVersion.get(), ModelCacheFolder.parts(),
+                new EncoderFolders(workspace.folder().resolve("encoders"))));
         DatasetInfo dataset = opened.corpus().dataset();
         DatasetActions actions = new DatasetActions(() -> exportLabels(dataset), () -> addClass(dataset),
                 this::showDatasets);
@@ -351,6 +369,7 @@ public final class AppShell implements AutoCloseable {
     /** Stops the oracle and the background work (the transformer's too), then closes the database; labels are already saved. */
     @Override
     public void close() {
+        UiSettings.flush();
         closeScreen();
         config.transformerExecutor().close();
         config.executor().close();

@@ -27,6 +27,9 @@ public final class DesktopApp extends Application {
                 features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
                 this::browse, true, System.getenv(), AppConfig.desktopEmbeddings(folder));
         shell = new AppShell(config);
+        if (arguments.file() != null) {
+            shell.importOnOpen(arguments.file());
+        }
         String oracle = System.getProperty("activelabeler.oracle");
         if (oracle != null) {
             try {

@@ -2,7 +2,6 @@ package org.activelabeler.ui;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,18 +9,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the desktop app remembers between starts (last dataset, review on screen, annotator, theme,
  * strategy, batch size, model choice and the transformer's settings), in {@code desktop.properties}
- * beside the database. Written whole, through a
- * temporary file, on every change, so that a killed app reopens where it was. Labels are not here:
- * they live in the database.
+ * beside the database. A change is kept in memory at once and written whole, through a temporary
+ * file, by a writer thread of its own, never the caller's: a key press that moves to the next text
+ * writes nothing on the JavaFX thread. Changes that come while a write is waiting go into that write,
+ * so a killed app reopens where it was a moment before. Labels are not here: they live in the
+ * database, committed before the key press returns.
  */
 public final class UiSettings {
     public static final String FILE_NAME = "desktop.properties";
+    private static final Logger LOG = LoggerFactory.getLogger(UiSettings.class);
+    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "desktop-settings-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Path file;
     private final Properties values = new Properties();
+    private boolean scheduled;
 
     private UiSettings(Path file) {
         this.file = file;
@@ -29,6 +41,7 @@ public final class UiSettings {
 
     /** Reads the settings in {@code folder}; a missing or unreadable file means defaults. */
     public static UiSettings load(Path folder) {
+        flush();
         UiSettings settings = new UiSettings(folder.resolve(FILE_NAME));
         if (Files.isRegularFile(settings.file)) {
             try (Reader in = Files.newBufferedReader(settings.file, StandardCharsets.UTF_8)) {
@@ -45,11 +58,11 @@ public final class UiSettings {
         return new UiSettings(null);
     }
 
-    public Optional<String> get(String key) {
+    public synchronized Optional<String> get(String key) {
         return Optional.ofNullable(values.getProperty(key));
     }
 
-    public String get(String key, String fallback) {
+    public synchronized String get(String key, String fallback) {
         return values.getProperty(key, fallback);
     }
 
@@ -79,31 +92,41 @@ public final class UiSettings {
         }
     }
 
-    public void put(String key, String value) {
-        if (value == null) {
-            if (values.remove(key) != null) {
-                save();
-            }
-            return;
-        }
-        if (!value.equals(values.put(key, value))) {
-            save();
+    /** Sets a value (null removes it); the file is written soon after, on the writer thread. */
+    public synchronized void put(String key, String value) {
+        boolean changed = value == null ? values.remove(key) != null : !value.equals(values.put(key, value));
+        if (changed && file != null && !scheduled) {
+            scheduled = true;
+            WRITER.execute(this::write);
         }
     }
 
-    private void save() {
-        if (file == null) {
-            return;
+    /** Waits until every change made so far, to any settings, is in its file (at close, and before a read). */
+    public static void flush() {
+        try {
+            WRITER.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void write() {
+        Properties snapshot = new Properties();
+        synchronized (this) {
+            scheduled = false;
+            snapshot.putAll(values);
         }
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                values.store(out, "Active Labeler desktop settings");
+                snapshot.store(out, "Active Labeler desktop settings");
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the desktop settings in " + file + ": " + e.getMessage(), e);
+            LOG.warn("Cannot save the desktop settings in {}: {}", file, e.toString());
         }
     }
 }

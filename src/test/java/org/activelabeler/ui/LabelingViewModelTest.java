@@ -12,6 +12,7 @@ import org.activelabeler.twospeed.QueueOwner;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.QueueRow;
+import org.activelabeler.ui.labeling.ReviewTexts;
 import org.activelabeler.round.RoundOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,24 @@ class LabelingViewModelTest {
         assertThat(model.titleProperty().get()).isEqualTo("Text #1 in the file");
         assertThat(model.modelViewProperty().get().reason()).contains("No model yet");
         assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[1], ids[2]);
+    }
+
+    @Test
+    void upNextRowsWhoseTextsWereNotReadYetShowThemOnceTheReaderHasThem() {
+        java.util.List<Runnable> reads = new java.util.ArrayList<>();
+        java.util.List<Runnable> onUiThread = new java.util.ArrayList<>();
+        OpenedDataset opened = UiFixture.open(workspace, datasetId);
+        ReviewTexts texts = new ReviewTexts(workspace.datasets(), reads::add, onUiThread::add);
+        LabelingViewModel model = new LabelingViewModel(opened, opened.corpus().reviewIds(), workspace.labels(), texts,
+                "alice");
+        model.start(null);
+        assertThat(model.upcoming()).isNotEmpty().allSatisfy(row -> assertThat(row.snippet()).isEmpty());
+
+        reads.forEach(Runnable::run);
+        assertThat(model.upcoming()).as("nothing changes off the UI thread").allSatisfy(row ->
+                assertThat(row.snippet()).isEmpty());
+        onUiThread.forEach(Runnable::run);
+        assertThat(model.upcoming()).allSatisfy(row -> assertThat(row.snippet()).isNotEmpty());
     }
 
     @Test

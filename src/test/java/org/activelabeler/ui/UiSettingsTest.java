@@ -25,6 +25,23 @@ class UiSettingsTest {
     }
 
     @Test
+    void aChangeIsWrittenByTheWriterThreadAndAFailedWriteNeverReachesTheCaller() throws Exception {
+        UiSettings settings = UiSettings.load(dir);
+        for (int i = 0; i < 200; i++) {
+            settings.put("current.1", Integer.toString(i));
+        }
+        UiSettings.flush();
+        assertThat(java.nio.file.Files.readString(dir.resolve(UiSettings.FILE_NAME))).contains("current.1=199");
+
+        java.nio.file.Path blocked = dir.resolve("blocked");
+        java.nio.file.Files.createDirectories(blocked.resolve(UiSettings.FILE_NAME).resolve("a-folder-in-the-way"));
+        UiSettings unwritable = UiSettings.load(blocked);
+        unwritable.put("theme", "dark");
+        UiSettings.flush();
+        assertThat(unwritable.get("theme")).contains("dark");
+    }
+
+    @Test
     void anUnreadableFileMeansDefaults() {
         UiFixture.writeSettings(dir, "batch=many\n");
 

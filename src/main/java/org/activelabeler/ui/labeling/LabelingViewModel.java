@@ -376,7 +376,24 @@ public final class LabelingViewModel {
             rows.add(order.row(id, answers.isSkipped(id), snippet(id)));
         }
         upcoming.setAll(rows);
-        texts.prefetch(next);
+        // Rows of texts not read yet show their text as soon as the reader has it.
+        texts.prefetch(next, this::fillSnippets);
+    }
+
+    private void fillSnippets() {
+        List<QueueRow> rows = new ArrayList<>(upcoming.size());
+        boolean changed = false;
+        for (QueueRow row : upcoming) {
+            if (row.snippet().isEmpty() && texts.cached(row.reviewId()) != null) {
+                rows.add(order.row(row.reviewId(), answers.isSkipped(row.reviewId()), snippet(row.reviewId())));
+                changed = true;
+            } else {
+                rows.add(row);
+            }
+        }
+        if (changed) {
+            upcoming.setAll(rows);
+        }
     }
 
     private String snippet(long id) {

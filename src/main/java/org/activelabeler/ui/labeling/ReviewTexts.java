@@ -14,11 +14,19 @@ import org.activelabeler.dataset.ReviewText;
 public final class ReviewTexts {
     private final DatasetStore store;
     private final Executor reader;
+    private final Executor uiThread;
     private final Map<Long, String> cache = new ConcurrentHashMap<>();
 
+    /** Reads on {@code reader}; what waits for a read runs on the reader too (tests: both the calling thread). */
     public ReviewTexts(DatasetStore store, Executor reader) {
+        this(store, reader, Runnable::run);
+    }
+
+    /** @param uiThread where {@link #prefetch(List, Runnable)} tells that the texts are there */
+    public ReviewTexts(DatasetStore store, Executor reader, Executor uiThread) {
         this.store = store;
         this.reader = reader;
+        this.uiThread = uiThread;
     }
 
     /** The readable text: {@code <br />} as line breaks, Windows punctuation as meant. Never HTML. */
@@ -40,9 +48,22 @@ public final class ReviewTexts {
 
     /** Reads these reviews on the background reader. */
     public void prefetch(List<Long> reviewIds) {
+        prefetch(reviewIds, null);
+    }
+
+    /**
+     * Reads these reviews on the background reader, then runs {@code loaded} on the UI thread; nothing
+     * runs when every text was read already.
+     */
+    public void prefetch(List<Long> reviewIds, Runnable loaded) {
         List<Long> missing = reviewIds.stream().filter(id -> !cache.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            reader.execute(() -> load(missing));
+            reader.execute(() -> {
+                load(missing);
+                if (loaded != null) {
+                    uiThread.execute(loaded);
+                }
+            });
         }
     }
 }

@@ -29,6 +29,8 @@ import org.activelabeler.dataset.ImportOptions;
 public final class WelcomeView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
+    private final WelcomeViewModel model;
+    private final BiFunction<Window, ImportChoices, Optional<ImportOptions>> ask;
 
     /** The real dialogs: the desktop's file chooser, then the import dialog with its preview. */
     public WelcomeView(WelcomeViewModel model) {
@@ -44,6 +46,8 @@ public final class WelcomeView extends VBox {
     public WelcomeView(WelcomeViewModel model, Function<Window, Path> chooser,
                        BiFunction<Window, ImportChoices, Optional<ImportOptions>> ask, Predicate<DatasetInfo> confirm) {
         super(18);
+        this.model = model;
+        this.ask = ask;
         setId("welcome");
         getStyleClass().add("welcome");
         setAlignment(Pos.CENTER);
@@ -62,11 +66,9 @@ public final class WelcomeView extends VBox {
         importButton.setDefaultButton(true);
         importButton.disableProperty().bind(model.importingProperty());
         importButton.setOnAction(e -> {
-            Window window = getScene().getWindow();
-            Path file = chooser.apply(window);
+            Path file = chooser.apply(getScene().getWindow());
             if (file != null) {
-                model.choices(file).flatMap(choices -> ask.apply(window, choices))
-                        .ifPresent(options -> model.importFile(file, options));
+                importFile(file);
             }
         });
         Label formats = new Label("CSV, TSV or JSON Lines (each also .gz) with a text column and, if you have them,"
@@ -149,6 +151,13 @@ public final class WelcomeView extends VBox {
     }
 
     /** The desktop file chooser for text files. */
+    /** Asks for the columns and label set of {@code file} in the import dialog, then imports it and opens it. */
+    public void importFile(Path file) {
+        Window window = getScene().getWindow();
+        model.choices(file).flatMap(choices -> ask.apply(window, choices))
+                .ifPresent(options -> model.importFile(file, options));
+    }
+
     public static Path chooseFile(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import dataset");
