@@ -19,10 +19,13 @@ al() { java -Xmx6g -jar target/active-labeler.jar "$@" --db "$work/db"; }
 quiet() { grep -v '%' || true; }
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 
-echo "== models"
-al train --data "$data/imdb/imdb_pool.csv.gz" --labels gold --registered-model bench-text 2>&1 | quiet | tail -2
-al simulate --data "$data/imdb/imdb_sample_1k.csv" --init 20 --batch 100 --max-labels 520 --seed 13 \
-  --registered-model bench-embeddings 2>&1 | quiet | tail -3
+if [[ ! -f "$work/models.done" ]]; then  # a second run reuses the models (delete WORK_DIR to start over)
+  echo "== models"
+  al train --data "$data/imdb/imdb_pool.csv.gz" --labels gold --registered-model bench-text 2>&1 | quiet | tail -2
+  al simulate --data "$data/imdb/imdb_sample_1k.csv" --init 20 --batch 100 --max-labels 520 --seed 13 \
+    --registered-model bench-embeddings 2>&1 | quiet | tail -3
+  touch "$work/models.done"
+fi
 
 "$python" - "$data/imdb/imdb_holdout.csv.gz" "$data/imdb/imdb_pool.csv.gz" "$work" <<'PY'
 import csv, gzip, json, sys
@@ -38,17 +41,19 @@ for model in models:/bench-text/1 models:/bench-embeddings@champion models:/benc
     | quiet | grep -E "Scored|Cannot|error" || true
 done
 
-serve() { # model port
+serve() { # model port; sets server
   al serve --model "$1" --port "$2" > "$work/serve-$2.log" 2>&1 &
+  server=$!
   for _ in $(seq 120); do grep -q "^Serving" "$work/serve-$2.log" && return 0; sleep 1; done
   cat "$work/serve-$2.log"; return 1
 }
+stop() { kill "$server"; wait "$server" 2>/dev/null || true; }
 echo "== serve latency"
 serve models:/bench-text/1 5101
 for size in 1 64; do
   echo -n "text model, holdout: "; "$python" scripts/serve_latency.py http://127.0.0.1:5101 "$work/holdout.json" $size 200
 done
-kill %1; wait %1 2>/dev/null || true
+stop
 serve models:/bench-embeddings@champion 5102
 for size in 1 64; do
   echo -n "embeddings model, holdout (vectors cached): "
@@ -58,4 +63,4 @@ echo -n "embeddings model, pool texts (embedded now): "
 "$python" scripts/serve_latency.py http://127.0.0.1:5102 "$work/pool-tail.json" 1 100
 echo -n "embeddings model, pool texts (embedded now): "
 "$python" scripts/serve_latency.py http://127.0.0.1:5102 "$work/pool-tail.json" 64 20
-kill %1; wait %1 2>/dev/null || true
+stop

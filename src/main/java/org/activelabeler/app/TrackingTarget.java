@@ -86,6 +86,15 @@ public final class TrackingTarget implements AutoCloseable {
         return sink;
     }
 
+    /** Reads registered models from the server; the caller closes it. */
+    public org.activelabeler.tracking.ModelVersions modelVersions() {
+        if (sink == null) {
+            throw new IllegalStateException("Reading a registered model needs an MLflow server, and there is none: "
+                    + offReason);
+        }
+        return new org.activelabeler.tracking.mlflow.MlflowModelVersions(sink.endpoint());
+    }
+
     /** The local server, or null when none is used. */
     public LocalMlflowServer server() {
         return server;

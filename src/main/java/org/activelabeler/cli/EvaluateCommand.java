@@ -174,7 +174,7 @@ final class EvaluateCommand implements Callable<Integer> {
             reference = alias != null ? "models:/" + registeredModel + "@" + alias
                     : "models:/" + registeredModel + "/" + which.version;
         }
-        try (LoadedModel loaded = LoadedModel.open(reference, workspace, tracking.trackingUri, progress)) {
+        try (LoadedModel loaded = LoadedModel.open(reference, workspace.folder(), tracking.trackingUri, progress)) {
             LabelSet labels = loaded.model().labels();
             List<String> texts = workspace.datasets().reviewTexts(test.dataset().id(), progress);
             Predictions scores = loaded.model().score(texts, progress);

@@ -5,10 +5,10 @@ import org.activelabeler.app.ModelCacheFolder;
 import org.activelabeler.app.ModelFetcher;
 import org.activelabeler.app.ModelReference;
 import org.activelabeler.app.ModelRuntime;
-import org.activelabeler.app.TrackingSession;
-import org.activelabeler.app.Workspace;
+import java.nio.file.Path;
+import org.activelabeler.app.DataFolder;
+import org.activelabeler.app.TrackingTarget;
 import org.activelabeler.modelpackage.PackagedModel;
-import org.activelabeler.tracking.ModelVersions;
 
 /**
  * A model package named by {@code --model}, fetched when needed and loaded: what {@code predict},
@@ -19,13 +19,17 @@ import org.activelabeler.tracking.ModelVersions;
  */
 record LoadedModel(PackagedModel model, String description) implements AutoCloseable {
 
-    static LoadedModel open(String reference, Workspace workspace, String trackingUri, TerminalProgress progress) {
+    /**
+     * @param dataFolder the data folder (its local MLflow server, its downloaded encoders); its database
+     *     is not opened, so this works while the window has the folder open
+     */
+    static LoadedModel open(String reference, Path dataFolder, String trackingUri, TerminalProgress progress) {
         ModelReference parsed = ModelReference.parse(reference);
-        TrackingSession[] session = new TrackingSession[1];
+        Path folder = dataFolder != null ? dataFolder : DataFolder.resolve();
+        TrackingTarget[] target = new TrackingTarget[1];
         try (ModelFetcher fetcher = new ModelFetcher(ModelCacheFolder.resolve(), () -> {
-            session[0] = TrackingSession.open(workspace, trackingUri, Map.copyOf(System.getenv()));
-            ModelVersions versions = session[0].modelVersions();
-            return versions;
+            target[0] = TrackingTarget.resolve(folder, trackingUri, Map.copyOf(System.getenv()));
+            return target[0].modelVersions();
         })) {
             ModelFetcher.Fetched fetched = fetcher.fetch(parsed, progress);
             if (fetched.note() != null) {
@@ -34,13 +38,13 @@ record LoadedModel(PackagedModel model, String description) implements AutoClose
             }
             progress.update("Loading " + fetched.description(), 0, 1);
             PackagedModel model = PackagedModel.open(fetched.folder(),
-                    new ModelRuntime(workspace.folder().resolve("encoders")),
+                    new ModelRuntime(folder.resolve("encoders")),
                     PackagedModel.standaloneFirst(fetched.folder(), fetcher.parts()));
             progress.update("Loading " + fetched.description(), 1, 1);
             return new LoadedModel(model, fetched.description());
         } finally {
-            if (session[0] != null) {
-                session[0].close();
+            if (target[0] != null) {
+                target[0].close();
             }
         }
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.ColumnChoice;
 import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.dataset.SourceFile;
@@ -61,9 +60,8 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SourceFile file = new TextFiles().read(data, new ColumnChoice(textColumn, "", idColumn));
-        try (Workspace workspace = Workspace.open(database.folder);
-             TerminalProgress progress = new TerminalProgress();
-             LoadedModel loaded = LoadedModel.open(model, workspace, tracking.trackingUri, progress)) {
+        try (TerminalProgress progress = new TerminalProgress();
+             LoadedModel loaded = LoadedModel.open(model, database.folder, tracking.trackingUri, progress)) {
             List<SourceRow> rows = file.rows();
             LabelSet labels = loaded.model().labels();
             long start = System.nanoTime();

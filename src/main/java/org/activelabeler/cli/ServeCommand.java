@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.activelabeler.app.AppVersion;
-import org.activelabeler.app.Workspace;
 import org.activelabeler.model.Predictions;
 import org.activelabeler.modelpackage.PackagedModel;
 import org.activelabeler.progress.Progress;
@@ -54,8 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port).withMaxRows(maxRows)
                 .withMaxBodyBytes(maxBodyBytes());
-        try (Workspace workspace = Workspace.open(database.folder);
-             LoadedModel loaded = open(workspace)) {
+        try (LoadedModel loaded = open()) {
             CountDownLatch stopped = new CountDownLatch(1);
             try (ScoringServer server = ScoringServer.start(new Scorer(loaded), AppVersion.get(), settings)) {
                 Thread hook = new Thread(() -> {
@@ -82,9 +80,9 @@ final class ServeCommand implements Callable<Integer> {
         return maxBodyMb * 1024 * 1024;
     }
 
-    private LoadedModel open(Workspace workspace) {
+    private LoadedModel open() {
         try (TerminalProgress progress = new TerminalProgress()) {
-            return LoadedModel.open(model, workspace, tracking.trackingUri, progress);
+            return LoadedModel.open(model, database.folder, tracking.trackingUri, progress);
         }
     }
 
