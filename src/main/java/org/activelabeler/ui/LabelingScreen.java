@@ -11,7 +11,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.strategy.BaldSampling;
@@ -21,6 +20,11 @@ import org.activelabeler.ui.dataset.DatasetActions;
 import org.activelabeler.ui.chart.LearningCurveViewModel;
 import org.activelabeler.ui.labeling.CountsView;
 import org.activelabeler.ui.labeling.KeyboardShortcuts;
+import org.activelabeler.ui.find.FindView;
+import org.activelabeler.ui.find.FindViewModel;
+import org.activelabeler.search.TextSearch;
+import org.activelabeler.dataset.ReviewText;
+import org.activelabeler.progress.Progress;
 import org.activelabeler.ui.labeling.LabelingView;
 import org.activelabeler.ui.labeling.LabelingViewModel;
 import org.activelabeler.ui.labeling.OpenedDataset;
@@ -39,7 +43,6 @@ import org.activelabeler.ui.transformer.ModelsView;
 import org.activelabeler.ui.transformer.TransformerLaneViewModel;
 import org.activelabeler.round.TransformerRoundOutcome;
 import org.activelabeler.round.TransformerRounds;
-import org.controlsfx.control.Notifications;
 
 /**
  * Wires the labeling screen of one opened dataset: its view models, views, keys, oracle, the fast
@@ -77,6 +80,8 @@ final class LabelingScreen implements AutoCloseable {
     private final LabelingRuns runs;
     private final RoundsViewModel roundRows;
     private Scene scene;
+    private final FindViewModel findModel;
+    private FindView findView;
     private final StringProperty embeddingStatus = new javafx.beans.property.SimpleStringProperty("");
     private final StringProperty stoppingAdvice = new javafx.beans.property.SimpleStringProperty("");
     private org.activelabeler.ui.task.TaskHandle embedding;
@@ -113,10 +118,21 @@ final class LabelingScreen implements AutoCloseable {
         lane = transformerLane(rounds, remembered);
 
         labelingView = new LabelingView(labeling);
-        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasetActions);
+        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasetActions.withFind(this::showFind));
         content = new SplitPane(labelingView, sidePanel(curve, roundRows));
         content.setDividerPositions(0.62);
-        shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow, datasetActions.exportLabels());
+        shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow, datasetActions.exportLabels(),
+                this::showFind);
+        findModel = new FindViewModel(opened.corpus().dataset().labels(), () -> new TextSearch(
+                opened.corpus().reviewIds(), workspace.datasets().reviewTexts(datasetId, Progress.NONE).stream()
+                .map(ReviewText::readable).toList()), () -> workspace.labels().currentEvents(datasetId),
+                labeling::predictions, config.textReader(), config.uiThread(), id -> {
+                    labeling.open(id);
+                    if (scene != null && scene.getWindow() != null) {
+                        scene.getWindow().requestFocus();
+                    }
+                    labelingView.requestFocus();
+                });
         oracle = new OracleTimer(toolbarModel.oracleProperty(), toolbarModel.oracleSpeedProperty(),
                 labeling::oracleStep);
 
@@ -247,7 +263,10 @@ final class LabelingScreen implements AutoCloseable {
 
     private VBox sidePanel(LearningCurveViewModel curve, RoundsViewModel rounds) {
         CountsView counts = new CountsView(labeling, retrain.sinceRoundProperty(), retrain.batchSizeProperty());
-        QueueView queue = new QueueView(labeling.upcoming());
+        QueueView queue = new QueueView(labeling.upcoming(), id -> {
+            labeling.open(id);
+            labelingView.requestFocus();
+        });
         javafx.scene.control.Label embeddingLabel = new javafx.scene.control.Label();
         embeddingLabel.setId("embedding-status");
         embeddingLabel.setWrapText(true);
@@ -306,27 +325,33 @@ final class LabelingScreen implements AutoCloseable {
         return remembered;
     }
 
+    /** Says beside the text's title that a retrain finished; one message at a time, covering nothing. */
     private void notifyRound(RoundOutcome outcome) {
-        if (!config.notifications() || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
-            return;
-        }
         double accuracy = outcome.curveAccuracy();
-        Notifications.create().owner(scene.getWindow()).hideAfter(Duration.seconds(3))
-                .title("Retrained on " + outcome.round().labels() + " labels")
-                .text(Double.isNaN(accuracy) ? "The queue is refreshed."
-                        : String.format(Locale.ROOT, "Accuracy %.1f%%. The queue is refreshed.", 100 * accuracy))
-                .showInformation();
+        labelingView.showNotice("Retrained on " + outcome.round().labels() + " labels"
+                + (Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, ", accuracy %.1f%%", 100 * accuracy))
+                + "; the queue is refreshed");
     }
 
     private void notifyTransformerRound(TransformerRoundOutcome outcome) {
-        if (!config.notifications() || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+        labelingView.showNotice("Transformer trained on " + outcome.result().labels() + " labels: "
+                + outcome.handover().summary() + "; the queue: " + labeling.queueOwnerProperty().get().label());
+    }
+
+    /** Opens the Find window beside the labeling view (Ctrl+F). */
+    void showFind() {
+        if (scene == null || scene.getWindow() == null) {
             return;
         }
-        Notifications.create().owner(scene.getWindow()).hideAfter(Duration.seconds(4))
-                .title("Transformer trained on " + outcome.result().labels() + " labels")
-                .text(outcome.handover().summary() + ". The queue: "
-                        + labeling.queueOwnerProperty().get().label() + ".")
-                .showInformation();
+        if (findView == null) {
+            findView = new FindView(scene.getWindow(), findModel);
+        }
+        findView.show();
+    }
+
+    /** The Find window's state, for tests. */
+    FindViewModel find() {
+        return findModel;
     }
 
     /** What the embeddings block is doing, for tests. */
@@ -340,6 +365,9 @@ final class LabelingScreen implements AutoCloseable {
             embedding.cancel();
         }
         oracle.stop();
+        if (findView != null) {
+            findView.stage().close();
+        }
         toolbarModel.annotatorProperty().removeListener(annotatorListener);
         if (scene != null) {
             shortcuts.uninstall(scene);

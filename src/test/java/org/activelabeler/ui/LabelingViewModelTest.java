@@ -76,6 +76,24 @@ class LabelingViewModelTest {
     }
 
     @Test
+    void anOpenedTextIsLabeledThenTheLineGoesOnAndALabeledOneGetsItsLabelChanged() {
+        LabelingViewModel model = model(null);
+        assertThat(model.open(ids[5])).isTrue();
+        assertThat(model.currentProperty().get()).isEqualTo(ids[5]);
+        model.label(1);
+        assertThat(model.currentProperty().get()).as("back to the first in line").isEqualTo(ids[0]);
+
+        model.open(ids[5]);
+        assertThat(model.titleProperty().get()).isEqualTo("Text #6 in the file (labeled positive)");
+        model.label(0);
+        assertThat(workspace.labels().currentLabels(datasetId)).containsEntry(ids[5], 0).hasSize(1);
+        assertThat(workspace.labels().events(datasetId)).extracting(e -> e.label()).containsExactly(1, 0);
+        model.undo();
+        assertThat(workspace.labels().currentLabels(datasetId)).as("the change is undone").containsEntry(ids[5], 1);
+        assertThat(model.open(-1)).isFalse();
+    }
+
+    @Test
     void aLabelIsInTheDatabaseWhenTheCallReturnsAndTheNextReviewShows() {
         LabelingViewModel model = model(null);
 

@@ -14,12 +14,19 @@ public final class LearningCurveView extends VBox {
     public LearningCurveView(LearningCurveViewModel model) {
         super(4);
         getStyleClass().add("curve-view");
+        // Fixed ranges from the view model: auto-ranging spreads two close points over the whole chart.
         NumberAxis labels = new NumberAxis();
         labels.setLabel("labels");
-        labels.setForceZeroInRange(false);
+        labels.setAutoRanging(false);
+        labels.setLowerBound(0);
+        labels.upperBoundProperty().bind(model.labelsUpperProperty());
+        labels.tickUnitProperty().bind(model.labelsUpperProperty().divide(5));
         NumberAxis accuracy = new NumberAxis();
         accuracy.setLabel("accuracy");
-        accuracy.setForceZeroInRange(false);
+        accuracy.setAutoRanging(false);
+        accuracy.setUpperBound(1);
+        accuracy.lowerBoundProperty().bind(model.accuracyLowerProperty());
+        accuracy.setTickUnit(0.1);
         LineChart<Number, Number> chart = new LineChart<>(labels, accuracy);
         chart.setId("learning-curve");
         chart.setLegendVisible(false);

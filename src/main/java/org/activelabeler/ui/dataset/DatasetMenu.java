@@ -7,10 +7,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The toolbar's Dataset menu. */
+/** The toolbar's Dataset menu: find texts, export the labels, add a class, other datasets. */
 public final class DatasetMenu extends MenuButton {
     /** Ctrl+E, as in most tools that export. */
     public static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     public DatasetMenu(DatasetActions actions) {
         super("Dataset");
@@ -25,6 +26,10 @@ public final class DatasetMenu extends MenuButton {
         MenuItem others = new MenuItem("Other datasets...");
         others.setId("other-datasets");
         others.setOnAction(e -> actions.otherDatasets().run());
-        getItems().addAll(export, addClass, new SeparatorMenuItem(), others);
+        MenuItem find = new MenuItem("Find texts...");
+        find.setId("find-texts");
+        find.setAccelerator(FIND);
+        find.setOnAction(e -> actions.find().run());
+        getItems().addAll(find, export, addClass, new SeparatorMenuItem(), others);
     }
 }

@@ -13,7 +13,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The labeling keys, caught before any control sees them: 1 to 9 the classes in the label set's
- * order (for two classes also Left and Right), S skip, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export,
+ * order (for two classes also Left and Right), S skip, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export, Ctrl+F find,
  * Up/Down/Page keys scroll. A key held down labels
  * once: repeats are ignored until it is released. While a text field or a list box has the focus
  * the keys are theirs; Escape gives them back.
@@ -23,15 +23,18 @@ public final class KeyboardShortcuts {
     private final LabelingView view;
     private final Runnable retrain;
     private final Runnable export;
+    private final Runnable find;
     private final Set<KeyCode> held = new HashSet<>();
     private final EventHandler<KeyEvent> pressed = this::pressed;
     private final EventHandler<KeyEvent> released = e -> held.remove(e.getCode());
 
-    public KeyboardShortcuts(LabelingViewModel model, LabelingView view, Runnable retrain, Runnable export) {
+    public KeyboardShortcuts(LabelingViewModel model, LabelingView view, Runnable retrain, Runnable export,
+                             Runnable find) {
         this.model = model;
         this.view = view;
         this.retrain = retrain;
         this.export = export;
+        this.find = find;
     }
 
     public void install(Scene scene) {
@@ -68,6 +71,10 @@ public final class KeyboardShortcuts {
             } else if (e.getCode() == KeyCode.E) {
                 held.remove(KeyCode.E);
                 export.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F) {
+                held.remove(KeyCode.F);
+                find.run();
                 e.consume();
             }
             return;

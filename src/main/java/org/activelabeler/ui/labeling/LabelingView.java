@@ -35,6 +35,9 @@ public final class LabelingView extends BorderPane {
     private final Label entropy = new Label();
     private final Label reason = new Label();
     private final Label feedback = new Label();
+    private final Label notice = new Label();
+    private final javafx.animation.PauseTransition noticeShown =
+            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
     private final List<Button> classButtons = new ArrayList<>();
     final Button skipButton = answer("Skip", "S", "skip");
     final Button undoButton = answer("Undo", "Ctrl+Z", "undo");
@@ -48,6 +51,7 @@ public final class LabelingView extends BorderPane {
     private void createView() {
         getStyleClass().add("labeling-view");
         title.getStyleClass().add("review-title");
+        title.setId("review-title");
         text.getStyleClass().add("review-text");
         text.setId("review-text");
         text.setWrapText(true);
@@ -56,7 +60,19 @@ public final class LabelingView extends BorderPane {
         textScroll.setFitToWidth(true);
         textScroll.setFocusTraversable(false);
         textScroll.getStyleClass().add("review-scroll");
-        VBox reading = new VBox(10, title, textScroll);
+        notice.setId("round-notice");
+        notice.getStyleClass().add("round-notice");
+        notice.setVisible(false);
+        notice.setManaged(false);
+        noticeShown.setOnFinished(e -> {
+            notice.setVisible(false);
+            notice.setManaged(false);
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(12, title, gap, notice);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox reading = new VBox(10, header, textScroll);
         VBox.setVgrow(textScroll, Priority.ALWAYS);
         reading.setPadding(new Insets(20, 24, 8, 24));
 
@@ -89,6 +105,22 @@ public final class LabelingView extends BorderPane {
 
         setCenter(reading);
         setBottom(bottom);
+    }
+
+    /**
+     * A short message beside the text's title (a finished retrain), in the theme's colours, for a few
+     * seconds; a new one takes its place. It covers nothing.
+     */
+    public void showNotice(String message) {
+        notice.setText(message);
+        notice.setVisible(true);
+        notice.setManaged(true);
+        noticeShown.playFromStart();
+    }
+
+    /** The message shown beside the title, or empty when none is. */
+    public String notice() {
+        return notice.isVisible() ? notice.getText() : "";
     }
 
     private void initListeners() {

@@ -95,6 +95,26 @@ public final class LabelingViewModel {
         refreshUpcoming();
     }
 
+    /**
+     * Shows {@code reviewId} now (a row of Up next, a search result), labeled or not; the text that was
+     * on screen stays in line. Labeling a labeled text again changes its label (a new event; the old
+     * one stays in the history).
+     *
+     * @return false when the dataset has no such text
+     */
+    public boolean open(long reviewId) {
+        if (!rowOf.containsKey(reviewId)) {
+            return false;
+        }
+        show(reviewId);
+        refreshUpcoming();
+        Integer label = answers.labels().get(reviewId);
+        feedback.set(label == null ? "Opened text #" + position(reviewId) + "."
+                : "Opened text #" + position(reviewId) + ", labeled " + labelSet.name(label)
+                + "; a key changes its label.");
+        return true;
+    }
+
     /** Labels the text on screen with class {@code klass} of the label set. */
     public void label(int klass) {
         label(session, klass);
@@ -271,6 +291,11 @@ public final class LabelingViewModel {
         return session.annotator();
     }
 
+    /** The latest fast round's prediction for every text (corpus order), or null before a retrain. */
+    public org.activelabeler.model.Predictions predictions() {
+        return order.predictions();
+    }
+
     /** The dataset's classes, in key order. */
     public LabelSet labelSet() {
         return labelSet;
@@ -361,7 +386,9 @@ public final class LabelingViewModel {
             return;
         }
         text.set(texts.text(id));
-        title.set("Text #" + position(id) + " in the file" + (answers.isSkipped(id) ? " (skipped before)" : ""));
+        Integer label = answers.labels().get(id);
+        title.set("Text #" + position(id) + " in the file" + (label != null ? " (labeled " + labelSet.name(label) + ")"
+                : answers.isSkipped(id) ? " (skipped before)" : ""));
         modelView.set(order.describe(id, answers.isSkipped(id)));
     }
 

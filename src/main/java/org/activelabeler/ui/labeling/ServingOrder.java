@@ -54,6 +54,11 @@ final class ServingOrder {
                 n -> LabelingSession.order(serving(), askingOrder, answers.labels().keySet(), answers.skipped(), n));
     }
 
+    /** The latest fast round's prediction for every row, or null before one. */
+    Predictions predictions() {
+        return predictions;
+    }
+
     void applyFastRound(List<QueueEntry> entries, Predictions scored) {
         queue = entries;
         queued = byReview(entries);

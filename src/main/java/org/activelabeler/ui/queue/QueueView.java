@@ -1,6 +1,7 @@
 package org.activelabeler.ui.queue;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,11 +11,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.activelabeler.ui.labeling.QueueRow;
 
-/** The next texts with their rank, the model's top class and its probability. */
+/** The next texts with their rank, the model's top class and its probability; a click opens one. */
 public final class QueueView extends ListView<QueueRow> {
 
-    public QueueView(ObservableList<QueueRow> rows) {
+    /** @param open shows the text of a clicked row */
+    public QueueView(ObservableList<QueueRow> rows, Consumer<Long> open) {
         super(rows);
+        setOnMouseClicked(e -> {
+            QueueRow row = getSelectionModel().getSelectedItem();
+            if (row != null) {
+                open.accept(row.reviewId());
+                getSelectionModel().clearSelection();
+            }
+        });
         setId("queue");
         getStyleClass().add("queue-view");
         setFocusTraversable(false);

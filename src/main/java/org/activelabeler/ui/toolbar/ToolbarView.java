@@ -125,6 +125,13 @@ public final class ToolbarView extends ToolBar {
         Label mlflow = new Label();
         mlflow.setId("mlflow-status");
         mlflow.textProperty().bind(model.mlflowStatusProperty());
+        // A long server address ends in an ellipsis (the whole of it in the tooltip), never pushing
+        // the last controls into the overflow menu at 1280 pixels.
+        mlflow.setMaxWidth(230);
+        mlflow.setMinWidth(60);
+        Tooltip mlflowTip = new Tooltip();
+        mlflowTip.textProperty().bind(model.mlflowStatusProperty());
+        mlflow.setTooltip(mlflowTip);
         Button openInMlflow = new Button("Open in MLflow");
         openInMlflow.visibleProperty().bind(model.mlflowAddressProperty().isNotNull());
         openInMlflow.managedProperty().bind(openInMlflow.visibleProperty());
@@ -135,10 +142,10 @@ public final class ToolbarView extends ToolBar {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(dataset, new Separator(), retrainNow, new Label("Strategy"), strategy, new Label("Batch"), batch,
-                new Separator(), modelChoice, transformerSettings,
+        getItems().addAll(dataset, theme, new Separator(), retrainNow, new Label("Strategy"), strategy, new Label("Batch"),
+                batch, new Separator(), modelChoice, transformerSettings,
                 new Separator(), oracle, speed, speedText, new Separator(), annotator,
-                spacer, mlflow, openInMlflow, new Separator(), theme);
+                spacer, mlflow, openInMlflow);
         getItems().forEach(node -> {
             if (node instanceof Label label) {
                 label.setAlignment(Pos.CENTER_LEFT);

@@ -1,0 +1,92 @@
+package org.activelabeler.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.training.djl.NgramLogisticClassifier;
+import org.activelabeler.ui.task.FxTaskExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Find on Monocle: Ctrl+F opens the Find window, a word finds its text, Enter on the hit opens it in
+ * the labeling view, and a key labels it there; the same text found again shows its label.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopFindTest {
+    private static final int REVIEWS = 16;
+    @TempDir
+    static Path dir;
+    private AppShell shell;
+    private long datasetId;
+    private long[] ids;
+
+    @Start
+    void start(Stage stage) {
+        Path folder = dir.resolve("home");
+        try (Workspace workspace = Workspace.open(folder)) {
+            datasetId = UiFixture.importInto(workspace, UiFixture.writeCsv(dir.resolve("reviews.csv"), REVIEWS)).id();
+            ids = UiFixture.open(workspace, datasetId).corpus().reviewIds();
+        }
+        UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=50\nannotator=tester\n");
+        shell = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
+                features -> new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(5).build(), features),
+                address -> { }, false, Map.of()));
+        shell.show(stage);
+    }
+
+    @Test
+    void aWordFindsItsTextWhichOpensAndIsLabeledInTheLabelingView(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
+        robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT1);
+        String onScreen = text(robot, "#review-text");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#find-query").tryQuery().isPresent());
+        robot.clickOn("#find-query").write("ending").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#find-status").matches("\\d+ of " + REVIEWS + " texts match.*"));
+        assertThat(robot.lookup("#find-hits").queryAs(ListView.class).getItems()).isNotEmpty();
+        robot.interact(() -> {
+            shell.screen().find().queryProperty().set("\u201Cending\u201D");
+            shell.screen().find().search();
+        });
+        waitUntil(() -> text(robot, "#find-status").startsWith("1 of " + REVIEWS + " texts match"));
+        ListView<?> hits = robot.lookup("#find-hits").queryAs(ListView.class);
+        assertThat(hits.getItems()).hasSize(1);
+        assertThat(hits.getItems().get(0).toString()).contains("unlabeled");
+
+        robot.interact(() -> hits.getSelectionModel().select(0));
+        robot.clickOn("#find-hits").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#review-text").contains("\u201Cending\u201D"));
+        assertThat(text(robot, "#review-text")).isNotEqualTo(onScreen);
+
+        robot.interact(() -> shell.screen().labeling().label(1));
+        assertThat(text(robot, "#labeled-count")).isEqualTo("3 of " + REVIEWS);
+        assertThat(text(robot, "#review-text")).as("back to the text that was on screen").isEqualTo(onScreen);
+        robot.interact(() -> shell.screen().labeling().open(ids[0]));
+        assertThat(text(robot, "#review-title")).isEqualTo("Text #1 in the file (labeled positive)");
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
