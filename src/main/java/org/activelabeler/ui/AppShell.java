@@ -8,6 +8,9 @@ import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.activelabeler.app.LabelExports;
@@ -67,6 +70,10 @@ public final class AppShell implements AutoCloseable {
     private Scene scene;
     private double demoOracleSpeed;
     private Path fileToImport;
+    static final String FONT_SIZE = "font.size";
+    static final int DEFAULT_FONT = 14;
+    static final int MIN_FONT = 10;
+    static final int MAX_FONT = 24;
 
     public AppShell(AppConfig config) {
         this.config = config;
@@ -85,6 +92,7 @@ public final class AppShell implements AutoCloseable {
     /** Shows the window at once and opens the database in the background. */
     public void show(Stage stage) {
         scene = new Scene(mainView, 1280, 800);
+        fontKeys(scene);
         applyTheme();
         stage.setTitle("Active Labeler");
         stage.setMinWidth(960);
@@ -346,7 +354,41 @@ public final class AppShell implements AutoCloseable {
     private void applyTheme() {
         if (scene != null) {
             scene.getStylesheets().setAll(Theme.BASE, toolbarModel.themeProperty().get().stylesheet());
+            mainView.setStyle("-fx-font-size: " + fontSize() + "px;");
         }
+    }
+
+    /** The root font size in pixels, kept in desktop.properties; the window's type scales with it. */
+    int fontSize() {
+        return Math.max(MIN_FONT, Math.min(MAX_FONT, settings.getInt(FONT_SIZE, DEFAULT_FONT)));
+    }
+
+    /** Ctrl+= and Ctrl+- make the type larger and smaller, Ctrl+0 the default; kept between starts. */
+    void changeFontSize(int step) {
+        int size = step == 0 ? DEFAULT_FONT : Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize() + step));
+        settings.put(FONT_SIZE, Integer.toString(size));
+        applyTheme();
+        String message = "Text size " + size + " px (Ctrl+= larger, Ctrl+- smaller, Ctrl+0 the default)";
+        if (screen != null) {
+            screen.notice(message);
+        } else if (!statusMessage.isBound()) {
+            statusMessage.set(message);
+        }
+    }
+
+    private void fontKeys(Scene target) {
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
+                () -> changeFontSize(1));
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
+                () -> changeFontSize(1));
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
+                () -> changeFontSize(1));
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+                () -> changeFontSize(-1));
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
+                () -> changeFontSize(-1));
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                () -> changeFontSize(0));
     }
 
     private void closeScreen() {

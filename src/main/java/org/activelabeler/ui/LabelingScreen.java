@@ -164,6 +164,10 @@ final class LabelingScreen implements AutoCloseable {
         lane.onRound(this::notifyTransformerRound);
 
         labeling.start(settings.getLong(CURRENT + datasetId).orElse(null));
+        config.textReader().execute(() -> {
+            var events = workspace.labels().events(datasetId);
+            config.uiThread().execute(() -> labeling.startPace(events, java.time.Clock.systemDefaultZone()));
+        });
         retrain.prepare();
         if (config.embeddings() != null) {
             startEmbedding(workspace);
@@ -336,6 +340,11 @@ final class LabelingScreen implements AutoCloseable {
     private void notifyTransformerRound(TransformerRoundOutcome outcome) {
         labelingView.showNotice("Transformer trained on " + outcome.result().labels() + " labels: "
                 + outcome.handover().summary() + "; the queue: " + labeling.queueOwnerProperty().get().label());
+    }
+
+    /** A short message beside the text's title. */
+    void notice(String message) {
+        labelingView.showNotice(message);
     }
 
     /** Opens the Find window beside the labeling view (Ctrl+F). */

@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Find on Monocle: Ctrl+F opens the Find window, a word finds its text, Enter on the hit opens it in
+ * Ctrl+= and Ctrl+- change the text size (kept); Find on Monocle: Ctrl+F opens the Find window, a word finds its text, Enter on the hit opens it in
  * the labeling view, and a key labels it there; the same text found again shows its label.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -51,6 +51,13 @@ class DesktopFindTest {
     @Test
     void aWordFindsItsTextWhichOpensAndIsLabeledInTheLabelingView(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        assertThat(shell.fontSize()).isEqualTo(AppShell.DEFAULT_FONT + 2);
+        assertThat(shell.scene().getRoot().getStyle()).contains("-fx-font-size: 16px");
+        assertThat(text(robot, "#round-notice")).startsWith("Text size 16 px");
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        UiSettings.flush();
+        assertThat(UiSettings.load(dir.resolve("home")).getInt(AppShell.FONT_SIZE, 0)).as("kept").isEqualTo(15);
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT1);
         String onScreen = text(robot, "#review-text");
 

@@ -94,6 +94,19 @@ class LabelingViewModelTest {
     }
 
     @Test
+    void todaysPaceCountsThisAnnotatorsLabelsOfTodayAndTheOnesGivenHere() {
+        workspace.labels().record(ids[0], org.activelabeler.labeling.LabelAction.LABEL, 1, "alice",
+                org.activelabeler.labeling.LabelSource.HUMAN);
+        workspace.labels().record(ids[1], org.activelabeler.labeling.LabelAction.LABEL, 0, "bob",
+                org.activelabeler.labeling.LabelSource.HUMAN);
+        LabelingViewModel model = model(null);
+        model.startPace(workspace.labels().events(datasetId), java.time.Clock.systemDefaultZone());
+        assertThat(model.paceProperty().get()).isEqualTo("Today: 1 label in 0 min");
+        model.label(1);
+        assertThat(model.paceProperty().get()).startsWith("Today: 2 labels in 0 min");
+    }
+
+    @Test
     void aLabelIsInTheDatabaseWhenTheCallReturnsAndTheNextReviewShows() {
         LabelingViewModel model = model(null);
 

@@ -44,7 +44,11 @@ public final class CountsView extends VBox {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.min(1.0, sinceRound.get() / (double) Math.max(1, batchSize.get())), sinceRound, batchSize));
-        getChildren().addAll(grid, classes, next, bar);
+        Label pace = new Label();
+        pace.setId("labeling-pace");
+        pace.getStyleClass().add("caption");
+        pace.textProperty().bind(model.paceProperty());
+        getChildren().addAll(grid, classes, next, bar, pace);
     }
 
     private static Label number(String id) {
