@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Starts the real desktop app under Xvfb on a small dataset and writes screenshots to assets/:
 #   welcome.png        first start, no dataset
-#   labeling-light.png the labeling view after the simulated oracle labeled a few batches
+#   labeling-light.png the labeling view after the simulated oracle labeled a few batches (1280x800)
 #   labeling-dark.png  the same dataset reopened (where it was left) in the dark theme
 #   labeling-topics.png AG News (4 topics, keys 1 to 4) after the oracle labeled a few batches
+#   labeling-{light,dark}-1920.png, labeling-topics-{light,dark}[-1920].png: the same at 1920x1080 and in
+#   the other theme
 # Installs Xvfb, ImageMagick and GTK with apt when they are missing. Usage:
 #   scripts/screenshots.sh [DATA.csv]   (default: ../shared/data/imdb/imdb_sample_1k.csv)
 set -euo pipefail
@@ -34,16 +36,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUMBER" -screen 0 1280x800x24 -nolisten tcp &
+Xvfb "$DISPLAY_NUMBER" -screen 0 1920x1080x24 -nolisten tcp &
 XVFB_PID=$!
 sleep 2
 
 # Starts the app with no command (the GUI), waits until "$ready" succeeds (at most $limit seconds),
 # takes a screenshot, and stops the app.
+SIZE=1280x800
 shot() {
     local name=$1 limit=$2 ready=$3
     shift 3
-    DISPLAY=$DISPLAY_NUMBER ACTIVE_LABELER_HOME=$HOME_DIR java "$@" -jar target/active-labeler.jar \
+    DISPLAY=$DISPLAY_NUMBER ACTIVE_LABELER_HOME=$HOME_DIR java -Dactivelabeler.window.size=$SIZE "$@" \
+        -jar target/active-labeler.jar \
         >"$HOME_DIR/app.log" 2>&1 &
     APP_PID=$!
     local waited=0
@@ -52,7 +56,7 @@ shot() {
         waited=$((waited + 2))
     done
     sleep 3
-    DISPLAY=$DISPLAY_NUMBER import -window root "assets/$name.png"
+    DISPLAY=$DISPLAY_NUMBER import -window root -crop "$SIZE+0+0" +repage "assets/$name.png"
     kill "$APP_PID"
     wait "$APP_PID" 2>/dev/null || true
     APP_PID=
@@ -73,6 +77,9 @@ printf 'dataset.last=%s\nbatch=25\nannotator=demo\ntheme=light\n' "${ID:-1}" >"$
 shot labeling-light "$ORACLE_SECONDS" '(( $(rounds) >= ROUNDS ))' -Dactivelabeler.oracle=6
 sed -i 's/^theme=light/theme=dark/' "$HOME_DIR/desktop.properties"
 shot labeling-dark 20 false
+SIZE=1920x1080 shot labeling-dark-1920 20 false
+sed -i 's/^theme=dark/theme=light/' "$HOME_DIR/desktop.properties"
+SIZE=1920x1080 shot labeling-light-1920 20 false
 
 TOPICS=${TOPICS:-../shared/data/ag-news/ag_news_pool.csv.gz}
 if [ -f "$TOPICS" ]; then
@@ -82,4 +89,8 @@ if [ -f "$TOPICS" ]; then
     printf 'dataset.last=%s\nbatch=25\nannotator=demo\ntheme=light\n' "${ID:-2}" >"$HOME_DIR/desktop.properties"
     # more rounds than the reviews: the retrain after the vectors are in shows the embeddings in use
     shot labeling-topics $((ORACLE_SECONDS * 2)) '(( $(rounds) >= ROUNDS + 5 ))' -Dactivelabeler.oracle=6
+    SIZE=1920x1080 shot labeling-topics-light-1920 20 false
+    sed -i 's/^theme=light/theme=dark/' "$HOME_DIR/desktop.properties"
+    shot labeling-topics-dark 20 false
+    SIZE=1920x1080 shot labeling-topics-dark-1920 20 false
 fi

@@ -91,13 +91,19 @@ public final class AppShell implements AutoCloseable {
 
     /** Shows the window at once and opens the database in the background. */
     public void show(Stage stage) {
-        scene = new Scene(mainView, 1280, 800);
+        int[] size = windowSize(System.getProperty("activelabeler.window.size", "1280x800"));
+        scene = new Scene(mainView, size[0], size[1]);
         fontKeys(scene);
         applyTheme();
         stage.setTitle("Active Labeler");
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        if (System.getProperty("activelabeler.window.size") != null) {
+            // a set size (screenshots): the window's corner at the screen's
+            stage.setX(0);
+            stage.setY(0);
+        }
         stage.show();
         open();
     }
@@ -356,6 +362,20 @@ public final class AppShell implements AutoCloseable {
             scene.getStylesheets().setAll(Theme.BASE, toolbarModel.themeProperty().get().stylesheet());
             mainView.setStyle("-fx-font-size: " + fontSize() + "px;");
         }
+    }
+
+    /** {@code WIDTHxHEIGHT} (the property activelabeler.window.size), else 1280 by 800. */
+    static int[] windowSize(String text) {
+        String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Math.max(960, Integer.parseInt(parts[0].strip())),
+                        Math.max(600, Integer.parseInt(parts[1].strip()))};
+            }
+        } catch (NumberFormatException e) {
+            // the default below
+        }
+        return new int[] {1280, 800};
     }
 
     /** The root font size in pixels, kept in desktop.properties; the window's type scales with it. */
