@@ -12,7 +12,8 @@ import org.activelabeler.labeling.LabelSource;
  * @param predicted the model's most likely class, or -1 before a model
  * @param confidence the model's probability of {@code predicted} (NaN before a model)
  * @param entropy of the model's prediction, in nats (NaN before a model)
+ * @param labeledAt when the current label was given, or null
  */
 public record SearchHit(int row, long reviewId, String snippet, int label, String annotator, LabelSource source,
-                        int predicted, double confidence, double entropy) {
+                        int predicted, double confidence, double entropy, java.time.Instant labeledAt) {
 }

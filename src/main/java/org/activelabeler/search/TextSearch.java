@@ -71,9 +71,11 @@ public final class TextSearch {
             double entropy = predictions == null ? Double.NaN : entropy(predictions, row);
             hits.add(new SearchHit(row, reviewIds[row], snippet(texts.get(row), at), event == null ? -1 : event.label(),
                     event == null ? null : event.annotator(), event == null ? null : event.source(), predicted,
-                    confidence, entropy));
+                    confidence, entropy, event == null ? null : event.createdAt()));
         }
-        if (query.disagreeing()) {
+        if (query.newestFirst()) {
+            hits.sort(Comparator.comparing(SearchHit::labeledAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        } else if (query.disagreeing()) {
             hits.sort(Comparator.comparingDouble(SearchHit::confidence).reversed());
         } else if (query.uncertainFirst()) {
             hits.sort(Comparator.comparingDouble(SearchHit::entropy).reversed());

@@ -289,10 +289,17 @@ final class LabelingScreen implements AutoCloseable {
         stoppingLabel.managedProperty().bind(stoppingLabel.visibleProperty());
         TitledPane modelsPane = titled("Models", new VBox(6, new ModelsView(lane), embeddingLabel, stoppingLabel));
         TitledPane queuePane = titled("Up next", queue);
-        TitledPane curvePane = titled("Learning curve", new LearningCurveView(curve));
-        TitledPane roundsPane = titled("Rounds", new RoundsView(rounds.rows(), config.browser()));
+        // The curve and the rounds share one place, so that Up next keeps room for several rows at 800 px.
+        javafx.scene.control.Tab curveTab = new javafx.scene.control.Tab("Learning curve", new LearningCurveView(curve));
+        javafx.scene.control.Tab roundsTab = new javafx.scene.control.Tab("Rounds",
+                new RoundsView(rounds.rows(), config.browser()));
+        javafx.scene.control.TabPane history = new javafx.scene.control.TabPane(curveTab, roundsTab);
+        history.setId("curve-and-rounds");
+        history.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        history.setFocusTraversable(false);
+        queuePane.setMinHeight(150);
         VBox.setVgrow(queuePane, Priority.ALWAYS);
-        VBox side = new VBox(10, counts, modelsPane, queuePane, curvePane, roundsPane);
+        VBox side = new VBox(10, counts, modelsPane, queuePane, history);
         side.getStyleClass().add("side-panel");
         side.setPadding(new Insets(12));
         side.setMinWidth(340);

@@ -29,7 +29,7 @@ class TextSearchTest {
 
     @Test
     void everyWordMustAppearInAnyCaseAndTheSnippetStartsNearTheMatch() {
-        var result = search.run(new SearchQuery("GREAT cast", false, SearchQuery.ANY_LABEL, null, null, false, false),
+        var result = search.run(new SearchQuery("GREAT cast", false, SearchQuery.ANY_LABEL, null, null, false, false, false),
                 labels, null, 10);
 
         assertThat(result.hits()).extracting(SearchHit::reviewId).containsExactly(10L, 12L);
@@ -40,29 +40,41 @@ class TextSearchTest {
 
     @Test
     void aRegularExpressionAndTheLabelFiltersNarrowIt() {
-        assertThat(ids(new SearchQuery("\\bdull\\b", true, SearchQuery.ANY_LABEL, null, null, false, false)))
+        assertThat(ids(new SearchQuery("\\bdull\\b", true, SearchQuery.ANY_LABEL, null, null, false, false, false)))
                 .containsExactly(11L, 12L);
-        assertThat(ids(new SearchQuery("", false, SearchQuery.UNLABELED, null, null, false, false)))
+        assertThat(ids(new SearchQuery("", false, SearchQuery.UNLABELED, null, null, false, false, false)))
                 .containsExactly(12L, 14L);
-        assertThat(ids(new SearchQuery("", false, 1, null, null, false, false))).containsExactly(10L, 11L);
-        assertThat(ids(new SearchQuery("", false, SearchQuery.LABELED, "bob", null, false, false))).containsExactly(11L);
-        assertThat(ids(new SearchQuery("", false, SearchQuery.ANY_LABEL, null, LabelSource.ORACLE, false, false)))
+        assertThat(ids(new SearchQuery("", false, 1, null, null, false, false, false))).containsExactly(10L, 11L);
+        assertThat(ids(new SearchQuery("", false, SearchQuery.LABELED, "bob", null, false, false, false))).containsExactly(11L);
+        assertThat(ids(new SearchQuery("", false, SearchQuery.ANY_LABEL, null, LabelSource.ORACLE, false, false, false)))
                 .containsExactly(13L);
         assertThatThrownBy(() -> ids(new SearchQuery("(unclosed", true, SearchQuery.ANY_LABEL, null, null, false,
-                false))).hasMessageContaining("Not a regular expression").hasMessageContaining("(unclosed");
+                false, false))).hasMessageContaining("Not a regular expression").hasMessageContaining("(unclosed");
     }
 
     @Test
     void theLikelyMistakesAreTheLabelsTheModelContradictsSurestFirstAndUncertainTextsComeFirstWhenAsked() {
-        SearchQuery mistakes = new SearchQuery("", false, SearchQuery.ANY_LABEL, null, null, true, false);
+        SearchQuery mistakes = new SearchQuery("", false, SearchQuery.ANY_LABEL, null, null, true, false, false);
         var result = search.run(mistakes, labels, predictions, 10);
         assertThat(result.hits()).extracting(SearchHit::reviewId).containsExactly(11L);
         assertThat(result.hits().get(0).confidence()).isEqualTo(0.9, org.assertj.core.data.Offset.offset(1e-6));
 
-        SearchQuery unsure = new SearchQuery("", false, SearchQuery.UNLABELED, null, null, false, true);
+        SearchQuery unsure = new SearchQuery("", false, SearchQuery.UNLABELED, null, null, false, true, false);
         assertThat(search.run(unsure, labels, predictions, 10).hits()).extracting(SearchHit::reviewId)
                 .containsExactly(14L, 12L);
         assertThatThrownBy(() -> search.run(mistakes, labels, null, 10)).hasMessageContaining("no model yet");
+    }
+
+    @Test
+    void theNewestLabelsComeFirstWhenAsked() {
+        Map<Long, LabelEvent> timed = Map.of(
+                10L, new LabelEvent(1, 10, LabelAction.LABEL, 1, "alice", LabelSource.HUMAN, Instant.ofEpochSecond(100), null),
+                11L, new LabelEvent(2, 11, LabelAction.LABEL, 0, "bob", LabelSource.HUMAN, Instant.ofEpochSecond(300), null),
+                13L, new LabelEvent(3, 13, LabelAction.LABEL, 0, "alice", LabelSource.HUMAN, Instant.ofEpochSecond(200), null));
+        var hits = search.run(new SearchQuery("", false, SearchQuery.LABELED, null, null, false, false, true), timed,
+                null, 10).hits();
+        assertThat(hits).extracting(SearchHit::reviewId).containsExactly(11L, 13L, 10L);
+        assertThat(hits.get(0).labeledAt()).isEqualTo(Instant.ofEpochSecond(300));
     }
 
     @Test

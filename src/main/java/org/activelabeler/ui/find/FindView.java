@@ -63,6 +63,12 @@ public final class FindView {
         uncertain.setId("find-uncertain");
         uncertain.selectedProperty().bindBidirectional(model.uncertainFirstProperty());
 
+        CheckBox newest = new CheckBox("Newest labels first");
+        newest.setId("find-newest");
+        newest.selectedProperty().bindBidirectional(model.newestFirstProperty());
+        newest.setTooltip(new javafx.scene.control.Tooltip("The history of the labels: who gave each and when;"
+                + " open one to change it"));
+
         ListView<FindViewModel.Row> hits = new ListView<>(model.rows());
         hits.setId("find-hits");
         hits.setPlaceholder(new Label("No hits yet"));
@@ -86,7 +92,7 @@ public final class FindView {
 
         HBox first = new HBox(8, query, regex, search);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(8, label, annotator, source, disagreeing, uncertain);
+        HBox second = new HBox(8, label, annotator, source, disagreeing, uncertain, newest);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox root = new VBox(10, first, second, hits, status);
         root.setPadding(new Insets(14));
@@ -124,7 +130,7 @@ public final class FindView {
         HitCell() {
             label.setMinWidth(90);
             label.getStyleClass().add("queue-rank");
-            who.setMinWidth(70);
+            who.setMinWidth(130);
             who.getStyleClass().add("muted");
             model.setMinWidth(130);
             model.getStyleClass().add("queue-p");

@@ -32,6 +32,8 @@ import org.activelabeler.search.TextSearch;
 public final class FindViewModel {
     /** Hits shown at most; the count says how many matched. */
     public static final int SHOWN = 500;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
 
     /** A choice of the label filter. */
     public record LabelChoice(String name, int value) {
@@ -67,6 +69,7 @@ public final class FindViewModel {
     private final ObjectProperty<SourceChoice> source = new SimpleObjectProperty<>();
     private final BooleanProperty disagreeing = new SimpleBooleanProperty();
     private final BooleanProperty uncertainFirst = new SimpleBooleanProperty();
+    private final BooleanProperty newestFirst = new SimpleBooleanProperty();
     private final BooleanProperty searching = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Words (all must appear) or a regular expression;"
             + " Enter searches");
@@ -104,7 +107,7 @@ public final class FindViewModel {
     public void search() {
         SearchQuery request = new SearchQuery(query.get(), regex.get(), label.get().value(),
                 annotator.get().isBlank() ? null : annotator.get().strip(), source.get().source(), disagreeing.get(),
-                uncertainFirst.get());
+                uncertainFirst.get(), newestFirst.get());
         Predictions latest = predictions.get();
         searching.set(true);
         status.set("Searching...");
@@ -139,7 +142,8 @@ public final class FindViewModel {
 
     private Row row(SearchHit hit) {
         String labelText = hit.label() < 0 ? "unlabeled" : labels.name(hit.label());
-        String who = hit.annotator() == null ? "" : hit.annotator();
+        String who = hit.annotator() == null ? "" : hit.annotator() + (hit.labeledAt() == null ? ""
+                : " " + WHEN.format(hit.labeledAt()));
         String model = hit.predicted() < 0 ? "" : String.format(Locale.ROOT, "model: %s %.2f",
                 labels.name(hit.predicted()), hit.confidence());
         return new Row(hit.reviewId(), labelText, who, model, hit.snippet());
@@ -191,6 +195,11 @@ public final class FindViewModel {
 
     public BooleanProperty uncertainFirstProperty() {
         return uncertainFirst;
+    }
+
+    /** The newest labels first: the history of the current labels, with who gave each and when. */
+    public BooleanProperty newestFirstProperty() {
+        return newestFirst;
     }
 
     public ReadOnlyBooleanProperty searchingProperty() {

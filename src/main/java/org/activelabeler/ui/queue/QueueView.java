@@ -55,7 +55,7 @@ public final class QueueView extends ListView<QueueRow> {
             rank.getStyleClass().add("queue-rank");
             rank.setMinWidth(38);
             probability.getStyleClass().add("queue-p");
-            probability.setMinWidth(44);
+            probability.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             probability.setMaxWidth(140);
             snippet.getStyleClass().add("muted");
             HBox.setHgrow(snippet, Priority.ALWAYS);

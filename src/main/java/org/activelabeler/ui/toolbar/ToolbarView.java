@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
@@ -46,7 +47,7 @@ public final class ToolbarView extends ToolBar {
         strategy.setId("strategy");
         strategy.getItems().setAll(QueryStrategies.names());
         strategy.valueProperty().bindBidirectional(retrain.strategyProperty());
-        strategy.setPrefWidth(140);
+        strategy.setPrefWidth(125);
         strategy.setTooltip(new Tooltip("How the next reviews are chosen after a retrain"));
 
         Spinner<Integer> batch = new Spinner<>(2, 1000, retrain.batchSizeProperty().get(), 5);
@@ -61,7 +62,7 @@ public final class ToolbarView extends ToolBar {
         modelChoice.setId("model-choice");
         modelChoice.getItems().setAll(ModelChoice.values());
         modelChoice.valueProperty().bindBidirectional(lane.choiceProperty());
-        modelChoice.setPrefWidth(150);
+        modelChoice.setPrefWidth(140);
         modelChoice.setTooltip(new Tooltip("Fast + transformer: a transformer retrains in the background every few"
                 + " batches and serves the queue while it validates better than the fast model"));
         Spinner<Integer> every = new Spinner<>(1, 100, lane.everyBatchesProperty().get(), 1);
@@ -122,20 +123,21 @@ public final class ToolbarView extends ToolBar {
         theme.setOnAction(e -> model.toggleTheme());
         theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
 
-        Label mlflow = new Label();
+        // One short link: the whole status in its tooltip, so the toolbar fits 1280 pixels.
+        Hyperlink mlflow = new Hyperlink();
         mlflow.setId("mlflow-status");
-        mlflow.textProperty().bind(model.mlflowStatusProperty());
-        // A long server address ends in an ellipsis (the whole of it in the tooltip), never pushing
-        // the last controls into the overflow menu at 1280 pixels.
-        mlflow.setMaxWidth(230);
-        mlflow.setMinWidth(60);
+        mlflow.textProperty().bind(Bindings.createStringBinding(() -> model.mlflowAddressProperty().get() != null
+                ? "MLflow ↗" : "MLflow: off", model.mlflowAddressProperty()));
+        mlflow.setOnAction(e -> {
+            if (model.mlflowAddressProperty().get() != null) {
+                openMlflow.run();
+            }
+        });
         Tooltip mlflowTip = new Tooltip();
+        mlflowTip.setWrapText(true);
+        mlflowTip.setMaxWidth(420);
         mlflowTip.textProperty().bind(model.mlflowStatusProperty());
         mlflow.setTooltip(mlflowTip);
-        Button openInMlflow = new Button("Open in MLflow");
-        openInMlflow.visibleProperty().bind(model.mlflowAddressProperty().isNotNull());
-        openInMlflow.managedProperty().bind(openInMlflow.visibleProperty());
-        openInMlflow.setOnAction(e -> openMlflow.run());
 
         DatasetMenu dataset = new DatasetMenu(datasetActions);
         dataset.setTooltip(new Tooltip("Export the labels, add a class, or import or open another dataset"));
@@ -145,7 +147,7 @@ public final class ToolbarView extends ToolBar {
         getItems().addAll(dataset, theme, new Separator(), retrainNow, new Label("Strategy"), strategy, new Label("Batch"),
                 batch, new Separator(), modelChoice, transformerSettings,
                 new Separator(), oracle, speed, speedText, new Separator(), annotator,
-                spacer, mlflow, openInMlflow);
+                spacer, mlflow);
         getItems().forEach(node -> {
             if (node instanceof Label label) {
                 label.setAlignment(Pos.CENTER_LEFT);
