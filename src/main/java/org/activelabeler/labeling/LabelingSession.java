@@ -66,6 +66,11 @@ public final class LabelingSession {
         return store.record(reviewId, LabelAction.SKIP, LabelEvent.NO_LABEL, annotator, source);
     }
 
+    /** Takes the label of {@code reviewId} away, durably; undo gives it back. */
+    public LabelEvent remove(long reviewId) {
+        return store.record(reviewId, LabelAction.REMOVE, LabelEvent.NO_LABEL, annotator, source);
+    }
+
     /** Takes back this annotator's newest label or skip; empty when there is nothing to undo. */
     public Optional<LabelEvent> undo() {
         return store.undoLast(datasetId(), annotator);

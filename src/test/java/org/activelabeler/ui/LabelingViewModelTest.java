@@ -94,6 +94,28 @@ class LabelingViewModelTest {
     }
 
     @Test
+    void aLabelIsRemovedAsAnEventOfItsOwnAndUndoGivesItBack() {
+        LabelingViewModel model = model(null);
+        model.label(1);
+        model.open(ids[0]);
+        model.skip();
+        assertThat(model.feedbackProperty().get()).contains("has a label");
+
+        model.removeLabel();
+        assertThat(workspace.labels().currentLabels(datasetId)).doesNotContainKey(ids[0]);
+        assertThat(workspace.labels().currentEvents(datasetId)).doesNotContainKey(ids[0]);
+        assertThat(model.labeledProperty().get()).isZero();
+        assertThat(model.titleProperty().get()).isEqualTo("Text #1 in the file");
+        assertThat(workspace.labels().events(datasetId)).extracting(e -> e.action())
+                .containsExactly(org.activelabeler.labeling.LabelAction.LABEL, org.activelabeler.labeling.LabelAction.REMOVE);
+
+        model.undo();
+        assertThat(workspace.labels().currentLabels(datasetId)).containsEntry(ids[0], 1);
+        assertThat(model.labeledProperty().get()).isEqualTo(1);
+        assertThat(model.feedbackProperty().get()).isEqualTo("Undid the removal of the label of text #1.");
+    }
+
+    @Test
     void todaysPaceCountsThisAnnotatorsLabelsOfTodayAndTheOnesGivenHere() {
         workspace.labels().record(ids[0], org.activelabeler.labeling.LabelAction.LABEL, 1, "alice",
                 org.activelabeler.labeling.LabelSource.HUMAN);

@@ -85,7 +85,7 @@ public final class H2Database implements AutoCloseable {
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             try {
                 Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                        .javaMigrations(new LabelSetsMigration()).load().migrate();
+                        .javaMigrations(new LabelSetsMigration(), new LabelRemovalMigration()).load().migrate();
             } catch (RuntimeException e) {
                 pool.dispose();
                 throw e;

@@ -36,7 +36,7 @@ public final class H2LabelStore implements LabelStore {
     private static final String CURRENT_LABELS = "SELECT e.review_id, e.label FROM label_event e"
             + " JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ? AND e.action = 'LABEL'"
             + " AND e.undone_at IS NULL AND e.seq = (SELECT MAX(x.seq) FROM label_event x"
-            + " WHERE x.review_id = e.review_id AND x.action = 'LABEL' AND x.undone_at IS NULL%s)";
+            + " WHERE x.review_id = e.review_id AND x.action IN ('LABEL', 'REMOVE') AND x.undone_at IS NULL%s)";
 
     private final H2Database database;
 
@@ -47,7 +47,7 @@ public final class H2LabelStore implements LabelStore {
     @Override
     public LabelEvent record(long reviewId, LabelAction action, int label, String annotator, LabelSource source) {
         if ((action == LabelAction.LABEL) != (label >= 0)) {
-            throw new IllegalArgumentException("A LABEL event needs a class and a SKIP event none");
+            throw new IllegalArgumentException("A LABEL event needs a class, and a SKIP or REMOVE event none");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return database.write(c -> {
@@ -128,6 +128,8 @@ public final class H2LabelStore implements LabelStore {
         for (LabelEvent event : events(datasetId)) {
             if (event.undoneAt() == null && event.action() == LabelAction.LABEL) {
                 current.put(event.reviewId(), event);
+            } else if (event.undoneAt() == null && event.action() == LabelAction.REMOVE) {
+                current.remove(event.reviewId());
             }
         }
         return current;

@@ -46,6 +46,13 @@ final class Answers {
         skipped.add(reviewId);
     }
 
+    void remove(LabelingSession by, long reviewId) {
+        Undo undo = new Undo(reviewId, labels.get(reviewId), skipped.contains(reviewId), false, by);
+        by.remove(reviewId);
+        undoStack.push(undo);
+        labels.remove(reviewId);
+    }
+
     /**
      * Takes back the newest action given here (through the session that gave it), or, with none, the
      * person's newest in the store; empty when there is nothing to undo.

@@ -13,7 +13,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The labeling keys, caught before any control sees them: 1 to 9 the classes in the label set's
- * order (for two classes also Left and Right), S skip, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export, Ctrl+F find,
+ * order (for two classes also Left and Right), S skip, Delete removes a label, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export, Ctrl+F find,
  * Up/Down/Page keys scroll. A key held down labels
  * once: repeats are ignored until it is released. While a text field or a list box has the focus
  * the keys are theirs; Escape gives them back.
@@ -94,6 +94,7 @@ public final class KeyboardShortcuts {
         }
         switch (code) {
             case S -> model.skip();
+            case DELETE, BACK_SPACE -> model.removeLabel();
             case UP -> view.scroll(-0.1);
             case DOWN -> view.scroll(0.1);
             case PAGE_UP -> view.scroll(-0.5);

@@ -144,9 +144,33 @@ public final class LabelingViewModel {
         if (id == null) {
             return;
         }
+        if (answers.isLabeled(id)) {
+            feedback.set("This text has a label: a key changes it, Delete removes it.");
+            return;
+        }
         answers.skip(session, id);
         feedback.set("Skipped. It comes back at the end; Ctrl+Z undoes it.");
         advance();
+    }
+
+    /**
+     * Takes the label of the text on screen away (Delete); it stays on screen, unlabeled, and Ctrl+Z gives
+     * the label back. The removal is an event of its own: the label before it stays in the history.
+     */
+    public void removeLabel() {
+        Long id = current.get();
+        if (id == null || !answers.isLabeled(id)) {
+            feedback.set("This text has no label to remove.");
+            return;
+        }
+        int label = answers.labels().get(id);
+        answers.remove(session, id);
+        canUndo.set(true);
+        recount();
+        show(id);
+        refreshUpcoming();
+        feedback.set("Removed the label '" + labelSet.name(label) + "' of text #" + position(id)
+                + ". Ctrl+Z undoes it.");
     }
 
     /**
@@ -166,9 +190,11 @@ public final class LabelingViewModel {
         }
         canUndo.set(true);
         long id = event.reviewId();
-        feedback.set(event.action() == LabelAction.LABEL
-                ? "Undid the label '" + labelSet.name(event.label()) + "' of text #" + position(id) + "."
-                : "Undid the skip of text #" + position(id) + ".");
+        feedback.set(switch (event.action()) {
+            case LABEL -> "Undid the label '" + labelSet.name(event.label()) + "' of text #" + position(id) + ".";
+            case SKIP -> "Undid the skip of text #" + position(id) + ".";
+            case REMOVE -> "Undid the removal of the label of text #" + position(id) + ".";
+        });
         recount();
         show(id);
         refreshUpcoming();
