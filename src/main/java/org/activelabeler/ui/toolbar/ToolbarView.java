@@ -37,7 +37,7 @@ public final class ToolbarView extends ToolBar {
     public ToolbarView(ToolbarViewModel model, RetrainViewModel retrain, TransformerLaneViewModel lane,
                        Runnable openMlflow, DatasetActions datasetActions) {
         setId("toolbar");
-        Button retrainNow = new Button("Retrain now   Ctrl+R");
+        Button retrainNow = new Button("Retrain  Ctrl+R");
         retrainNow.setId("retrain-button");
         retrainNow.setMnemonicParsing(false);
         retrainNow.setOnAction(e -> retrain.retrainNow());
@@ -47,14 +47,14 @@ public final class ToolbarView extends ToolBar {
         strategy.setId("strategy");
         strategy.getItems().setAll(QueryStrategies.names());
         strategy.valueProperty().bindBidirectional(retrain.strategyProperty());
-        strategy.setPrefWidth(125);
+        strategy.setPrefWidth(115);
         strategy.setTooltip(new Tooltip("How the next reviews are chosen after a retrain"));
 
         Spinner<Integer> batch = new Spinner<>(2, 1000, retrain.batchSizeProperty().get(), 5);
         batch.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
         batch.setId("batch-size");
         batch.setEditable(true);
-        batch.setPrefWidth(110);
+        batch.setPrefWidth(95);
         batch.valueProperty().addListener((obs, old, now) -> retrain.batchSizeProperty().set(now));
         batch.setTooltip(new Tooltip("Labels between automatic retrains"));
 
@@ -62,7 +62,7 @@ public final class ToolbarView extends ToolBar {
         modelChoice.setId("model-choice");
         modelChoice.getItems().setAll(ModelChoice.values());
         modelChoice.valueProperty().bindBidirectional(lane.choiceProperty());
-        modelChoice.setPrefWidth(140);
+        modelChoice.setPrefWidth(135);
         modelChoice.setTooltip(new Tooltip("Fast + transformer: a transformer retrains in the background every few"
                 + " batches and serves the queue while it validates better than the fast model"));
         Spinner<Integer> every = new Spinner<>(1, 100, lane.everyBatchesProperty().get(), 1);
@@ -95,17 +95,17 @@ public final class ToolbarView extends ToolBar {
         oracle.setTooltip(new Tooltip("Simulated oracle: the file's own labels answer, so the curve grows live"));
         Slider speed = new Slider(ToolbarViewModel.MIN_SPEED, ToolbarViewModel.MAX_SPEED, model.oracleSpeedProperty().get());
         speed.setId("oracle-speed");
-        speed.setPrefWidth(80);
+        speed.setPrefWidth(60);
         speed.valueProperty().bindBidirectional(model.oracleSpeedProperty());
         speed.disableProperty().bind(model.oracleAvailableProperty().not());
         Label speedText = new Label();
-        speedText.setMinWidth(56);
+        speedText.setMinWidth(44);
         speedText.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.1f/s", model.oracleSpeedProperty().get()), model.oracleSpeedProperty()));
 
         TextField annotator = new TextField();
         annotator.setId("annotator");
-        annotator.setPrefColumnCount(7);
+        annotator.setPrefColumnCount(6);
         annotator.setText(model.annotatorProperty().get());
         annotator.setPromptText("Annotator");
         annotator.setTooltip(new Tooltip("Your name, stored with every label (Enter to apply)"));
