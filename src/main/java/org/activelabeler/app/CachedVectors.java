@@ -33,9 +33,7 @@ public final class CachedVectors implements VectorSource {
         progress.update("Opening the encoder " + encoder, 0, 1);
         try (TextVectors vectors = TextVectors.open(encoder, encoders, VectorCacheFolder.resolve())) {
             float[][] result = vectors.of(texts, progress);
-            parameters.put("embedding_encoder", vectors.encoderName());
-            parameters.put("embedding_digest", vectors.encoderDigest());
-            parameters.put("embedding_tokens", Integer.toString(vectors.tokenBudget()));
+            parameters.putAll(vectors.parameters());
             return result;
         }
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -226,7 +225,7 @@ public final class ModelFetcher implements AutoCloseable {
 
     private static void replace(Path temporary, Path target) {
         try {
-            deleteTree(target);
+            ModelPackage.deleteTree(target);
             Files.createDirectories(target.getParent());
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -236,20 +235,9 @@ public final class ModelFetcher implements AutoCloseable {
 
     private static void deleteQuietly(Path folder) {
         try {
-            deleteTree(folder);
+            ModelPackage.deleteTree(folder);
         } catch (IOException ignored) {
             // a leftover temporary folder is harmless; the next fetch uses a new one
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -85,8 +85,7 @@ public final class ModelRuntime implements PackageRuntime {
 
         @Override
         public synchronized Map<String, String> parameters() {
-            return open == null ? Map.of() : Map.of("embedding_encoder", open.encoderName(),
-                    "embedding_digest", open.encoderDigest(), "embedding_tokens", Integer.toString(open.tokenBudget()));
+            return open == null ? Map.of() : open.parameters();
         }
 
         @Override

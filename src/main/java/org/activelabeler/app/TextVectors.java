@@ -2,6 +2,7 @@ package org.activelabeler.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.activelabeler.embedding.Embeddings;
 import org.activelabeler.embedding.SentenceEncoder;
 import org.activelabeler.embedding.file.SegmentVectorCache;
@@ -74,6 +75,12 @@ public final class TextVectors implements AutoCloseable {
 
     public int tokenBudget() {
         return encoder.tokenBudget();
+    }
+
+    /** What a model trained on these vectors records of them: encoder, digest, token budget. */
+    public Map<String, String> parameters() {
+        return Map.of("embedding_encoder", encoderName(), "embedding_digest", encoderDigest(),
+                "embedding_tokens", Integer.toString(tokenBudget()));
     }
 
     public Path cacheFolder() {

@@ -174,7 +174,8 @@ public final class ModelPackage {
         }
     }
 
-    static void deleteTree(Path folder) throws IOException {
+    /** Deletes a folder and everything in it; nothing when it is not there. */
+    public static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.model.Predictions;
+import org.activelabeler.strategy.BaldSampling;
 
 /**
  * Finds texts of one dataset by their words or a regular expression, their label, annotator and
@@ -68,7 +69,7 @@ public final class TextSearch {
                 continue;
             }
             double confidence = predictions == null ? Double.NaN : predictions.get(row, predicted);
-            double entropy = predictions == null ? Double.NaN : entropy(predictions, row);
+            double entropy = predictions == null ? Double.NaN : BaldSampling.entropy(predictions, row);
             hits.add(new SearchHit(row, reviewIds[row], snippet(texts.get(row), at), event == null ? -1 : event.label(),
                     event == null ? null : event.annotator(), event == null ? null : event.source(), predicted,
                     confidence, entropy, event == null ? null : event.createdAt()));
@@ -135,16 +136,5 @@ public final class TextSearch {
         int from = Math.max(0, at - SNIPPET_BEFORE);
         int to = Math.min(text.length(), from + SNIPPET_LENGTH);
         return (from > 0 ? "…" : "") + text.substring(from, to).replace('\n', ' ') + (to < text.length() ? "…" : "");
-    }
-
-    private static double entropy(Predictions predictions, int row) {
-        double sum = 0;
-        for (int c = 0; c < predictions.classes(); c++) {
-            double p = predictions.get(row, c);
-            if (p > 0) {
-                sum -= p * Math.log(p);
-            }
-        }
-        return sum;
     }
 }

@@ -1,11 +1,7 @@
 package org.activelabeler.store.h2;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -50,26 +46,10 @@ final class LabelRemovalMigration implements JavaMigration {
 
     /** The unnamed CHECK constraints of label_event that list the actions LABEL and SKIP. */
     private static List<String> actionChecks(Connection c) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT t.CONSTRAINT_NAME, k.CHECK_CLAUSE"
-                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS k"
-                + " ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
-                + " WHERE t.TABLE_NAME = 'LABEL_EVENT' AND t.CONSTRAINT_TYPE = 'CHECK'")) {
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String clause = rs.getString(2).toUpperCase(java.util.Locale.ROOT).replace("\"", "");
-                    if (clause.matches(".*\\bACTION IN ?\\('LABEL', ?'SKIP'\\).*")) {
-                        names.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        return names;
+        return CheckConstraints.matching(c, "LABEL_EVENT", ".*\\bACTION IN ?\\('LABEL', ?'SKIP'\\).*");
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        CheckConstraints.execute(c, sql);
     }
 }

@@ -1,11 +1,7 @@
 package org.activelabeler.store.h2;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -69,27 +65,10 @@ final class LabelSetsMigration implements JavaMigration {
 
     /** The unnamed CHECK constraints of the first schema that hold {@code column} to 0 or 1. */
     private static List<String> zeroOrOneChecks(Connection c, String table, String column) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT t.CONSTRAINT_NAME, k.CHECK_CLAUSE"
-                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS k"
-                + " ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
-                + " WHERE t.TABLE_NAME = ? AND t.CONSTRAINT_TYPE = 'CHECK'")) {
-            s.setString(1, table);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String clause = rs.getString(2).toUpperCase(java.util.Locale.ROOT).replace("\"", "");
-                    if (clause.matches(".*\\b" + column + " IN ?\\(0, ?1\\).*")) {
-                        names.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        return names;
+        return CheckConstraints.matching(c, table, ".*\\b" + column + " IN ?\\(0, ?1\\).*");
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        CheckConstraints.execute(c, sql);
     }
 }
