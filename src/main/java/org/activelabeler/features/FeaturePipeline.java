@@ -39,6 +39,36 @@ public final class FeaturePipeline {
         return latent == null ? sparse : withLatent(sparse);
     }
 
+    /** Receives one n-gram occurrence of a document and its share of the document's TF-IDF value. */
+    @FunctionalInterface
+    public interface TermSink {
+        void accept(int start, int length, int column, float value);
+    }
+
+    /**
+     * Every n-gram occurrence of one document with its share of that column's TF-IDF value (the
+     * value split evenly over the column's occurrences); columns the weighting drops are left out.
+     * The shares of a column add up to its value in {@link #transform}'s row.
+     */
+    public void forEachTerm(int[] tokens, TermSink sink) {
+        FeatureMatrix counts = counter.count(new int[][] {tokens});
+        FeatureMatrix weighted = weighting.transform(counts);
+        java.util.Map<Integer, Float> share = new java.util.HashMap<>();
+        int c = 0;
+        for (int p = weighted.rowStart(0); p < weighted.rowEnd(0); p++) {
+            while (counts.column(c) != weighted.column(p)) {
+                c++;
+            }
+            share.put(weighted.column(p), weighted.value(p) / counts.value(c));
+        }
+        counter.forEachNgram(tokens, (start, length, column) -> {
+            Float value = share.get(column);
+            if (value != null) {
+                sink.accept(start, length, column, value);
+            }
+        });
+    }
+
     /** What the fitted pipeline learned, to save it. */
     public State state() {
         return latent == null ? new State(settings, weighting.idf(), new int[0], new float[0], 0)

@@ -40,15 +40,8 @@ public final class NgramCounter {
             total += Math.max(0, tokens.length - n + 1);
         }
         int[] columns = new int[total];
-        int k = 0;
-        for (int i = 0; i < tokens.length; i++) {
-            columns[k++] = unigramColumn(tokens[i]);
-            long hash = tokens[i];
-            for (int n = 2; n <= settings.maxNgram() && i + n <= tokens.length; n++) {
-                hash = mix(hash * 0x9E3779B97F4A7C15L + tokens[i + n - 1] + n);
-                columns[k++] = FeatureSettings.UNIGRAM_COLUMNS + (int) (hash >>> (64 - settings.hashBits()));
-            }
-        }
+        int[] k = {0};
+        forEachNgram(tokens, (start, n, column) -> columns[k[0]++] = column);
         Arrays.sort(columns);
         long[] packed = new long[distinct(columns)];
         int out = -1;
@@ -59,6 +52,24 @@ public final class NgramCounter {
             packed[out]++;
         }
         return packed;
+    }
+
+    /** Receives each n-gram occurrence of a document: where it starts, how many tokens, its column. */
+    @FunctionalInterface
+    public interface NgramSink {
+        void accept(int start, int length, int column);
+    }
+
+    /** Every n-gram occurrence of {@code tokens}, position by position, the unigram first. */
+    public void forEachNgram(int[] tokens, NgramSink sink) {
+        for (int i = 0; i < tokens.length; i++) {
+            sink.accept(i, 1, unigramColumn(tokens[i]));
+            long hash = tokens[i];
+            for (int n = 2; n <= settings.maxNgram() && i + n <= tokens.length; n++) {
+                hash = mix(hash * 0x9E3779B97F4A7C15L + tokens[i + n - 1] + n);
+                sink.accept(i, n, FeatureSettings.UNIGRAM_COLUMNS + (int) (hash >>> (64 - settings.hashBits())));
+            }
+        }
     }
 
     private static int unigramColumn(int token) {

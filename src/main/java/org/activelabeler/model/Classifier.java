@@ -22,6 +22,14 @@ public interface Classifier extends AutoCloseable {
     /** The class probabilities of every row of {@code rows}, from the last {@link #fit}. */
     Predictions predict(FeatureMatrix rows);
 
+    /**
+     * The last fit's weights of the columns below {@code below}, for a model that is linear in them
+     * (what explains a prediction word by word); empty for any other model or before a fit.
+     */
+    default java.util.Optional<LinearWeights> linearWeights(int below) {
+        return java.util.Optional.empty();
+    }
+
     /** Writes the trained model into {@code directory}, which is created if needed. */
     void save(Path directory);
 

@@ -10,7 +10,9 @@ import org.activelabeler.dataset.Corpus;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeatureMatrix;
+import org.activelabeler.explain.TokenPulls;
 import org.activelabeler.features.FeatureLayout;
+import org.activelabeler.features.FeaturePipeline;
 import org.activelabeler.features.FeatureVariant;
 import org.activelabeler.modelpackage.EncoderRef;
 import org.activelabeler.modelpackage.TrainedOn;
@@ -169,7 +171,18 @@ public final class FastRounds implements AutoCloseable {
         lastLabeled = Set.copyOf(labels.keySet());
         RunRef run = track(round, outcome, rows, strategy, batchSize, stopping);
         return new RoundOutcome(round, queue, outcome.pool(), holdout == null ? Double.NaN : holdout.accuracy(),
-                holdout == null ? 0 : holdoutSize(labels), run, stopping);
+                holdout == null ? 0 : holdoutSize(labels), run, stopping, tokenPulls(classes));
+    }
+
+    /** The TF-IDF block's pull of each token, when the chosen feature space has that block. */
+    private TokenPulls tokenPulls(int classes) {
+        FeatureLayout layout = FeatureLayout.named(choice.chosenName(), FeatureBlocks.EMBEDDING_WEIGHT);
+        if (!layout.blocks().tfidf()) {
+            return null;
+        }
+        FeaturePipeline pipeline = features.pipeline();
+        return classifier.linearWeights(pipeline.settings().sparseColumnCount())
+                .map(weights -> new TokenPulls(pipeline, weights, classes)).orElse(null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.activelabeler.round;
 
 import java.util.List;
+import org.activelabeler.explain.TokenPulls;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.model.Predictions;
@@ -16,13 +17,15 @@ import org.activelabeler.tracking.RunRef;
  * @param holdoutSize how many texts that accuracy was measured on
  * @param run the round's tracking run, or null when it is not tracked
  * @param stopping whether more labels are likely to change the model
+ * @param pulls what each token of a text adds toward each class, or null when the model read no TF-IDF block
  */
 public record RoundOutcome(RoundRecord round, List<QueueEntry> queue, Predictions predictions,
-                           double holdoutAccuracy, int holdoutSize, RunRef run, StoppingSignal stopping) {
+                           double holdoutAccuracy, int holdoutSize, RunRef run, StoppingSignal stopping,
+                           TokenPulls pulls) {
 
     public RoundOutcome(RoundRecord round, List<QueueEntry> queue, Predictions predictions, double holdoutAccuracy,
                         int holdoutSize) {
-        this(round, queue, predictions, holdoutAccuracy, holdoutSize, null, StoppingSignal.NONE);
+        this(round, queue, predictions, holdoutAccuracy, holdoutSize, null, StoppingSignal.NONE, null);
     }
 
     /**

@@ -17,6 +17,9 @@ public interface TextTokenizer extends AutoCloseable {
     /** Token ids for each text, without special tokens, truncation or padding. */
     int[][] encode(List<String> texts);
 
+    /** The token ids of one text, as {@link #encode} gives them, with where each token sits in the text. */
+    TokenSpans spans(String text);
+
     @Override
     void close();
 }

@@ -55,6 +55,7 @@ final class LabelingScreen implements AutoCloseable {
     static final String AUDIT = "round.audit.";
     /** The share of the queue drawn at random for the audit estimate while the fast model serves alone. */
     static final String AUDIT_SHARE = "audit.share";
+    static final String HIGHLIGHT = "highlight.words";
     static final double DEFAULT_AUDIT_SHARE = 0.1;
     private static final int QUEUE_LENGTH = 200;
     private static final long ORDER_SEED = 13;
@@ -100,6 +101,9 @@ final class LabelingScreen implements AutoCloseable {
         labeling = new LabelingViewModel(opened, askingOrder(opened), workspace.labels(), texts,
                 toolbarModel.annotatorProperty().get());
         labeling.mixInFastAuditDraws(settings.getShare(AUDIT_SHARE, DEFAULT_AUDIT_SHARE), SEED);
+        labeling.highlightWordsWith(workspace.tokenizer());
+        labeling.highlightingProperty().set(!"false".equals(settings.get(HIGHLIGHT, "true")));
+        labeling.highlightingProperty().addListener((obs, old, now) -> settings.put(HIGHLIGHT, now.toString()));
         trainer = new FastRounds(opened.corpus(), workspace.labels(), config.classifiers(),
                 workspace.tokenizer().name(), QUEUE_LENGTH, SEED, runs);
         List<RoundRecord> rounds = opened.rounds();

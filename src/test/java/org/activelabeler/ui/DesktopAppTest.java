@@ -90,6 +90,15 @@ class DesktopAppTest {
         robot.type(KeyCode.S);
         assertThat(text(robot, "#labeled-count")).isEqualTo("4 of " + REVIEWS);
         assertThat(text(robot, "#model-reason")).startsWith("Chosen by entropy: rank 1 of");
+        assertThat(highlighted(robot)).as("the words that pulled the model most are marked").isPositive();
+        assertThat(text(robot, "#highlight-legend")).matches("green: toward (positive|negative), red: away from it");
+        robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
+        assertThat(highlighted(robot)).isZero();
+        assertThat(text(robot, "#highlight-legend")).isEmpty();
+        UiSettings.flush();
+        assertThat(UiSettings.load(dir.resolve("home")).get(LabelingScreen.HIGHLIGHT)).as("kept").contains("false");
+        robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
+        assertThat(highlighted(robot)).isPositive();
 
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(shell::close);
@@ -104,8 +113,13 @@ class DesktopAppTest {
         }
     }
 
+    private static int highlighted(FxRobot robot) {
+        return robot.lookup("#review-highlights").queryAs(javafx.scene.layout.Pane.class).getChildren().size();
+    }
+
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        javafx.scene.Node node = robot.lookup(id).query();
+        return node instanceof javafx.scene.text.Text text ? text.getText() : ((Label) node).getText();
     }
 
     @SuppressWarnings("unchecked")

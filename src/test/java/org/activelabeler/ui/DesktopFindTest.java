@@ -88,7 +88,8 @@ class DesktopFindTest {
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        javafx.scene.Node node = robot.lookup(id).query();
+        return node instanceof javafx.scene.text.Text text ? text.getText() : ((Label) node).getText();
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {

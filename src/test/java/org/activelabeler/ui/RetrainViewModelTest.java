@@ -131,7 +131,7 @@ class RetrainViewModelTest {
         assertThat(audit.accuracy()).isEqualTo(correct / 2.0);
         assertThat(rounds.get(0).stopping().audit().labels()).as("no model before the first draw").isZero();
         RoundOutcome withoutFileLabels = new RoundOutcome(rounds.get(2).round(), rounds.get(2).queue(),
-                rounds.get(2).predictions(), Double.NaN, 0, null, rounds.get(2).stopping());
+                rounds.get(2).predictions(), Double.NaN, 0, null, rounds.get(2).stopping(), null);
         assertThat(withoutFileLabels.curveAccuracy()).isEqualTo(audit.accuracy());
         assertThat(rounds.get(2).stopping().advice()).contains("audit accuracy");
     }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.activelabeler.text.TextTokenizer;
+import org.activelabeler.text.TokenSpans;
 
 /**
  * A {@link TextTokenizer} over a HuggingFace {@code tokenizer.json}, run offline by DJL's
@@ -110,6 +111,34 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer {
             }
         }
         return ids;
+    }
+
+    /**
+     * The native library counts offsets in Unicode code points; a text with characters outside the
+     * Basic Multilingual Plane (emoji) has them moved to Java's UTF-16 indices here.
+     */
+    @Override
+    public TokenSpans spans(String text) {
+        ai.djl.huggingface.tokenizers.Encoding encoding = tokenizer.encode(text, false, false);
+        long[] tokenIds = encoding.getIds();
+        ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = encoding.getCharTokenSpans();
+        int[] ids = new int[tokenIds.length];
+        int[] starts = new int[ids.length];
+        int[] ends = new int[ids.length];
+        boolean wide = text.codePointCount(0, text.length()) != text.length();
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) tokenIds[i];
+            int start = spans[i] == null ? 0 : spans[i].getStart();
+            int end = spans[i] == null ? 0 : spans[i].getEnd();
+            starts[i] = wide ? utf16Index(text, start) : Math.min(start, text.length());
+            ends[i] = wide ? utf16Index(text, end) : Math.min(end, text.length());
+        }
+        return new TokenSpans(ids, starts, ends);
+    }
+
+    private static int utf16Index(String text, int codePoints) {
+        int limit = text.codePointCount(0, text.length());
+        return text.offsetByCodePoints(0, Math.min(codePoints, limit));
     }
 
     /** The ids the tokenizer adds around a text, for BERT {@code [CLS]} and {@code [SEP]}. */

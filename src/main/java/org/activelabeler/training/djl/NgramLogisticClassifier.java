@@ -116,6 +116,33 @@ public final class NgramLogisticClassifier implements Classifier {
     }
 
     @Override
+    public java.util.Optional<org.activelabeler.model.LinearWeights> linearWeights(int below) {
+        if (trained == null) {
+            return java.util.Optional.empty();
+        }
+        int[] all = trained.columns();
+        int kept = 0;
+        for (int column : all) {
+            if (column < below) {
+                kept++;
+            }
+        }
+        int outputs = trained.outputs().count();
+        int[] columns = new int[kept];
+        float[] weights = new float[outputs * kept];
+        int k = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] < below) {
+                for (int o = 0; o < outputs; o++) {
+                    weights[o * kept + k] = trained.weights()[o * all.length + i];
+                }
+                columns[k++] = all[i];
+            }
+        }
+        return java.util.Optional.of(new org.activelabeler.model.LinearWeights(columns, weights, outputs));
+    }
+
+    @Override
     public void save(Path directory) {
         if (trained == null) {
             throw new IllegalStateException("save called before fit");

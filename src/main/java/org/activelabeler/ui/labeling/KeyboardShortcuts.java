@@ -14,6 +14,7 @@ import javafx.scene.input.KeyEvent;
 /**
  * The labeling keys, caught before any control sees them: 1 to 9 the classes in the label set's
  * order (for two classes also Left and Right), S skip, Delete removes a label, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export, Ctrl+F find,
+ * Ctrl+H highlights the words that pulled the model most (or stops),
  * Up/Down/Page keys scroll. A key held down labels
  * once: repeats are ignored until it is released. While a text field or a list box has the focus
  * the keys are theirs; Escape gives them back.
@@ -75,6 +76,9 @@ public final class KeyboardShortcuts {
             } else if (e.getCode() == KeyCode.F) {
                 held.remove(KeyCode.F);
                 find.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.H) {
+                model.highlightingProperty().set(!model.highlightingProperty().get());
                 e.consume();
             }
             return;

@@ -28,8 +28,10 @@ public final class LabelingView extends BorderPane {
     static final int CLASSES_SHOWN = 6;
     private final LabelingViewModel model;
     private final Label title = new Label();
-    private final Label text = new Label();
+    private final ReviewTextView text = new ReviewTextView();
     private final ScrollPane textScroll = new ScrollPane(text);
+    private final javafx.scene.control.CheckBox highlight = new javafx.scene.control.CheckBox("Highlight words");
+    private final Label legend = new Label();
     private final Label top = new Label();
     private final VBox distribution = new VBox(3);
     private final Label entropy = new Label();
@@ -52,11 +54,6 @@ public final class LabelingView extends BorderPane {
         getStyleClass().add("labeling-view");
         title.getStyleClass().add("review-title");
         title.setId("review-title");
-        text.getStyleClass().add("review-text");
-        text.setId("review-text");
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        text.setMaxWidth(760);
         textScroll.setFitToWidth(true);
         textScroll.setFocusTraversable(false);
         textScroll.getStyleClass().add("review-scroll");
@@ -83,7 +80,16 @@ public final class LabelingView extends BorderPane {
         reason.setWrapText(true);
         reason.getStyleClass().add("muted");
         HBox numbers = new HBox(18, labeled("most likely", top), labeled("entropy", entropy));
-        VBox modelPanel = new VBox(6, caption("The model's view"), numbers, distribution, reason);
+        highlight.setId("highlight-words");
+        highlight.setFocusTraversable(false);
+        highlight.setTooltip(new Tooltip("Mark the words that pulled the model's prediction most (Ctrl+H)"));
+        legend.setId("highlight-legend");
+        legend.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox heading = new HBox(12, caption("The model's view"), spacer, legend, highlight);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox modelPanel = new VBox(6, heading, numbers, distribution, reason);
         modelPanel.getStyleClass().add("model-panel");
 
         LabelSet labels = model.labelSet();
@@ -125,8 +131,14 @@ public final class LabelingView extends BorderPane {
 
     private void initListeners() {
         title.textProperty().bind(model.titleProperty());
-        text.textProperty().bind(model.textProperty());
-        model.textProperty().addListener((obs, old, now) -> textScroll.setVvalue(0));
+        text.show(model.textProperty().get());
+        model.textProperty().addListener((obs, old, now) -> {
+            text.show(now);
+            textScroll.setVvalue(0);
+        });
+        highlight.selectedProperty().bindBidirectional(model.highlightingProperty());
+        model.highlightsProperty().addListener((obs, old, now) -> showHighlights(now));
+        showHighlights(model.highlightsProperty().get());
         top.textProperty().bind(Bindings.createStringBinding(() -> model.modelViewProperty().get().topText(),
                 model.modelViewProperty()));
         model.modelViewProperty().addListener((obs, old, now) -> showDistribution(now));
@@ -145,6 +157,19 @@ public final class LabelingView extends BorderPane {
         }
         skipButton.setOnAction(e -> model.skip());
         undoButton.setOnAction(e -> model.undo());
+    }
+
+    /** Marks the words and says what the colours mean (for which class), or nothing without marks. */
+    private void showHighlights(List<org.activelabeler.explain.WordPull> words) {
+        text.highlight(words);
+        int top = model.modelViewProperty().get().top();
+        legend.setText(words.isEmpty() || top < 0 ? ""
+                : "green: toward " + model.labelSet().name(top) + ", red: away from it");
+    }
+
+    /** How many words of the text are marked now. */
+    public int highlightedWords() {
+        return text.marked();
     }
 
     /** One bar per class, the likeliest first past {@value #CLASSES_SHOWN} classes; empty before a model. */

@@ -21,11 +21,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.LabelSet;
+import org.activelabeler.explain.HighlightedWords;
+import org.activelabeler.explain.WordPull;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.LabelingSession;
 import org.activelabeler.labeling.LabelingPace;
 import org.activelabeler.round.RoundOutcome;
+import org.activelabeler.text.TextTokenizer;
 import org.activelabeler.twospeed.QueueOwner;
 
 /**
@@ -37,6 +40,8 @@ import org.activelabeler.twospeed.QueueOwner;
 public final class LabelingViewModel {
     public static final int QUEUE_SHOWN = 30;
     private static final int SNIPPET = 90;
+    /** How many words of a text are highlighted at most. */
+    static final int HIGHLIGHTED_WORDS = 12;
 
     private final Corpus corpus;
     private final LabelStore store;
@@ -61,6 +66,10 @@ public final class LabelingViewModel {
     private final StringProperty pace = new SimpleStringProperty("");
     private LabelingPace todaysPace = new LabelingPace(List.of());
     private java.time.Clock clock = java.time.Clock.systemDefaultZone();
+    private final BooleanProperty highlighting = new SimpleBooleanProperty(true);
+    private final ObjectProperty<List<WordPull>> highlights = new SimpleObjectProperty<>(List.of());
+    private TextTokenizer tokenizer;
+    private HighlightedWords highlighter;
     private final ObservableList<QueueRow> upcoming = FXCollections.observableArrayList();
     private final ObservableList<QueueRow> readOnlyUpcoming = FXCollections.unmodifiableObservableList(upcoming);
 
@@ -87,6 +96,34 @@ public final class LabelingViewModel {
             perClass.add(new SimpleIntegerProperty());
         }
         recount();
+        highlighting.addListener((obs, old, now) -> updateHighlights());
+    }
+
+    /**
+     * Lets each retrain's model show the words of the text on screen that pulled its prediction most
+     * (its TF-IDF block), read with the tokenizer the dataset's token ids came from.
+     */
+    public void highlightWordsWith(TextTokenizer textTokenizer) {
+        this.tokenizer = textTokenizer;
+    }
+
+    /** Whether the strongest words are highlighted; on by default. */
+    public BooleanProperty highlightingProperty() {
+        return highlighting;
+    }
+
+    /** The words of the text on screen to highlight, in the order of the text; empty without a model. */
+    public ReadOnlyObjectProperty<List<WordPull>> highlightsProperty() {
+        return highlights;
+    }
+
+    private void updateHighlights() {
+        int top = modelView.get().top();
+        if (!highlighting.get() || highlighter == null || current.get() == null || top < 0) {
+            highlights.set(List.of());
+            return;
+        }
+        highlights.set(highlighter.strongest(text.get(), top, HIGHLIGHTED_WORDS));
     }
 
     /** Shows {@code reviewId} when it is still open (where the app was left), else the first in line. */
@@ -203,6 +240,8 @@ public final class LabelingViewModel {
     /** Takes the new queue of a finished retrain; the text on screen stays. */
     public void applyRound(RoundOutcome outcome) {
         order.applyFastRound(outcome.queue(), outcome.predictions());
+        highlighter = outcome.pulls() == null || tokenizer == null ? null
+                : new HighlightedWords(tokenizer, outcome.pulls());
         keepCurrentAndRefresh();
     }
 
@@ -261,6 +300,7 @@ public final class LabelingViewModel {
             show(first().orElse(null));
         } else {
             modelView.set(order.describe(id, answers.isSkipped(id)));
+            updateHighlights();
         }
         refreshUpcoming();
     }
@@ -439,6 +479,7 @@ public final class LabelingViewModel {
             title.set("All " + corpus.size() + " texts are labeled");
             text.set("Every text of this dataset has a label. Undo (Ctrl+Z) brings the last one back.");
             modelView.set(ModelView.none(labelSet));
+            highlights.set(List.of());
             return;
         }
         text.set(texts.text(id));
@@ -446,6 +487,7 @@ public final class LabelingViewModel {
         title.set("Text #" + position(id) + " in the file" + (label != null ? " (labeled " + labelSet.name(label) + ")"
                 : answers.isSkipped(id) ? " (skipped before)" : ""));
         modelView.set(order.describe(id, answers.isSkipped(id)));
+        updateHighlights();
     }
 
     private void refreshUpcoming() {
