@@ -22,6 +22,8 @@ import org.activelabeler.ui.labeling.CountsView;
 import org.activelabeler.ui.labeling.KeyboardShortcuts;
 import org.activelabeler.ui.find.FindView;
 import org.activelabeler.ui.find.FindViewModel;
+import org.activelabeler.ui.history.HistoryView;
+import org.activelabeler.ui.history.HistoryViewModel;
 import org.activelabeler.search.TextSearch;
 import org.activelabeler.dataset.ReviewText;
 import org.activelabeler.progress.Progress;
@@ -83,6 +85,8 @@ final class LabelingScreen implements AutoCloseable {
     private Scene scene;
     private final FindViewModel findModel;
     private FindView findView;
+    private final HistoryViewModel historyModel;
+    private HistoryView historyView;
     private final StringProperty embeddingStatus = new javafx.beans.property.SimpleStringProperty("");
     private final StringProperty stoppingAdvice = new javafx.beans.property.SimpleStringProperty("");
     private org.activelabeler.ui.task.TaskHandle embedding;
@@ -122,21 +126,19 @@ final class LabelingScreen implements AutoCloseable {
         lane = transformerLane(rounds, remembered);
 
         labelingView = new LabelingView(labeling);
-        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasetActions.withFind(this::showFind));
+        toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasetActions.withScreen(this::showFind,
+                this::showHistory));
         content = new SplitPane(labelingView, sidePanel(curve, roundRows));
         content.setDividerPositions(0.62);
         shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow, datasetActions.exportLabels(),
-                this::showFind);
+                this::showFind, this::showHistory);
         findModel = new FindViewModel(opened.corpus().dataset().labels(), () -> new TextSearch(
                 opened.corpus().reviewIds(), workspace.datasets().reviewTexts(datasetId, Progress.NONE).stream()
                 .map(ReviewText::readable).toList()), () -> workspace.labels().currentEvents(datasetId),
-                labeling::predictions, config.textReader(), config.uiThread(), id -> {
-                    labeling.open(id);
-                    if (scene != null && scene.getWindow() != null) {
-                        scene.getWindow().requestFocus();
-                    }
-                    labelingView.requestFocus();
-                });
+                labeling::predictions, config.textReader(), config.uiThread(), this::openInLabeling);
+        historyModel = new HistoryViewModel(opened.corpus().dataset().labels(),
+                () -> workspace.labels().events(datasetId), texts::text, config.textReader(), config.uiThread(),
+                this::openInLabeling);
         oracle = new OracleTimer(toolbarModel.oracleProperty(), toolbarModel.oracleSpeedProperty(),
                 labeling::oracleStep);
 
@@ -369,6 +371,31 @@ final class LabelingScreen implements AutoCloseable {
         findView.show();
     }
 
+    /** Shows a text in the labeling view, in front, with the keys on it (from Find or the history). */
+    private void openInLabeling(long reviewId) {
+        labeling.open(reviewId);
+        if (scene != null && scene.getWindow() != null) {
+            scene.getWindow().requestFocus();
+        }
+        labelingView.requestFocus();
+    }
+
+    /** Opens the label history beside the labeling view (Ctrl+Shift+H). */
+    void showHistory() {
+        if (scene == null || scene.getWindow() == null) {
+            return;
+        }
+        if (historyView == null) {
+            historyView = new HistoryView(scene.getWindow(), historyModel);
+        }
+        historyView.show();
+    }
+
+    /** The label history's state, for tests. */
+    HistoryViewModel history() {
+        return historyModel;
+    }
+
     /** The Find window's state, for tests. */
     FindViewModel find() {
         return findModel;
@@ -387,6 +414,9 @@ final class LabelingScreen implements AutoCloseable {
         oracle.stop();
         if (findView != null) {
             findView.stage().close();
+        }
+        if (historyView != null) {
+            historyView.stage().close();
         }
         toolbarModel.annotatorProperty().removeListener(annotatorListener);
         if (scene != null) {

@@ -7,11 +7,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The toolbar's Dataset menu: find texts, export the labels, add a class, other datasets. */
+/** The toolbar's Dataset menu: find texts, the label history, export the labels, add a class, other datasets. */
 public final class DatasetMenu extends MenuButton {
     /** Ctrl+E, as in most tools that export. */
     public static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     public DatasetMenu(DatasetActions actions) {
         super("Dataset");
@@ -30,6 +32,10 @@ public final class DatasetMenu extends MenuButton {
         find.setId("find-texts");
         find.setAccelerator(FIND);
         find.setOnAction(e -> actions.find().run());
-        getItems().addAll(find, export, addClass, new SeparatorMenuItem(), others);
+        MenuItem history = new MenuItem("Label history...");
+        history.setId("label-history");
+        history.setAccelerator(HISTORY);
+        history.setOnAction(e -> actions.history().run());
+        getItems().addAll(find, history, export, addClass, new SeparatorMenuItem(), others);
     }
 }

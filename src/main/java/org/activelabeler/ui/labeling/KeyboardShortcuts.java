@@ -14,7 +14,7 @@ import javafx.scene.input.KeyEvent;
 /**
  * The labeling keys, caught before any control sees them: 1 to 9 the classes in the label set's
  * order (for two classes also Left and Right), S skip, Delete removes a label, Ctrl+Z undo, Ctrl+R retrain, Ctrl+E export, Ctrl+F find,
- * Ctrl+H highlights the words that pulled the model most (or stops),
+ * Ctrl+H highlights the words that pulled the model most (or stops), Ctrl+Shift+H the label history,
  * Up/Down/Page keys scroll. A key held down labels
  * once: repeats are ignored until it is released. While a text field or a list box has the focus
  * the keys are theirs; Escape gives them back.
@@ -25,17 +25,19 @@ public final class KeyboardShortcuts {
     private final Runnable retrain;
     private final Runnable export;
     private final Runnable find;
+    private final Runnable history;
     private final Set<KeyCode> held = new HashSet<>();
     private final EventHandler<KeyEvent> pressed = this::pressed;
     private final EventHandler<KeyEvent> released = e -> held.remove(e.getCode());
 
     public KeyboardShortcuts(LabelingViewModel model, LabelingView view, Runnable retrain, Runnable export,
-                             Runnable find) {
+                             Runnable find, Runnable history) {
         this.model = model;
         this.view = view;
         this.retrain = retrain;
         this.export = export;
         this.find = find;
+        this.history = history;
     }
 
     public void install(Scene scene) {
@@ -76,6 +78,10 @@ public final class KeyboardShortcuts {
             } else if (e.getCode() == KeyCode.F) {
                 held.remove(KeyCode.F);
                 find.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.H && e.isShiftDown()) {
+                held.remove(KeyCode.H);
+                history.run();
                 e.consume();
             } else if (e.getCode() == KeyCode.H) {
                 model.highlightingProperty().set(!model.highlightingProperty().get());

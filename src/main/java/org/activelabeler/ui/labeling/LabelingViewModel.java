@@ -152,7 +152,7 @@ public final class LabelingViewModel {
         Integer label = answers.labels().get(reviewId);
         feedback.set(label == null ? "Opened text #" + position(reviewId) + "."
                 : "Opened text #" + position(reviewId) + ", labeled " + labelSet.name(label)
-                + "; a key changes its label.");
+                + "; a key changes its label, Delete removes it.");
         return true;
     }
 

@@ -1,0 +1,147 @@
+package org.activelabeler.ui.history;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * A window of its own beside the labeling view: the filters, every label event newest first, and Enter
+ * or a double click to open one's text in the labeling view. It reads the history again whenever it
+ * comes to the front, so changes made meanwhile show.
+ */
+public final class HistoryView {
+    private final Stage stage = new Stage();
+    private final ListView<HistoryViewModel.Row> events;
+    private final HistoryViewModel model;
+
+    public HistoryView(Window owner, HistoryViewModel model) {
+        this.model = model;
+        stage.initOwner(owner);
+        stage.setTitle("Label history");
+        TextField annotator = new TextField();
+        annotator.setId("history-annotator");
+        annotator.setPromptText("annotator (any)");
+        annotator.setPrefColumnCount(10);
+        annotator.textProperty().bindBidirectional(model.annotatorProperty());
+        annotator.setOnAction(e -> model.refresh());
+        ComboBox<HistoryViewModel.Choice<org.activelabeler.labeling.LabelAction>> action = new ComboBox<>();
+        action.setId("history-action");
+        action.getItems().setAll(model.actionChoices());
+        action.valueProperty().bindBidirectional(model.actionProperty());
+        action.setOnAction(e -> model.refresh());
+        ComboBox<HistoryViewModel.Choice<Integer>> label = new ComboBox<>();
+        label.setId("history-label");
+        label.getItems().setAll(model.labelChoices());
+        label.valueProperty().bindBidirectional(model.labelProperty());
+        label.setOnAction(e -> model.refresh());
+        CheckBox undone = new CheckBox("Undone too");
+        undone.setId("history-undone");
+        undone.selectedProperty().bindBidirectional(model.withUndoneProperty());
+        undone.setOnAction(e -> model.refresh());
+        Button refresh = new Button("Refresh");
+        refresh.setId("history-refresh");
+        refresh.setOnAction(e -> model.refresh());
+        HBox filters = new HBox(8, annotator, action, label, undone, refresh);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        events = new ListView<>(model.rows());
+        events.setId("history-events");
+        events.setPlaceholder(new Label("No label events yet"));
+        events.setCellFactory(list -> new EventCell());
+        events.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                model.open(events.getSelectionModel().getSelectedItem());
+            }
+        });
+        events.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.open(events.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        VBox.setVgrow(events, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("history-status");
+        status.getStyleClass().add("caption");
+        status.textProperty().bind(model.statusProperty());
+        VBox root = new VBox(10, filters, events, status);
+        root.setPadding(new Insets(14));
+        Scene scene = new Scene(root, 960, 560);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.hide();
+            }
+        });
+        stage.setScene(scene);
+        stage.focusedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                model.refresh();
+            }
+        });
+    }
+
+    /** Shows the window (again), in the owner's stylesheets, with the history read afresh. */
+    public void show() {
+        stage.getScene().getStylesheets().setAll(stage.getOwner().getScene().getStylesheets());
+        stage.getScene().getRoot().setStyle(stage.getOwner().getScene().getRoot().getStyle());
+        stage.show();
+        stage.toFront();
+        model.refresh();
+        events.requestFocus();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private static final class EventCell extends ListCell<HistoryViewModel.Row> {
+        private final Label when = new Label();
+        private final Label who = new Label();
+        private final Label what = new Label();
+        private final Label status = new Label();
+        private final Label snippet = new Label();
+        private final HBox box = new HBox(10, when, who, what, status, snippet);
+
+        EventCell() {
+            when.setMinWidth(110);
+            when.getStyleClass().add("muted");
+            who.setMinWidth(90);
+            what.setMinWidth(150);
+            what.getStyleClass().add("queue-rank");
+            status.setMinWidth(150);
+            status.getStyleClass().add("queue-p");
+            snippet.setMinWidth(0);
+            HBox.setHgrow(snippet, Priority.ALWAYS);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(HistoryViewModel.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            when.setText(row.when());
+            who.setText(row.who());
+            what.setText(row.what());
+            status.setText(row.status());
+            snippet.setText(row.snippet());
+            setGraphic(box);
+        }
+    }
+}
