@@ -186,6 +186,36 @@ public final class FastRounds implements AutoCloseable {
     }
 
     /**
+     * The model the current labels give, fitted again without storing or tracking a round: what a
+     * reopened dataset shows (the probabilities and the words that pulled them) until its next retrain.
+     * Null when fewer than two classes have labels.
+     */
+    public Refit refit(Progress progress) {
+        prepare(progress);
+        Map<Long, Integer> labels = store.currentLabels(corpus.dataset().id());
+        if (labels.values().stream().distinct().count() < 2) {
+            return null;
+        }
+        Rows rows = rows(labels);
+        int classes = corpus.dataset().labels().size();
+        int space = choice().choose(classifier, spaces, rows.labeled, rows.classes, classes);
+        progress.checkCancelled();
+        FastRound.Outcome outcome = new FastRound(classifier, "entropy").run(new FastRound.Input(spaces.get(space),
+                rows.labeled, rows.classes, classes, rows.unlabeled, 0, true), FastRound.Judge.NONE,
+                new SplittableRandom(seed), progress);
+        return new Refit(outcome.pool(), tokenPulls(classes));
+    }
+
+    /**
+     * A model fitted on the current labels without a round of its own.
+     *
+     * @param predictions the class probabilities of every text, in corpus order
+     * @param pulls what each token adds toward each class, or null without a TF-IDF block
+     */
+    public record Refit(Predictions predictions, TokenPulls pulls) {
+    }
+
+    /**
      * Chooses inside the labels between every block and the embeddings alone, the embeddings at two
      * scales each, once the rows hold the embeddings block ({@link FeatureChoice}); the text's features alone otherwise.
      */

@@ -174,6 +174,7 @@ final class LabelingScreen implements AutoCloseable {
             var events = workspace.labels().events(datasetId);
             config.uiThread().execute(() -> labeling.startPace(events, java.time.Clock.systemDefaultZone()));
         });
+        retrain.onRefit(labeling::applyRefit);
         retrain.prepare();
         if (config.embeddings() != null) {
             startEmbedding(workspace);

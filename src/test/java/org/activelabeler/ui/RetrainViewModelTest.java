@@ -60,6 +60,34 @@ class RetrainViewModelTest {
     }
 
     @Test
+    void aReopenedDatasetShowsTheModelsViewAgainWithoutANewRound() {
+        for (int i = 0; i < 4; i++) {
+            labeling.label(i % 2);
+        }
+        assertThat(rounds).hasSize(1);
+        OpenedDataset reopened = UiFixture.open(workspace, datasetId);
+        LabelingViewModel again = new LabelingViewModel(reopened, reopened.corpus().reviewIds(), workspace.labels(),
+                new ReviewTexts(workspace.datasets(), Runnable::run), "alice");
+        again.start(null);
+        assertThat(again.modelViewProperty().get().probabilities()).as("no model in a new process").isNull();
+        FakeClassifier refitted = new FakeClassifier();
+        try (FastRounds second = new FastRounds(reopened.corpus(), workspace.labels(), features -> refitted,
+                "test-tokenizer", 10, 13)) {
+            RetrainViewModel reopenedRetrain = new RetrainViewModel(executor, second, again.labeledProperty(),
+                    again::classesLabeled, 4);
+            reopenedRetrain.onRefit(again::applyRefit);
+
+            reopenedRetrain.prepare();
+
+            assertThat(refitted.fits).isEqualTo(1);
+            assertThat(again.modelViewProperty().get().probabilities()).isNotNull();
+            assertThat(workspace.labels().rounds(datasetId)).as("a refit is not a round").hasSize(1);
+            assertThat(again.upcoming()).extracting(QueueRow::rank).as("the last round's queue still serves")
+                    .startsWith(2, 3);
+        }
+    }
+
+    @Test
     void aFullBatchRetrainsAndTheQueueFollowsTheNewScores() {
         labeling.label(1);
         labeling.label(0);

@@ -27,6 +27,7 @@ import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.LabelingSession;
 import org.activelabeler.labeling.LabelingPace;
+import org.activelabeler.round.FastRounds;
 import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.text.TextTokenizer;
 import org.activelabeler.twospeed.QueueOwner;
@@ -242,6 +243,19 @@ public final class LabelingViewModel {
         order.applyFastRound(outcome.queue(), outcome.predictions());
         highlighter = outcome.pulls() == null || tokenizer == null ? null
                 : new HighlightedWords(tokenizer, outcome.pulls());
+        keepCurrentAndRefresh();
+    }
+
+    /**
+     * Takes the probabilities of the model fitted again when the dataset reopened (no new round): the
+     * model's view and the highlighted words come back, the queue and the text on screen stay.
+     */
+    public void applyRefit(FastRounds.Refit refit) {
+        if (order.predictions() != null) {
+            return;
+        }
+        order.applyScores(refit.predictions());
+        highlighter = refit.pulls() == null || tokenizer == null ? null : new HighlightedWords(tokenizer, refit.pulls());
         keepCurrentAndRefresh();
     }
 

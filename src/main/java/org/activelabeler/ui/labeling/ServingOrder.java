@@ -66,6 +66,11 @@ final class ServingOrder {
         round++;
     }
 
+    /** The probabilities of a model fitted again on reopening; the queue stays the last round's. */
+    void applyScores(Predictions scored) {
+        predictions = scored;
+    }
+
     void serveTransformer(QueueOwner owner, int[] rankedRows, double[] scores, String strategy, int number,
                           Answers answers) {
         Map<Integer, Double> scoreOf = new HashMap<>();

@@ -37,6 +37,7 @@ public final class RetrainViewModel {
     private final ObservableIntegerValue labeled;
     private final IntSupplier classesLabeled;
     private final List<Consumer<RoundOutcome>> roundListeners = new ArrayList<>();
+    private final List<Consumer<FastRounds.Refit>> refitted = new ArrayList<>();
 
     private final StringProperty strategy = new SimpleStringProperty(QueryStrategies.DEFAULT);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(DEFAULT_BATCH);
@@ -64,13 +65,17 @@ public final class RetrainViewModel {
     public void prepare() {
         running.set(true);
         message.set("Learning features...");
+        boolean reopened = roundLabels.get() > 0;
         executor.submit("Learning features", progress -> {
             trainer.prepare(progress);
-            return trainer.modelName();
-        }, model -> {
+            return reopened ? trainer.refit(progress) : null;
+        }, refit -> {
             running.set(false);
             ready.set(true);
-            message.set("Model " + model + " ready");
+            message.set("Model " + trainer.modelName() + " ready");
+            if (refit != null) {
+                refitted.forEach(listener -> listener.accept(refit));
+            }
             startWhenBatchIsFull();
         }, error -> {
             running.set(false);
@@ -95,6 +100,14 @@ public final class RetrainViewModel {
         if (handle != null) {
             handle.cancel();
         }
+    }
+
+    /**
+     * Called on the UI thread when a reopened dataset's model is fitted again on its labels, before any
+     * new round (see {@link FastRounds#refit}).
+     */
+    public void onRefit(Consumer<FastRounds.Refit> listener) {
+        refitted.add(listener);
     }
 
     public void onRound(Consumer<RoundOutcome> listener) {

@@ -1,0 +1,137 @@
+package org.activelabeler.ui;
+
+import com.sun.javafx.perf.PerformanceTracker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.model.ClassifierSettings;
+import org.activelabeler.progress.Progress;
+import org.activelabeler.training.djl.NgramLogisticClassifier;
+import org.activelabeler.ui.task.FxTaskExecutor;
+
+/**
+ * A labeling key press in the real window, to the frame that shows the next text: the key event goes
+ * through the scene as a typed key does, and the time is taken when the renderer has drawn the first
+ * frame after it (Prism's frame-rendered hook), and at the end of that pulse's layout. Headless on
+ * Monocle with the software renderer at 1280x800: no GPU, no window manager.
+ *
+ * <pre>java --add-exports javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED -Dglass.platform=Monocle
+ *   -Dmonocle.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:$(cat cp.txt)
+ *   org.activelabeler.ui.KeyToFrameBench FILE [PRESSES]</pre>
+ */
+public final class KeyToFrameBench {
+    private KeyToFrameBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int presses = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        Path folder = Files.createTempDirectory("key-frame-bench");
+        long started = System.nanoTime();
+        long datasetId;
+        try (Workspace workspace = Workspace.open(folder)) {
+            datasetId = workspace.importer().importFile(file, Progress.NONE).dataset().id();
+        }
+        UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=100000\nannotator=bench\n");
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        AppShell shell = onFx(() -> {
+            AppShell made = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
+                    features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
+                    address -> { }, false, Map.of()));
+            Stage stage = new Stage();
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            made.show(stage);
+            return made;
+        });
+        while (!onFx(() -> shell.screen() != null && shell.scene().lookup("#labeled-count") != null)) {
+            Thread.sleep(200);
+        }
+        System.out.printf(Locale.ROOT, "%s: window open on the dataset in %.1f s (import included)%n",
+                file.getFileName(), (System.nanoTime() - started) / 1e9);
+        Scene scene = shell.scene();
+        AtomicLong rendered = new AtomicLong();
+        AtomicLong laidOut = new AtomicLong();
+        onFx(() -> {
+            PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(() -> rendered.set(System.nanoTime()));
+            scene.addPostLayoutPulseListener(() -> laidOut.compareAndSet(0, System.nanoTime()));
+            return null;
+        });
+        for (int i = 0; i < 30; i++) {
+            press(scene, i, rendered, laidOut);
+        }
+        double[] toFrame = new double[presses];
+        double[] toLayout = new double[presses];
+        for (int i = 0; i < presses; i++) {
+            long[] times = press(scene, i, rendered, laidOut);
+            toLayout[i] = (times[1] - times[0]) / 1e6;
+            toFrame[i] = (times[2] - times[0]) / 1e6;
+        }
+        report("key press to the end of the next layout", toLayout);
+        report("key press to the next frame rendered", toFrame);
+        onFx(() -> {
+            shell.close();
+            return null;
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Presses and releases a class key; returns when it was pressed, laid out and drawn. */
+    private static long[] press(Scene scene, int i, AtomicLong rendered, AtomicLong laidOut) throws Exception {
+        KeyCode key = i % 2 == 0 ? KeyCode.DIGIT1 : KeyCode.DIGIT2;
+        long pressed = onFx(() -> {
+            laidOut.set(0);
+            rendered.set(0);
+            Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+            long now = System.nanoTime();
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", key, false, false, false, false));
+            return now;
+        });
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while ((rendered.get() == 0 || rendered.get() < laidOut.get()) && System.nanoTime() < waitUntil) {
+            Thread.sleep(0, 200_000);
+        }
+        long frame = rendered.get();
+        long layout = laidOut.get();
+        Thread.sleep(40); // an annotator reads; the reader thread keeps ahead
+        return new long[] {pressed, layout == 0 ? frame : layout, frame};
+    }
+
+    private static void report(String what, double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        System.out.printf(Locale.ROOT, "%s, %d presses: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                what, n, sorted[n / 2], sorted[n * 9 / 10], sorted[Math.min(n - 1, n * 99 / 100)], sorted[n - 1]);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
