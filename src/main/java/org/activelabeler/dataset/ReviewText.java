@@ -4,18 +4,22 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a raw review as found in the IMDB files into the text a person reads and a tokenizer sees:
- * {@code <br />} tags become line breaks and the C1 control characters that stand for Windows-1252
- * punctuation in the source become the characters that were meant.
+ * {@code <br />} tags become line breaks, the C1 control characters that stand for Windows-1252
+ * punctuation in the source become the characters that were meant, HTML entities become their
+ * characters (also AG News's {@code #39;}, whose {@code &} the source lost) and bold or italic tags go.
  */
 public final class ReviewText {
     private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|apos);|&#(\\d{1,5});|(?<!&)#(36|38|39|14[5-9]|15[01]);");
+    private static final Pattern EMPHASIS_TAG = Pattern.compile("(?i)</?(b|i|u|em|strong)>");
 
     private ReviewText() {
     }
 
     public static String readable(String raw) {
-        String text = LINE_BREAK_TAG.matcher(raw).replaceAll("\n");
+        String text = raw.indexOf(';') < 0 ? raw : ENTITY.matcher(raw).replaceAll(ReviewText::entity);
+        text = EMPHASIS_TAG.matcher(LINE_BREAK_TAG.matcher(text).replaceAll("\n")).replaceAll("");
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -32,5 +36,21 @@ public final class ReviewText {
             }
         }
         return BLANK_LINES.matcher(out.toString().strip()).replaceAll("\n\n");
+    }
+
+    private static String entity(java.util.regex.MatchResult match) {
+        if (match.group(1) != null) {
+            return switch (match.group(1)) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                default -> "'";
+            };
+        }
+        int code = Integer.parseInt(match.group(2) != null ? match.group(2) : match.group(3));
+        // 128 to 159 stand for Windows-1252 punctuation in these files, as the C1 characters do: readable maps both
+        return code == 0 || !Character.isValidCodePoint(code) ? java.util.regex.Matcher.quoteReplacement(match.group())
+                : java.util.regex.Matcher.quoteReplacement(new String(Character.toChars(code)));
     }
 }

@@ -34,10 +34,18 @@ class ReviewTextTest {
     }
 
     @Test
-    void otherTagsAndEntitiesStayAsText() {
-        String raw = "<b>bold</b> &amp; <i>italic</i> <script>x</script> a < b > c";
+    void emphasisTagsGoEntitiesBecomeCharactersAndOtherTagsStayAsText() {
+        String raw = "<b>bold</b> &amp; <i>italic</i> <script>x</script> a < b > c &lt;p&gt; &#233; &quot;q&quot;";
 
-        assertThat(ReviewText.readable(raw)).isEqualTo(raw);
+        assertThat(ReviewText.readable(raw))
+                .isEqualTo("bold & italic <script>x</script> a < b > c <p> é \"q\"");
+    }
+
+    @Test
+    void agNewsEntitiesThatLostTheirAmpersandAreRead() {
+        String raw = "Bonds #39; contract costs #36;10 #151; a &lt;b&gt;...&lt;/b&gt; Room #101; stays";
+
+        assertThat(ReviewText.readable(raw)).isEqualTo("Bonds ' contract costs $10 — a ... Room #101; stays");
     }
 
     @Test

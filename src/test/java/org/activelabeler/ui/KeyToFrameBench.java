@@ -60,29 +60,44 @@ public final class KeyToFrameBench {
             made.show(stage);
             return made;
         });
-        while (!onFx(() -> shell.screen() != null && shell.scene().lookup("#labeled-count") != null)) {
+        while (!onFx(() -> shell.screen() != null && shell.scene().lookup("#labeled-count") != null
+                && shell.screen().retrain().readyProperty().get())) {
             Thread.sleep(200);
         }
-        System.out.printf(Locale.ROOT, "%s: window open on the dataset in %.1f s (import included)%n",
+        System.out.printf(Locale.ROOT, "%s: window open and its features learned in %.1f s (import included)%n",
                 file.getFileName(), (System.nanoTime() - started) / 1e9);
         Scene scene = shell.scene();
         AtomicLong rendered = new AtomicLong();
         AtomicLong laidOut = new AtomicLong();
+        AtomicLong pulseStart = new AtomicLong();
         onFx(() -> {
+            scene.addPreLayoutPulseListener(() -> pulseStart.compareAndSet(0, System.nanoTime()));
             PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(() -> rendered.set(System.nanoTime()));
             scene.addPostLayoutPulseListener(() -> laidOut.compareAndSet(0, System.nanoTime()));
             return null;
         });
         for (int i = 0; i < 30; i++) {
-            press(scene, i, rendered, laidOut);
+            press(scene, i, rendered, laidOut, pulseStart);
         }
         double[] toFrame = new double[presses];
         double[] toLayout = new double[presses];
+        double[] handling = new double[presses];
+        double[] waiting = new double[presses];
+        double[] layout = new double[presses];
+        double[] drawing = new double[presses];
         for (int i = 0; i < presses; i++) {
-            long[] times = press(scene, i, rendered, laidOut);
+            long[] times = press(scene, i, rendered, laidOut, pulseStart);
+            handling[i] = (times[3] - times[0]) / 1e6;
+            waiting[i] = (times[4] - times[3]) / 1e6;
+            layout[i] = (times[1] - times[4]) / 1e6;
+            drawing[i] = (times[2] - times[1]) / 1e6;
             toLayout[i] = (times[1] - times[0]) / 1e6;
             toFrame[i] = (times[2] - times[0]) / 1e6;
         }
+        report("  the key's handlers (the label's commit, the next text, Up next)", handling);
+        report("  then waiting for the next pulse", waiting);
+        report("  then CSS and layout", layout);
+        report("  then drawing the frame", drawing);
         report("key press to the end of the next layout", toLayout);
         report("key press to the next frame rendered", toFrame);
         onFx(() -> {
@@ -93,18 +108,24 @@ public final class KeyToFrameBench {
         System.exit(0);
     }
 
-    /** Presses and releases a class key; returns when it was pressed, laid out and drawn. */
-    private static long[] press(Scene scene, int i, AtomicLong rendered, AtomicLong laidOut) throws Exception {
+    /**
+     * Presses and releases a class key; returns when it was pressed, laid out, drawn, handled, and when
+     * the pulse after it began.
+     */
+    private static long[] press(Scene scene, int i, AtomicLong rendered, AtomicLong laidOut, AtomicLong pulseStart)
+            throws Exception {
         KeyCode key = i % 2 == 0 ? KeyCode.DIGIT1 : KeyCode.DIGIT2;
-        long pressed = onFx(() -> {
+        long[] handled = onFx(() -> {
             laidOut.set(0);
             rendered.set(0);
+            pulseStart.set(0);
             Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
             long now = System.nanoTime();
             Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
             Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", key, false, false, false, false));
-            return now;
+            return new long[] {now, System.nanoTime()};
         });
+        long pressed = handled[0];
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while ((rendered.get() == 0 || rendered.get() < laidOut.get()) && System.nanoTime() < waitUntil) {
             Thread.sleep(0, 200_000);
@@ -112,7 +133,7 @@ public final class KeyToFrameBench {
         long frame = rendered.get();
         long layout = laidOut.get();
         Thread.sleep(40); // an annotator reads; the reader thread keeps ahead
-        return new long[] {pressed, layout == 0 ? frame : layout, frame};
+        return new long[] {pressed, layout == 0 ? frame : layout, frame, handled[1], pulseStart.get()};
     }
 
     private static void report(String what, double[] millis) {
