@@ -26,7 +26,8 @@ import org.activelabeler.ui.task.FxTaskExecutor;
 /**
  * A labeling key press in the real window, to the frame that shows the next text: the key event goes
  * through the scene as a typed key does, and the time is taken when the renderer has drawn the first
- * frame after it (Prism's frame-rendered hook), and at the end of that pulse's layout. Headless on
+ * frame after it (Prism's frame-rendered hook), and at the end of that pulse's layout, with a model
+ * trained on the warm-up labels (probabilities and highlighted words on every text). Headless on
  * Monocle with the software renderer at 1280x800: no GPU, no window manager.
  *
  * <pre>java --add-exports javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED -Dglass.platform=Monocle
@@ -50,8 +51,14 @@ public final class KeyToFrameBench {
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
+        // texts (and their highlighted words) are read ahead on a thread of their own, as in DesktopApp
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(run -> {
+            Thread thread = new Thread(run, "text-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
         AppShell shell = onFx(() -> {
-            AppShell made = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
+            AppShell made = new AppShell(new AppConfig(folder, new FxTaskExecutor(), reader,
                     features -> new NgramLogisticClassifier(ClassifierSettings.builder().build(), features),
                     address -> { }, false, Map.of()));
             Stage stage = new Stage();
@@ -79,6 +86,17 @@ public final class KeyToFrameBench {
         for (int i = 0; i < 30; i++) {
             press(scene, i, rendered, laidOut, pulseStart);
         }
+        // a model, so that each text shows its probabilities and its highlighted words as in daily use
+        onFx(() -> {
+            shell.screen().retrain().retrainNow();
+            return null;
+        });
+        while (!onFx(() -> shell.screen().labeling().predictions() != null)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2000);
+        System.out.printf(Locale.ROOT, "a model trained on 30 labels; highlighted words on the text on screen: %d%n",
+                onFx(() -> shell.screen().labeling().highlightsProperty().get().size()));
         double[] toFrame = new double[presses];
         double[] toLayout = new double[presses];
         double[] handling = new double[presses];

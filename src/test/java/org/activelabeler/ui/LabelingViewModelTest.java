@@ -51,7 +51,7 @@ class LabelingViewModelTest {
 
         assertThat(model.currentProperty().get()).isEqualTo(ids[0]);
         assertThat(model.textProperty().get())
-                .isEqualTo("I loved it.\n\nThe \u201Cending\u201D \u2013 wow\u2026 it\u2019s <b>great</b>");
+                .isEqualTo("I loved it.\n\nThe \u201Cending\u201D \u2013 wow\u2026 it\u2019s great");
         assertThat(model.titleProperty().get()).isEqualTo("Text #1 in the file");
         assertThat(model.modelViewProperty().get().reason()).contains("No model yet");
         assertThat(model.upcoming()).extracting(QueueRow::reviewId).startsWith(ids[1], ids[2]);

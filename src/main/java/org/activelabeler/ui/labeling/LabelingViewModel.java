@@ -43,6 +43,8 @@ public final class LabelingViewModel {
     private static final int SNIPPET = 90;
     /** How many words of a text are highlighted at most. */
     static final int HIGHLIGHTED_WORDS = 12;
+    /** The texts next in line whose highlighted words are worked out ahead. */
+    private static final int MARKS_AHEAD = 3;
 
     private final Corpus corpus;
     private final LabelStore store;
@@ -70,7 +72,7 @@ public final class LabelingViewModel {
     private final BooleanProperty highlighting = new SimpleBooleanProperty(true);
     private final ObjectProperty<List<WordPull>> highlights = new SimpleObjectProperty<>(List.of());
     private TextTokenizer tokenizer;
-    private HighlightedWords highlighter;
+    private final WordMarks marks;
     private final ObservableList<QueueRow> upcoming = FXCollections.observableArrayList();
     private final ObservableList<QueueRow> readOnlyUpcoming = FXCollections.unmodifiableObservableList(upcoming);
 
@@ -87,6 +89,7 @@ public final class LabelingViewModel {
         this.store = store;
         this.labelSet = corpus.dataset().labels();
         this.texts = texts;
+        this.marks = new WordMarks(texts);
         this.rowOf = corpus.rowsByReviewId();
         this.answers = new Answers(store, corpus.dataset().id(), opened.labels(), opened.skipped());
         this.order = new ServingOrder(opened, askingOrder, rowOf, store);
@@ -119,12 +122,27 @@ public final class LabelingViewModel {
     }
 
     private void updateHighlights() {
-        int top = modelView.get().top();
-        if (!highlighting.get() || highlighter == null || current.get() == null || top < 0) {
+        Long id = current.get();
+        if (!highlighting.get() || !marks.active() || id == null || modelView.get().top() < 0) {
             highlights.set(List.of());
             return;
         }
-        highlights.set(highlighter.strongest(text.get(), top, HIGHLIGHTED_WORDS));
+        List<WordPull> known = marks.cached(id);
+        highlights.set(known == null ? List.of() : known);
+        if (known == null) {
+            marks.prefetch(List.of(id), this::explainedClass, this::marksReady);
+        }
+    }
+
+    /** The class whose words are highlighted: the model's most likely one, or -1 before a model. */
+    private int explainedClass(long reviewId) {
+        return order.describe(reviewId, answers.isSkipped(reviewId)).top();
+    }
+
+    private void marksReady(long reviewId, List<WordPull> words) {
+        if (highlighting.get() && current.get() != null && current.get() == reviewId) {
+            highlights.set(words);
+        }
     }
 
     /** Shows {@code reviewId} when it is still open (where the app was left), else the first in line. */
@@ -241,8 +259,7 @@ public final class LabelingViewModel {
     /** Takes the new queue of a finished retrain; the text on screen stays. */
     public void applyRound(RoundOutcome outcome) {
         order.applyFastRound(outcome.queue(), outcome.predictions());
-        highlighter = outcome.pulls() == null || tokenizer == null ? null
-                : new HighlightedWords(tokenizer, outcome.pulls());
+        marks.use(outcome.pulls() == null || tokenizer == null ? null : new HighlightedWords(tokenizer, outcome.pulls()));
         keepCurrentAndRefresh();
     }
 
@@ -255,7 +272,7 @@ public final class LabelingViewModel {
             return;
         }
         order.applyScores(refit.predictions());
-        highlighter = refit.pulls() == null || tokenizer == null ? null : new HighlightedWords(tokenizer, refit.pulls());
+        marks.use(refit.pulls() == null || tokenizer == null ? null : new HighlightedWords(tokenizer, refit.pulls()));
         keepCurrentAndRefresh();
     }
 
@@ -517,6 +534,9 @@ public final class LabelingViewModel {
         upcoming.setAll(rows);
         // Rows of texts not read yet show their text as soon as the reader has it.
         texts.prefetch(next, this::fillSnippets);
+        if (highlighting.get()) {
+            marks.prefetch(next.subList(0, Math.min(next.size(), MARKS_AHEAD)), this::explainedClass, this::marksReady);
+        }
     }
 
     private void fillSnippets() {

@@ -46,6 +46,16 @@ public final class ReviewTexts {
         }
     }
 
+    /** Runs other work on the background reader (what comes with the texts, such as their highlighted words). */
+    void inBackground(Runnable work) {
+        reader.execute(work);
+    }
+
+    /** Runs on the UI thread. */
+    void onUiThread(Runnable work) {
+        uiThread.execute(work);
+    }
+
     /** Reads these reviews on the background reader. */
     public void prefetch(List<Long> reviewIds) {
         prefetch(reviewIds, null);
