@@ -7,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -16,6 +15,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import java.util.List;
+import org.activelabeler.ui.ColumnsCell;
+import org.activelabeler.ui.ToolWindows;
 
 /**
  * A window of its own beside the labeling view (it blocks nothing): a query with its filters, the
@@ -72,7 +74,9 @@ public final class FindView {
         ListView<FindViewModel.Row> hits = new ListView<>(model.rows());
         hits.setId("find-hits");
         hits.setPlaceholder(new Label("No hits yet"));
-        hits.setCellFactory(list -> new HitCell());
+        hits.setCellFactory(list -> new ColumnsCell<>(List.of(new ColumnsCell.Column(90, "queue-rank"),
+                new ColumnsCell.Column(130, "muted"), new ColumnsCell.Column(130, "queue-p")),
+                row -> List.of(row.label(), row.who(), row.model(), row.snippet())));
         hits.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 model.open(hits.getSelectionModel().getSelectedItem());
@@ -98,60 +102,17 @@ public final class FindView {
         root.setPadding(new Insets(14));
         root.getStyleClass().add("find-view");
         Scene scene = new Scene(root, 900, 560);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.hide();
-            }
-        });
-        stage.setScene(scene);
+        ToolWindows.setUp(stage, scene);
     }
 
     /** Shows the window (again) with the query selected, in the owner's stylesheets. */
     public void show() {
-        stage.getScene().getStylesheets().setAll(stage.getOwner().getScene().getStylesheets());
-        stage.getScene().getRoot().setStyle(stage.getOwner().getScene().getRoot().getStyle());
-        stage.show();
-        stage.toFront();
+        ToolWindows.present(stage);
         query.requestFocus();
         query.selectAll();
     }
 
     public Stage stage() {
         return stage;
-    }
-
-    private static final class HitCell extends ListCell<FindViewModel.Row> {
-        private final Label label = new Label();
-        private final Label who = new Label();
-        private final Label model = new Label();
-        private final Label snippet = new Label();
-        private final HBox box = new HBox(10, label, who, model, snippet);
-
-        HitCell() {
-            label.setMinWidth(90);
-            label.getStyleClass().add("queue-rank");
-            who.setMinWidth(130);
-            who.getStyleClass().add("muted");
-            model.setMinWidth(130);
-            model.getStyleClass().add("queue-p");
-            snippet.setMinWidth(0);
-            HBox.setHgrow(snippet, Priority.ALWAYS);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(FindViewModel.Row row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            label.setText(row.label());
-            who.setText(row.who());
-            model.setText(row.model());
-            snippet.setText(row.snippet());
-            setGraphic(box);
-        }
     }
 }

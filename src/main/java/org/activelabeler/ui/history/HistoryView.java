@@ -7,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -16,6 +15,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import java.util.List;
+import org.activelabeler.ui.ColumnsCell;
+import org.activelabeler.ui.ToolWindows;
 
 /**
  * A window of its own beside the labeling view: the filters, every label event newest first, and Enter
@@ -60,7 +62,10 @@ public final class HistoryView {
         events = new ListView<>(model.rows());
         events.setId("history-events");
         events.setPlaceholder(new Label("No label events yet"));
-        events.setCellFactory(list -> new EventCell());
+        events.setCellFactory(list -> new ColumnsCell<>(List.of(new ColumnsCell.Column(110, "muted"),
+                new ColumnsCell.Column(90, ""), new ColumnsCell.Column(150, "queue-rank"),
+                new ColumnsCell.Column(150, "queue-p")),
+                row -> List.of(row.when(), row.who(), row.what(), row.status(), row.snippet())));
         events.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 model.open(events.getSelectionModel().getSelectedItem());
@@ -80,12 +85,7 @@ public final class HistoryView {
         VBox root = new VBox(10, filters, events, status);
         root.setPadding(new Insets(14));
         Scene scene = new Scene(root, 960, 560);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.hide();
-            }
-        });
-        stage.setScene(scene);
+        ToolWindows.setUp(stage, scene);
         stage.focusedProperty().addListener((obs, was, now) -> {
             if (now) {
                 model.refresh();
@@ -95,53 +95,12 @@ public final class HistoryView {
 
     /** Shows the window (again), in the owner's stylesheets, with the history read afresh. */
     public void show() {
-        stage.getScene().getStylesheets().setAll(stage.getOwner().getScene().getStylesheets());
-        stage.getScene().getRoot().setStyle(stage.getOwner().getScene().getRoot().getStyle());
-        stage.show();
-        stage.toFront();
+        ToolWindows.present(stage);
         model.refresh();
         events.requestFocus();
     }
 
     public Stage stage() {
         return stage;
-    }
-
-    private static final class EventCell extends ListCell<HistoryViewModel.Row> {
-        private final Label when = new Label();
-        private final Label who = new Label();
-        private final Label what = new Label();
-        private final Label status = new Label();
-        private final Label snippet = new Label();
-        private final HBox box = new HBox(10, when, who, what, status, snippet);
-
-        EventCell() {
-            when.setMinWidth(110);
-            when.getStyleClass().add("muted");
-            who.setMinWidth(90);
-            what.setMinWidth(150);
-            what.getStyleClass().add("queue-rank");
-            status.setMinWidth(150);
-            status.getStyleClass().add("queue-p");
-            snippet.setMinWidth(0);
-            HBox.setHgrow(snippet, Priority.ALWAYS);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(HistoryViewModel.Row row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            when.setText(row.when());
-            who.setText(row.who());
-            what.setText(row.what());
-            status.setText(row.status());
-            snippet.setText(row.snippet());
-            setGraphic(box);
-        }
     }
 }
