@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
  * Turns a raw review as found in the IMDB files into the text a person reads and a tokenizer sees:
  * {@code <br />} tags become line breaks, the C1 control characters that stand for Windows-1252
  * punctuation in the source become the characters that were meant, HTML entities become their
- * characters (also AG News's {@code #39;}, whose {@code &} the source lost) and bold or italic tags go.
+ * characters (also AG News's {@code #39;} and {@code  quot;}, whose {@code &} the source lost or
+ * turned into a space) and bold or italic tags go.
  */
 public final class ReviewText {
     private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
-    private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|apos);|&#(\\d{1,5});|(?<!&)#(36|38|39|14[5-9]|15[01]);");
+    private static final Pattern ENTITY = Pattern.compile("[& ](lt|gt|amp|quot|apos);|&#(\\d{1,5});|(?<!&)#(36|38|39|14[5-9]|15[01]);");
     private static final Pattern EMPHASIS_TAG = Pattern.compile("(?i)</?(b|i|u|em|strong)>");
 
     private ReviewText() {

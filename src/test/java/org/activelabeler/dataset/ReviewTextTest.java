@@ -43,9 +43,11 @@ class ReviewTextTest {
 
     @Test
     void agNewsEntitiesThatLostTheirAmpersandAreRead() {
-        String raw = "Bonds #39; contract costs #36;10 #151; a &lt;b&gt;...&lt;/b&gt; Room #101; stays";
+        String raw = "Bonds #39; contract costs #36;10 #151; a &lt;b&gt;...&lt;/b&gt; Room #101; stays; AT amp;T said "
+                + " quot;fine quot;";
 
-        assertThat(ReviewText.readable(raw)).isEqualTo("Bonds ' contract costs $10 — a ... Room #101; stays");
+        assertThat(ReviewText.readable(raw))
+                .isEqualTo("Bonds ' contract costs $10 \u2014 a ... Room #101; stays; AT&T said \"fine\"");
     }
 
     @Test
