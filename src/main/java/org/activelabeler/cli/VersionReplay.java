@@ -12,6 +12,7 @@ import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.features.FeatureBlocks;
+import org.activelabeler.model.TrainingReport;
 import org.activelabeler.features.FeatureSettings;
 import org.activelabeler.model.ModelDescription;
 import org.activelabeler.progress.Progress;
@@ -62,6 +63,12 @@ final class VersionReplay {
                 throw new IllegalStateException(version.label() + " was trained with sentence embeddings (feature_blocks "
                         + blocks + "), which --retrain cannot rebuild yet; evaluate it without --retrain (it is loaded as"
                         + " registered), or check a version that simulate trained with --features tfidf,lsa");
+            }
+            if ("true".equals(param(version, TrainingReport.WARM_START_PARAM))) {
+                throw new IllegalStateException(version.label() + " was trained in a round that went on from the round"
+                        + " before's weights (" + TrainingReport.WARM_START_PARAM + " true), which its label snapshot"
+                        + " alone cannot rebuild; evaluate it without --retrain (it is loaded as registered), or"
+                        + " simulate with -Dactivelabeler.warm.epochs=0 for versions that --retrain can check");
             }
             String holdoutParam = require(version, "holdout");
             Corpus holdout = CARVED_HOLDOUT.equals(holdoutParam) ? null

@@ -19,6 +19,14 @@ public interface Classifier extends AutoCloseable {
      */
     TrainingReport fit(FeatureMatrix rows, int[] labels, int classes, Progress progress);
 
+    /**
+     * A round's fit: like {@link #fit}, but a model may go on from what it learned in the round before
+     * (on fewer labels of the same feature space) instead of starting afresh.
+     */
+    default TrainingReport fitFromLast(FeatureMatrix rows, int[] labels, int classes, Progress progress) {
+        return fit(rows, labels, classes, progress);
+    }
+
     /** The class probabilities of every row of {@code rows}, from the last {@link #fit}. */
     Predictions predict(FeatureMatrix rows);
 

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param patience epochs without a better validation loss before training stops
  * @param validationFraction share of labels held back for early stopping
  * @param minLabelsForValidation below this many labels nothing is held back
+ * @param warmEpochs steps of a round that goes on from the last round's weights and optimiser state
+ *        (below {@code minLabelsForValidation} labels); 0 starts every round afresh
  */
 public record ClassifierSettings(long seed, double learningRate, double largeSetLearningRate, double l2,
                                  int maxEpochs, int minEpochs, int patience, double validationFraction,
-                                 int minLabelsForValidation) {
+                                 int minLabelsForValidation, int warmEpochs) {
 
     public static Builder builder() {
         return new Builder();
@@ -37,6 +39,7 @@ public record ClassifierSettings(long seed, double learningRate, double largeSet
         map.put("patience", Integer.toString(patience));
         map.put("validation_fraction", Double.toString(validationFraction));
         map.put("min_labels_for_validation", Integer.toString(minLabelsForValidation));
+        map.put("warm_epochs", Integer.toString(warmEpochs));
         return map;
     }
 
@@ -51,6 +54,7 @@ public record ClassifierSettings(long seed, double learningRate, double largeSet
         private int patience = 5;
         private double validationFraction = 0.1;
         private int minLabelsForValidation = 5000;
+        private int warmEpochs = Integer.getInteger("activelabeler.warm.epochs", 40);
 
         public Builder optSeed(long value) {
             seed = value;
@@ -97,9 +101,14 @@ public record ClassifierSettings(long seed, double learningRate, double largeSet
             return this;
         }
 
+        public Builder optWarmEpochs(int value) {
+            warmEpochs = value;
+            return this;
+        }
+
         public ClassifierSettings build() {
             return new ClassifierSettings(seed, learningRate, largeSetLearningRate, l2, maxEpochs, minEpochs, patience,
-                    validationFraction, minLabelsForValidation);
+                    validationFraction, minLabelsForValidation, warmEpochs);
         }
     }
 }

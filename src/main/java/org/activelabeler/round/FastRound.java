@@ -66,7 +66,7 @@ public final class FastRound {
     }
 
     public Outcome run(Input input, Judge judge, RandomGenerator random, Progress progress) {
-        TrainingReport training = classifier.fit(input.pool().select(input.labeledRows()), input.labels(),
+        TrainingReport training = classifier.fitFromLast(input.pool().select(input.labeledRows()), input.labels(),
                 input.classes(), progress);
         progress.checkCancelled();
         long scoreStart = System.nanoTime();

@@ -38,6 +38,9 @@ final class RoundRun {
         params.putAll(roundParams);
         params.put("labels", Integer.toString(round.labels()));
         params.put("round", Integer.toString(round.round()));
+        if (round.training() != null) {
+            params.put(org.activelabeler.model.TrainingReport.WARM_START_PARAM, Boolean.toString(round.training().warmStart()));
+        }
         Map<String, String> provenance = new LinkedHashMap<>(params);
         provenance.put("run_key", child.key());
         provenance.put("experiment", context.experiment());

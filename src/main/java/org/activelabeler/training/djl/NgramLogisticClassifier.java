@@ -8,8 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +39,12 @@ import org.activelabeler.progress.Progress;
  */
 public final class NgramLogisticClassifier implements Classifier {
     public static final String NAME = "ngram-logistic";
+    /**
+     * A round goes on from the last one only when it adds at most this share to the labels: early rounds
+     * double them, and a few steps from the last model fell far short there (IMDB, 120 labels: 66.8%
+     * against 73.6% from scratch), while they cost little from scratch.
+     */
+    static final double WARM_GROWTH = 0.1;
     private static final int SCORING_CHUNK_ENTRIES = 1 << 22;
 
     private final ClassifierSettings settings;
@@ -49,6 +53,8 @@ public final class NgramLogisticClassifier implements Classifier {
     private final NDManager manager;
     private final ScoringCache scoringCache = new ScoringCache();
     private TrainedWeights trained;
+    /** The last round's weights and optimiser state, which {@link #fitFromLast} continues from. */
+    private AdamState lastRound;
 
     public NgramLogisticClassifier(ClassifierSettings settings, Map<String, String> featureParameters) {
         this.settings = settings;
@@ -67,6 +73,30 @@ public final class NgramLogisticClassifier implements Classifier {
 
     @Override
     public TrainingReport fit(FeatureMatrix rows, int[] labels, int classes, Progress progress) {
+        validate(rows, labels, classes);
+        return fitFrom(null, rows, labels, classes, progress);
+    }
+
+    /**
+     * Goes on from the last round's fit when the rows are of the same feature space, the labels grew by at
+     * most {@link #WARM_GROWTH} and are too few for early stopping: its weights and Adam's moment estimates for every column it knew (new
+     * columns start at zero), for {@link ClassifierSettings#warmEpochs()} steps instead of a whole fit.
+     * A round adds a batch to what the last one learned, so little is left to learn. Otherwise, and on
+     * the first round, a fit from scratch. Either way the outcome is the next round's start.
+     */
+    @Override
+    public TrainingReport fitFromLast(FeatureMatrix rows, int[] labels, int classes, Progress progress) {
+        validate(rows, labels, classes);
+        AdamState from = lastRound;
+        boolean continues = from != null && from.columnCount() == rows.columnCount()
+                && from.outputs() == new Outputs(classes).count() && labels.length < settings.minLabelsForValidation()
+                && labels.length <= from.labels() * (1 + WARM_GROWTH) && settings.warmEpochs() > 0;
+        TrainingReport report = fitFrom(continues ? from : null, rows, labels, classes, progress);
+        lastRound = report.validationLabels() == 0 ? lastState : null;
+        return continues ? report.continued() : report;
+    }
+
+    private void validate(FeatureMatrix rows, int[] labels, int classes) {
         if (rows.rowCount() != labels.length || labels.length == 0) {
             throw new IllegalArgumentException("Need one label per row and at least one row, got "
                     + rows.rowCount() + " rows and " + labels.length + " labels");
@@ -74,23 +104,31 @@ public final class NgramLogisticClassifier implements Classifier {
         if (classes < 2) {
             throw new IllegalArgumentException("Need at least 2 classes, got " + classes);
         }
+    }
+
+    private AdamState lastState;
+
+    private TrainingReport fitFrom(AdamState from, FeatureMatrix rows, int[] labels, int classes, Progress progress) {
         long start = System.nanoTime();
         engine.setRandomSeed((int) settings.seed());
         Outputs outputs = new Outputs(classes);
         LabelSplit split = LabelSplit.stratified(labels, classes, settings);
         boolean large = split.validation().length > 0;
         double learningRate = large ? settings.largeSetLearningRate() : settings.learningRate();
-        FitLoop loop = new FitLoop(rows, labels, outputs, split, settings.maxEpochs(), learningRate);
+        FitLoop loop = new FitLoop(rows, labels, outputs, split, from == null ? settings.maxEpochs()
+                : settings.warmEpochs(), learningRate, from);
         TrainingReport report = loop.run(progress, start);
         trained = loop.result();
+        lastState = loop.state();
         if (report.validationLabels() == 0) {
             return report;
         }
         // Early stopping found how long to train; the held-back labels are too many to waste.
         FitLoop refit = new FitLoop(rows, labels, outputs, LabelSplit.all(labels.length), report.epochsKept(),
-                learningRate);
+                learningRate, null);
         TrainingReport last = refit.run(progress, start);
         trained = refit.result();
+        lastState = null;
         return new TrainingReport(last.trainLosses(), report.epochsKept(), report.validationLabels(),
                 report.validationAccuracy(), last.millis());
     }
@@ -100,6 +138,16 @@ public final class NgramLogisticClassifier implements Classifier {
         if (trained == null) {
             throw new IllegalStateException("predict called before fit");
         }
+        Outputs outputs = trained.outputs();
+        if (!manager.getDevice().isGpu()) {
+            return Predictions.of(CpuScoring.probabilities(rows, trained.fullWeights(rows.columnCount()),
+                    trained.bias(), outputs), outputs.classes());
+        }
+        return predictOnEngine(rows);
+    }
+
+    /** The probabilities from the engine's arrays, on the model's device (what a GPU scores with). */
+    Predictions predictOnEngine(FeatureMatrix rows) {
         Outputs outputs = trained.outputs();
         float[] probabilities = new float[rows.rowCount() * outputs.classes()];
         List<PaddedRows> chunks = scoringCache.chunks(manager, rows);
@@ -237,7 +285,12 @@ public final class NgramLogisticClassifier implements Classifier {
         private float[] bestWeights;
         private float[] bestBias;
 
-        FitLoop(FeatureMatrix rows, int[] labels, Outputs outputs, LabelSplit split, int epochs, double learningRate) {
+        private final AdamState from;
+        private AdamState finalState;
+
+        FitLoop(FeatureMatrix rows, int[] labels, Outputs outputs, LabelSplit split, int epochs, double learningRate,
+                AdamState from) {
+            this.from = from;
             this.rows = rows;
             this.labels = labels;
             this.outputs = outputs;
@@ -254,11 +307,18 @@ public final class NgramLogisticClassifier implements Classifier {
             double bestValidationLoss = Double.POSITIVE_INFINITY;
             double validationAccuracy = Double.NaN;
             try (NDManager fit = manager.newSubManager()) {
-                NDArray weights = fit.randomNormal(0f, 0.01f, outputs.weightShape(compact.size()), DataType.FLOAT32);
-                NDArray bias = fit.zeros(new Shape(outputs.count()));
-                Optimizer adam = Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed((float) learningRate))
-                        .build();
+                Shape shape = outputs.weightShape(compact.size());
+                NDArray weights;
+                Adam adam;
+                NDArray bias;
+                if (from == null) {
+                    weights = fit.randomNormal(0f, 0.01f, shape, DataType.FLOAT32);
+                    adam = Adam.start(weights.toFloatArray(), outputs.count(), learningRate);
+                } else {
+                    adam = Adam.resume(from.onto(compact.fullColumns()), from, learningRate);
+                    weights = fit.create(adam.weights(), shape);
+                }
+                bias = fit.create(adam.bias());
                 TrainingLayout train = TrainingLayout.of(fit, rows, split.train(), labels, classWeights, compact,
                         outputs, true);
                 TrainingLayout validation = split.validation().length == 0 ? null
@@ -289,13 +349,22 @@ public final class NgramLogisticClassifier implements Classifier {
                 if (validation == null || bestWeights == null) {
                     keep(weights, bias);
                 }
+                if (validation == null) {
+                    finalState = adam.state(compact.fullColumns(), rows.columnCount(), labels.length, bestWeights,
+                            bestBias);
+                }
             }
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             return new TrainingReport(losses, bestEpoch, split.validation().length, validationAccuracy, millis);
         }
 
+        /** The weights and Adam's state after the last step, for the next round; null with early stopping. */
+        AdamState state() {
+            return finalState;
+        }
+
         /** One full-batch Adam step on loss + l2/2 |w|^2; returns the loss before the step. */
-        private double step(TrainingLayout train, NDArray weights, NDArray bias, Optimizer adam, float l2) {
+        private double step(TrainingLayout train, NDArray weights, NDArray bias, Adam adam, float l2) {
             double loss;
             NDArray weightGradient;
             NDArray biasGradient;
@@ -307,9 +376,7 @@ public final class NgramLogisticClassifier implements Classifier {
                 biasGradient = outputs.biasGradient(residual);
                 NDScope.unregister(weightGradient, biasGradient);
             }
-            // outside any NDScope: Adam keeps its moment estimates between steps
-            adam.update("weights", weights, weightGradient);
-            adam.update("bias", bias, biasGradient);
+            adam.update(weights, weightGradient, bias, biasGradient);
             weightGradient.close();
             biasGradient.close();
             return loss;

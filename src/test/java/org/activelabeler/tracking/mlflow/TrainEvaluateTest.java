@@ -159,6 +159,29 @@ class TrainEvaluateTest {
     }
 
     @Test
+    void eachRoundRunSaysWhetherItsFitWentOnFromTheRoundBefore(MlflowTestServer server) {
+        run("simulate", "--data", pool.toString(), "--holdout", holdout.toString(), "--features", "tfidf,lsa",
+                "--init", "60", "--batch", "5", "--max-labels", "70", "--seed", "3", "--db", db.toString(),
+                "--tracking-uri", server.uri(), "--experiment", "exp-sim-warm", "--registered-model", "model-sim-warm");
+
+        try (MlflowClient client = new MlflowClient(server.uri())) {
+            String experimentId = client.getExperimentByName("exp-sim-warm").orElseThrow().getExperimentId();
+            java.util.Map<String, String> warmByRound = new java.util.TreeMap<>();
+            for (RunInfo info : client.searchRuns(List.of(experimentId), "")) {
+                java.util.Map<String, String> params = new java.util.HashMap<>();
+                client.getRun(info.getRunId()).getData().getParamsList()
+                        .forEach(param -> params.put(param.getKey(), param.getValue()));
+                if (params.containsKey("round")) {
+                    warmByRound.put(params.get("round"), params.get("warm_start"));
+                }
+            }
+            assertThat(warmByRound).as("60 labels afresh, then 65 and 70 from the round before")
+                    .containsExactly(java.util.Map.entry("1", "false"), java.util.Map.entry("2", "true"),
+                            java.util.Map.entry("3", "true"));
+        }
+    }
+
+    @Test
     void trainWithoutAnnotatorsLabelsFailsWithWhatToDo(@TempDir Path other) {
         Path file = SyntheticReviews.writeCsv(other.resolve("fresh.csv"), new SyntheticReviews(32).distinct(30));
         ByteArrayOutputStream err = new ByteArrayOutputStream();

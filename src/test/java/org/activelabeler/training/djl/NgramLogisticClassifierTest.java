@@ -65,6 +65,70 @@ class NgramLogisticClassifierTest {
     }
 
     @Test
+    void aRoundGoesOnFromTheLastRoundsWeightsInFewerSteps() {
+        try (NgramLogisticClassifier rounds = classifier(13); NgramLogisticClassifier afresh = classifier(13)) {
+            TrainingReport first = rounds.fitFromLast(train.features().select(range(0, 80)),
+                    java.util.Arrays.copyOf(train.gold(), 80), 2, Progress.NONE);
+            assertThat(first.trainLosses()).as("the first round starts afresh").hasSize(80);
+            assertThat(first.warmStart()).isFalse();
+            rounds.fit(train.features().select(range(100, 140)), java.util.Arrays.copyOfRange(train.gold(), 100, 140), 2,
+                    Progress.NONE);
+
+            TrainingReport second = rounds.fitFromLast(train.features().select(range(0, 88)),
+                    java.util.Arrays.copyOf(train.gold(), 88), 2, Progress.NONE);
+            afresh.fit(train.features().select(range(0, 88)), java.util.Arrays.copyOf(train.gold(), 88), 2,
+                    Progress.NONE);
+
+            assertThat(second.trainLosses()).as("warm_epochs steps from the first round's state, not the fit between")
+                    .hasSize(40);
+            assertThat(second.trainLosses().get(0)).as("it starts where a fit ends, not from the top")
+                    .isLessThan(first.trainLosses().get(0) / 2);
+            assertThat(second.warmStart()).isTrue();
+            double warm = ClassMetrics.of(rounds.predict(test.features()), test.gold()).accuracy();
+            double cold = ClassMetrics.of(afresh.predict(test.features()), test.gold()).accuracy();
+            assertThat(warm).isGreaterThan(cold - 0.02);
+
+            TrainingReport grown = rounds.fitFromLast(train.features().select(range(0, 150)),
+                    java.util.Arrays.copyOf(train.gold(), 150), 2, Progress.NONE);
+            assertThat(grown.trainLosses()).as("more than a tenth more labels: afresh").hasSize(80);
+        }
+    }
+
+    @Test
+    void aRoundOnAnotherFeatureSpaceStartsAfresh() {
+        try (NgramLogisticClassifier rounds = classifier(13)) {
+            rounds.fitFromLast(train.features().select(range(0, 40)), java.util.Arrays.copyOf(train.gold(), 40), 2,
+                    Progress.NONE);
+            org.activelabeler.features.FeatureMatrix wider = train.features().select(range(0, 60))
+                    .withDenseRows(new float[60][3], 1f);
+
+            TrainingReport report = rounds.fitFromLast(wider, java.util.Arrays.copyOf(train.gold(), 60), 2, Progress.NONE);
+
+            assertThat(report.trainLosses()).hasSize(80);
+            assertThat(report.warmStart()).isFalse();
+        }
+    }
+
+    @Test
+    void theCpuScoresAreTheEnginesScores() {
+        try (NgramLogisticClassifier classifier = classifier(13)) {
+            classifier.fit(train.features(), train.gold(), 2, Progress.NONE);
+
+            assertSameProbabilities(classifier.predict(test.features()), classifier.predictOnEngine(test.features()));
+        }
+    }
+
+    private static void assertSameProbabilities(org.activelabeler.model.Predictions cpu,
+                                                org.activelabeler.model.Predictions engine) {
+        assertThat(cpu.size()).isEqualTo(engine.size());
+        for (int row = 0; row < cpu.size(); row++) {
+            for (int c = 0; c < cpu.classes(); c++) {
+                assertThat(cpu.get(row, c)).isCloseTo(engine.get(row, c), org.assertj.core.api.Assertions.within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void sameSeedGivesIdenticalPredictions() {
         float[] first;
         float[] second;
@@ -154,6 +218,7 @@ class NgramLogisticClassifierTest {
         try (NgramLogisticClassifier classifier = classifier(13)) {
             classifier.fit(fit.features(), fit.gold(), 4, Progress.NONE);
             org.activelabeler.model.Predictions predicted = classifier.predict(held.features());
+            assertSameProbabilities(predicted, classifier.predictOnEngine(held.features()));
 
             assertThat(predicted.classes()).isEqualTo(4);
             for (int row = 0; row < predicted.size(); row++) {
