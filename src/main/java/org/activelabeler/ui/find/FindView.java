@@ -9,7 +9,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -77,17 +76,7 @@ public final class FindView {
         hits.setCellFactory(list -> new ColumnsCell<>(List.of(new ColumnsCell.Column(90, "queue-rank"),
                 new ColumnsCell.Column(130, "muted"), new ColumnsCell.Column(130, "queue-p")),
                 row -> List.of(row.label(), row.who(), row.model(), row.snippet())));
-        hits.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                model.open(hits.getSelectionModel().getSelectedItem());
-            }
-        });
-        hits.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                model.open(hits.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
+        ToolWindows.openOnEnterOrDoubleClick(hits, model::open);
         VBox.setVgrow(hits, Priority.ALWAYS);
         Label status = new Label();
         status.setId("find-status");

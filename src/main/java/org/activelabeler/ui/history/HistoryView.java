@@ -9,7 +9,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -66,17 +65,7 @@ public final class HistoryView {
                 new ColumnsCell.Column(90, ""), new ColumnsCell.Column(150, "queue-rank"),
                 new ColumnsCell.Column(150, "queue-p")),
                 row -> List.of(row.when(), row.who(), row.what(), row.status(), row.snippet())));
-        events.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                model.open(events.getSelectionModel().getSelectedItem());
-            }
-        });
-        events.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                model.open(events.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
+        ToolWindows.openOnEnterOrDoubleClick(events, model::open);
         VBox.setVgrow(events, Priority.ALWAYS);
         Label status = new Label();
         status.setId("history-status");
