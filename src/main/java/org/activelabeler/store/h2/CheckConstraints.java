@@ -37,6 +37,13 @@ final class CheckConstraints {
         return names;
     }
 
+    /** Drops the CHECK constraints of {@code table} whose clause matches {@code clauseRegex}. */
+    static void dropMatching(Connection c, String table, String clauseRegex) throws SQLException {
+        for (String constraint : matching(c, table, clauseRegex)) {
+            execute(c, "ALTER TABLE " + table + " DROP CONSTRAINT \"" + constraint + "\"");
+        }
+    }
+
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);

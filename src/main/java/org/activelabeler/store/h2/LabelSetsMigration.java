@@ -2,10 +2,7 @@ package org.activelabeler.store.h2;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Version 5: label sets are data. Every dataset gets its classes in {@code label_class}; datasets
@@ -15,37 +12,17 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * and checks the new range instead. Reviews keep the id column of their file ({@code source_id}),
  * and the queue keeps each review's most probable class and its probability instead of p(positive).
  */
-final class LabelSetsMigration implements JavaMigration {
+final class LabelSetsMigration extends NumberedMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
-    }
-
-    @Override
-    public String getDescription() {
-        return "label sets";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 5;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    LabelSetsMigration() {
+        super(5, "label sets");
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        for (String constraint : zeroOrOneChecks(c, "REVIEW", "GOLD")) {
-            execute(c, "ALTER TABLE review DROP CONSTRAINT \"" + constraint + "\"");
-        }
-        for (String constraint : zeroOrOneChecks(c, "LABEL_EVENT", "LABEL")) {
-            execute(c, "ALTER TABLE label_event DROP CONSTRAINT \"" + constraint + "\"");
-        }
+        dropZeroOrOneChecks(c, "REVIEW", "GOLD");
+        dropZeroOrOneChecks(c, "LABEL_EVENT", "LABEL");
         execute(c, "ALTER TABLE review ADD CONSTRAINT review_gold_class CHECK (gold >= 0 AND gold < 50)");
         execute(c, "ALTER TABLE label_event ADD CONSTRAINT label_event_class CHECK (label >= 0 AND label < 50)");
         execute(c, "CREATE TABLE label_class ("
@@ -63,12 +40,8 @@ final class LabelSetsMigration implements JavaMigration {
         execute(c, "ALTER TABLE queue_entry RENAME COLUMN positive_probability TO top_probability");
     }
 
-    /** The unnamed CHECK constraints of the first schema that hold {@code column} to 0 or 1. */
-    private static List<String> zeroOrOneChecks(Connection c, String table, String column) throws SQLException {
-        return CheckConstraints.matching(c, table, ".*\\b" + column + " IN ?\\(0, ?1\\).*");
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        CheckConstraints.execute(c, sql);
+    /** Drops the unnamed CHECK constraints of the first schema that hold {@code column} to 0 or 1. */
+    private static void dropZeroOrOneChecks(Connection c, String table, String column) throws SQLException {
+        CheckConstraints.dropMatching(c, table, ".*\\b" + column + " IN ?\\(0, ?1\\).*");
     }
 }
