@@ -154,11 +154,7 @@ public final class FastRounds implements AutoCloseable {
         judgeAuditLabels(labels);
         Rows rows = rows(labels);
         int classes = corpus.dataset().labels().size();
-        int space = choice().choose(classifier, spaces, rows.labeled, rows.classes, classes);
-        progress.checkCancelled();
-        FastRound.Outcome outcome = new FastRound(classifier, strategy, features.vectors()).run(new FastRound.Input(
-                spaces.get(space), rows.labeled, rows.classes, classes, rows.unlabeled, queueLength, true),
-                (fitted, pool) -> holdout(pool, labels), new SplittableRandom(seed), progress);
+        FastRound.Outcome outcome = fit(rows, strategy, queueLength, (fitted, pool) -> holdout(pool, labels), progress);
         progress.checkCancelled();
         List<QueueEntry> queue = outcome.ranked().stream().map(c -> new QueueEntry(corpus.reviewIds()[c.row()], c.rank(),
                 c.score(), c.topClass(), c.topProbability(), strategy)).toList();
@@ -196,14 +192,21 @@ public final class FastRounds implements AutoCloseable {
         if (labels.values().stream().distinct().count() < 2) {
             return null;
         }
-        Rows rows = rows(labels);
+        FastRound.Outcome outcome = fit(rows(labels), "entropy", 0, FastRound.Judge.NONE, progress);
+        return new Refit(outcome.pool(), tokenPulls(corpus.dataset().labels().size()));
+    }
+
+    /**
+     * Fits on the labeled rows in the feature space the choice inside the labels picks, scores the pool
+     * and ranks the best {@code rank} unlabeled rows (none for 0).
+     */
+    private FastRound.Outcome fit(Rows rows, String strategy, int rank, FastRound.Judge judge, Progress progress) {
         int classes = corpus.dataset().labels().size();
         int space = choice().choose(classifier, spaces, rows.labeled, rows.classes, classes);
         progress.checkCancelled();
-        FastRound.Outcome outcome = new FastRound(classifier, "entropy").run(new FastRound.Input(spaces.get(space),
-                rows.labeled, rows.classes, classes, rows.unlabeled, 0, true), FastRound.Judge.NONE,
-                new SplittableRandom(seed), progress);
-        return new Refit(outcome.pool(), tokenPulls(classes));
+        return new FastRound(classifier, strategy, features.vectors()).run(new FastRound.Input(spaces.get(space),
+                rows.labeled, rows.classes, classes, rows.unlabeled, rank, true), judge, new SplittableRandom(seed),
+                progress);
     }
 
     /**

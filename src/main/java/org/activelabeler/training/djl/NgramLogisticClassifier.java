@@ -74,7 +74,7 @@ public final class NgramLogisticClassifier implements Classifier {
     @Override
     public TrainingReport fit(FeatureMatrix rows, int[] labels, int classes, Progress progress) {
         validate(rows, labels, classes);
-        return fitFrom(null, rows, labels, classes, progress);
+        return fitFrom(null, rows, labels, classes, progress).report();
     }
 
     /**
@@ -91,9 +91,9 @@ public final class NgramLogisticClassifier implements Classifier {
         boolean continues = from != null && from.columnCount() == rows.columnCount()
                 && from.outputs() == new Outputs(classes).count() && labels.length < settings.minLabelsForValidation()
                 && labels.length <= from.labels() * (1 + WARM_GROWTH) && settings.warmEpochs() > 0;
-        TrainingReport report = fitFrom(continues ? from : null, rows, labels, classes, progress);
-        lastRound = report.validationLabels() == 0 ? lastState : null;
-        return continues ? report.continued() : report;
+        Fit fit = fitFrom(continues ? from : null, rows, labels, classes, progress);
+        lastRound = fit.state();
+        return continues ? fit.report().continued() : fit.report();
     }
 
     private void validate(FeatureMatrix rows, int[] labels, int classes) {
@@ -106,9 +106,11 @@ public final class NgramLogisticClassifier implements Classifier {
         }
     }
 
-    private AdamState lastState;
+    /** A fit's report and the state to go on from, null after early stopping. */
+    private record Fit(TrainingReport report, AdamState state) {
+    }
 
-    private TrainingReport fitFrom(AdamState from, FeatureMatrix rows, int[] labels, int classes, Progress progress) {
+    private Fit fitFrom(AdamState from, FeatureMatrix rows, int[] labels, int classes, Progress progress) {
         long start = System.nanoTime();
         engine.setRandomSeed((int) settings.seed());
         Outputs outputs = new Outputs(classes);
@@ -119,18 +121,16 @@ public final class NgramLogisticClassifier implements Classifier {
                 : settings.warmEpochs(), learningRate, from);
         TrainingReport report = loop.run(progress, start);
         trained = loop.result();
-        lastState = loop.state();
         if (report.validationLabels() == 0) {
-            return report;
+            return new Fit(report, loop.state());
         }
         // Early stopping found how long to train; the held-back labels are too many to waste.
         FitLoop refit = new FitLoop(rows, labels, outputs, LabelSplit.all(labels.length), report.epochsKept(),
                 learningRate, null);
         TrainingReport last = refit.run(progress, start);
         trained = refit.result();
-        lastState = null;
-        return new TrainingReport(last.trainLosses(), report.epochsKept(), report.validationLabels(),
-                report.validationAccuracy(), last.millis());
+        return new Fit(new TrainingReport(last.trainLosses(), report.epochsKept(), report.validationLabels(),
+                report.validationAccuracy(), last.millis()), null);
     }
 
     @Override

@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.explain.HighlightedWords;
+import org.activelabeler.explain.TokenPulls;
 import org.activelabeler.explain.WordPull;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelStore;
@@ -259,8 +260,13 @@ public final class LabelingViewModel {
     /** Takes the new queue of a finished retrain; the text on screen stays. */
     public void applyRound(RoundOutcome outcome) {
         order.applyFastRound(outcome.queue(), outcome.predictions());
-        marks.use(outcome.pulls() == null || tokenizer == null ? null : new HighlightedWords(tokenizer, outcome.pulls()));
+        useModelsWords(outcome.pulls());
         keepCurrentAndRefresh();
+    }
+
+    /** The new model's words to highlight, none without its TF-IDF pulls or a tokenizer. */
+    private void useModelsWords(TokenPulls pulls) {
+        marks.use(pulls == null || tokenizer == null ? null : new HighlightedWords(tokenizer, pulls));
     }
 
     /**
@@ -272,7 +278,7 @@ public final class LabelingViewModel {
             return;
         }
         order.applyScores(refit.predictions());
-        marks.use(refit.pulls() == null || tokenizer == null ? null : new HighlightedWords(tokenizer, refit.pulls()));
+        useModelsWords(refit.pulls());
         keepCurrentAndRefresh();
     }
 
