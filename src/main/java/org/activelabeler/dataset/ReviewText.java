@@ -39,6 +39,12 @@ public final class ReviewText {
         return BLANK_LINES.matcher(out.toString().strip()).replaceAll("\n\n");
     }
 
+    /** The text on one line (runs of white space as one space), cut with an ellipsis past {@code max} characters. */
+    public static String oneLine(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= max ? flat : flat.substring(0, max - 1) + "\u2026";
+    }
+
     private static String entity(java.util.regex.MatchResult match) {
         if (match.group(1) != null) {
             return switch (match.group(1)) {

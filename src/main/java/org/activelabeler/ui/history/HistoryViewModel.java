@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.activelabeler.dataset.LabelSet;
+import org.activelabeler.dataset.ReviewText;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelHistory;
@@ -126,9 +127,8 @@ public final class HistoryViewModel {
             case REPLACED -> "changed later";
             case UNDONE -> "undone " + WHEN.format(event.undoneAt());
         };
-        String text = texts.apply(event.reviewId()).replaceAll("\\s+", " ").strip();
-        String snippet = text.length() <= SNIPPET ? text : text.substring(0, SNIPPET - 1) + "\u2026";
-        return new Row(event.reviewId(), WHEN.format(event.createdAt()), event.annotator(), what, state, snippet);
+        return new Row(event.reviewId(), WHEN.format(event.createdAt()), event.annotator(), what, state,
+                ReviewText.oneLine(texts.apply(event.reviewId()), SNIPPET));
     }
 
     public StringProperty annotatorProperty() {

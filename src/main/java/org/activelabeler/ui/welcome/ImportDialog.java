@@ -117,7 +117,6 @@ public final class ImportDialog extends Dialog<ImportOptions> {
     }
 
     private static String shorten(String value) {
-        String flat = value.replaceAll("\\s+", " ").strip();
-        return flat.length() <= PREVIEW_CHARS ? flat : flat.substring(0, PREVIEW_CHARS - 1) + "…";
+        return org.activelabeler.dataset.ReviewText.oneLine(value, PREVIEW_CHARS);
     }
 }
