@@ -6,50 +6,92 @@ import org.activelabeler.dataset.DatasetStore;
 import org.activelabeler.dataset.file.TextFiles;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.store.h2.H2Database;
-import org.activelabeler.store.h2.H2DatasetStore;
-import org.activelabeler.store.h2.H2LabelStore;
-import org.activelabeler.store.h2.H2TrackingOutbox;
+import org.activelabeler.store.jdbc.Database;
+import org.activelabeler.store.jdbc.JdbcDatasetStore;
+import org.activelabeler.store.jdbc.JdbcLabelStore;
+import org.activelabeler.store.jdbc.JdbcTrackingOutbox;
+import org.activelabeler.store.postgres.PostgresDatabase;
 import org.activelabeler.text.TextTokenizer;
 import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
 import org.activelabeler.tracking.TrackingOutbox;
 
 /** Wires the adapters together at start-up: one database, one tokenizer, the stores over them. */
 public final class Workspace implements AutoCloseable {
-    private final H2Database database;
+    private final Database database;
+    private final Path localFolder;
     private final TextTokenizer tokenizer;
     private final DatasetStore datasets;
     private final LabelStore labels;
     private final TrackingOutbox trackingOutbox;
 
-    private Workspace(H2Database database, TextTokenizer tokenizer) {
+    private Workspace(Database database, Path localFolder, TextTokenizer tokenizer) {
         this.database = database;
+        this.localFolder = localFolder;
         this.tokenizer = tokenizer;
-        this.datasets = new H2DatasetStore(database);
-        this.labels = new H2LabelStore(database);
-        this.trackingOutbox = new H2TrackingOutbox(database);
+        this.datasets = new JdbcDatasetStore(database);
+        this.labels = new JdbcLabelStore(database);
+        this.trackingOutbox = new JdbcTrackingOutbox(database);
     }
 
     /** Opens the database in {@code folder}, or in the per-user data folder when it is null; creates it if needed. */
     public static Workspace open(Path folder) {
-        return wire(H2Database.open(folder != null ? folder : DataFolder.resolve()));
+        Path resolved = folder != null ? folder : DataFolder.resolve();
+        return wire(H2Database.open(resolved), resolved);
     }
 
     /** Opens the database in {@code folder} only if it exists; creates nothing. */
     public static Workspace openExisting(Path folder) {
-        return wire(H2Database.openExisting(folder));
+        return wire(H2Database.openExisting(folder), folder);
     }
 
-    private static Workspace wire(H2Database database) {
+    /** Opens the store {@code --db} names: a folder's database (made when missing) or a team's server. */
+    public static Workspace open(StoreLocation location) {
+        if (location instanceof StoreLocation.Server server) {
+            return openServer(server);
+        }
+        return open(((StoreLocation.Folder) location).path());
+    }
+
+    /** As {@link #open(StoreLocation)}, but a folder without a database is an error, not made. */
+    public static Workspace openExisting(StoreLocation location) {
+        if (location instanceof StoreLocation.Server server) {
+            return openServer(server);
+        }
+        return openExisting(((StoreLocation.Folder) location).path());
+    }
+
+    private static Workspace openServer(StoreLocation.Server server) {
+        char[] password = DatabasePassword.resolve(System.getenv(), server.address().toString());
+        return wire(PostgresDatabase.open(server.address(), password), server.localFolder());
+    }
+
+    private static Workspace wire(Database database, Path localFolder) {
         try {
-            return new Workspace(database, HuggingFaceTextTokenizer.bundled());
+            return new Workspace(database, localFolder, HuggingFaceTextTokenizer.bundled());
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
+    /** The folder for this machine's files: the data folder of an H2 store, the per-user folder beside a server. */
     public Path folder() {
-        return database.folder();
+        return localFolder;
+    }
+
+    /** Where the labels are, for messages: a folder or a server address (never a password). */
+    public String storeLocation() {
+        return database.location();
+    }
+
+    /** Whether other processes may label the same datasets at the same time (a team's server). */
+    public boolean sharedStore() {
+        return database.shared();
+    }
+
+    /** The database under the stores, for the adapters that work on it beside them (claims, moving). */
+    public Database database() {
+        return database;
     }
 
     public DatasetStore datasets() {

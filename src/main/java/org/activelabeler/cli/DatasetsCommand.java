@@ -3,7 +3,7 @@ package org.activelabeler.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.activelabeler.app.DataFolder;
+import org.activelabeler.app.StoreLocation;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.dataset.DatasetOrigin;
@@ -40,9 +40,12 @@ final class DatasetsCommand implements Callable<Integer> {
         if (addClass != null && delete != null) {
             throw new IllegalArgumentException("--add-class and --delete do not go together; run one, then the other");
         }
-        Path folder = database.folder != null ? database.folder : DataFolder.resolve();
-        H2Database.requireFolder(folder);
-        if (!H2Database.exists(folder)) {
+        StoreLocation location = database.location();
+        Path folder = location.localFolder();
+        if (location instanceof StoreLocation.Folder) {
+            H2Database.requireFolder(folder);
+        }
+        if (location instanceof StoreLocation.Folder && !H2Database.exists(folder)) {
             if (delete != null || dataset != null) {
                 throw new IllegalArgumentException("There is no database in " + folder + ", so no dataset '"
                         + (delete != null ? delete : dataset) + "'");
@@ -51,7 +54,7 @@ final class DatasetsCommand implements Callable<Integer> {
                     + " --data FILE` makes one.");
             return 0;
         }
-        try (Workspace workspace = Workspace.openExisting(folder)) {
+        try (Workspace workspace = Workspace.openExisting(location)) {
             if (addClass != null) {
                 DatasetInfo before = Datasets.find(workspace.datasets().list(), dataset);
                 DatasetInfo after = workspace.datasets().addClass(before.id(), addClass);

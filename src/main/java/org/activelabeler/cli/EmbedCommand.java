@@ -1,10 +1,8 @@
 package org.activelabeler.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.activelabeler.app.DataFolder;
 import org.activelabeler.app.TextVectors;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
@@ -30,8 +28,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path folder = database.folder != null ? database.folder : DataFolder.resolve();
-        try (Workspace workspace = Workspace.openExisting(folder);
+        try (Workspace workspace = Workspace.openExisting(database.location());
              TerminalProgress progress = new TerminalProgress();
              TextVectors vectors = TextVectors.open(workspace, encoder)) {
             DatasetInfo info = Datasets.find(workspace.datasets().list(), dataset);

@@ -100,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " or --alias, not with --labels-of or --model");
         }
         Map<String, String> env = System.getenv();
-        try (Workspace workspace = Workspace.open(database.folder);
+        try (Workspace workspace = Workspace.open(database.location());
              TerminalProgress progress = new TerminalProgress()) {
             Corpus test = Corpora.load(workspace, data, columns, progress);
             if (!test.fullyLabeled()) {

@@ -2,7 +2,6 @@ package org.activelabeler.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.activelabeler.app.DataFolder;
 import org.activelabeler.app.LabelExports;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
@@ -47,8 +46,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ExportFormat chosen = format != null ? ExportFormat.parse(format)
                 : out != null ? ExportFormat.of(out) : ExportFormat.CSV;
-        Path folder = database.folder != null ? database.folder : DataFolder.resolve();
-        try (Workspace workspace = Workspace.openExisting(folder);
+        try (Workspace workspace = Workspace.openExisting(database.location());
              TerminalProgress progress = new TerminalProgress()) {
             DatasetInfo info = Datasets.find(workspace.datasets().list(), dataset);
             LabelExports.Request request = new LabelExports.Request(info, chosen, withPredictions, allEvents);

@@ -30,7 +30,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.open(database.folder);
+        try (Workspace workspace = Workspace.open(database.location());
              TerminalProgress progress = new TerminalProgress()) {
             ImportResult result = workspace.importer().importFile(data, columns.options(DatasetOrigin.IMPORT, labels), progress);
             progress.close();

@@ -61,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         SourceFile file = new TextFiles().read(data, new ColumnChoice(textColumn, "", idColumn));
         try (TerminalProgress progress = new TerminalProgress();
-             LoadedModel loaded = LoadedModel.open(model, database.folder, tracking.trackingUri, progress)) {
+             LoadedModel loaded = LoadedModel.open(model, database.localFolder(), tracking.trackingUri, progress)) {
             List<SourceRow> rows = file.rows();
             LabelSet labels = loaded.model().labels();
             long start = System.nanoTime();

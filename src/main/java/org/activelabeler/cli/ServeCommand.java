@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private LoadedModel open() {
         try (TerminalProgress progress = new TerminalProgress()) {
-            return LoadedModel.open(model, database.folder, tracking.trackingUri, progress);
+            return LoadedModel.open(model, database.localFolder(), tracking.trackingUri, progress);
         }
     }
 

@@ -104,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
         QueryStrategies.named(strategy);
         SimulationSettings settings = new SimulationSettings(strategy, init, batch, maxLabels, seed,
                 transformerOptions.fastAuditShare());
-        try (Workspace workspace = Workspace.open(database.folder);
+        try (Workspace workspace = Workspace.open(database.location());
              TerminalProgress progress = new TerminalProgress()) {
             Corpus pool = Corpora.load(workspace, data, columns, progress);
             Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, columns, progress);

@@ -38,7 +38,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
-        try (Workspace workspace = Workspace.open(database.folder);
+        try (Workspace workspace = Workspace.open(database.location());
              TrackingTarget target = TrackingTarget.resolve(workspace.folder(), tracking.trackingUri, env)) {
             TrackingOutbox outbox = workspace.trackingOutbox();
             int waiting = outbox.count();

@@ -2,7 +2,6 @@ package org.activelabeler.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.activelabeler.app.DataFolder;
 import org.activelabeler.app.LocalMlflowServer;
 import org.activelabeler.app.MlflowExecutable;
 import picocli.CommandLine.Command;
@@ -21,7 +20,7 @@ final class TrackingServerCommand implements Callable<Integer> {
         Path mlflow = MlflowExecutable.find(System.getenv()).orElseThrow(() -> new IllegalStateException(
                 "No `mlflow` found (on the PATH, in .venv or " + MlflowExecutable.ENV + "); run"
                         + " scripts/setup-mlflow.sh or `pip install mlflow`"));
-        Path folder = (database.folder != null ? database.folder : DataFolder.resolve())
+        Path folder = database.localFolder()
                 .resolve(LocalMlflowServer.FOLDER);
         try (LocalMlflowServer server = LocalMlflowServer.startOrReuse(mlflow, folder)) {
             if (!server.started()) {

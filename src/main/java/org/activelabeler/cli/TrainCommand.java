@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainingInput.checkLabelSource(labels);
         Map<String, String> env = System.getenv();
-        try (Workspace workspace = Workspace.open(database.folder);
+        try (Workspace workspace = Workspace.open(database.location());
              TerminalProgress progress = new TerminalProgress()) {
             Corpus corpus = Corpora.load(workspace, data, columns, progress);
             String registeredModel = this.registeredModel != null ? this.registeredModel

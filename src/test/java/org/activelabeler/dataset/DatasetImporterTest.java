@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
 import org.activelabeler.progress.CancelledException;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.h2.H2Database;
-import org.activelabeler.store.h2.H2DatasetStore;
+import org.activelabeler.store.jdbc.JdbcDatasetStore;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.activelabeler.testsupport.SyntheticReviews.Review;
 import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
@@ -60,7 +60,7 @@ class DatasetImporterTest {
     @BeforeEach
     void openDatabase() {
         database = H2Database.open(dir.resolve("db"));
-        store = new H2DatasetStore(database);
+        store = new JdbcDatasetStore(database);
         importer = new DatasetImporter(store, tokenizer, new org.activelabeler.dataset.file.TextFiles());
     }
 

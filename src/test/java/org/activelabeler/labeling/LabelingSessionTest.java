@@ -12,8 +12,8 @@ import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetImporter;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.h2.H2Database;
-import org.activelabeler.store.h2.H2DatasetStore;
-import org.activelabeler.store.h2.H2LabelStore;
+import org.activelabeler.store.jdbc.JdbcDatasetStore;
+import org.activelabeler.store.jdbc.JdbcLabelStore;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
 import org.junit.jupiter.api.AfterEach;
@@ -35,13 +35,13 @@ class LabelingSessionTest {
     void importDataset() {
         database = H2Database.open(dir.resolve("db"));
         Path file = SyntheticReviews.writeCsv(dir.resolve("reviews.csv"), new SyntheticReviews(21).distinct(REVIEWS));
-        H2DatasetStore datasets = new H2DatasetStore(database);
+        JdbcDatasetStore datasets = new JdbcDatasetStore(database);
         try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.bundled()) {
             long datasetId = new DatasetImporter(datasets, tokenizer, new org.activelabeler.dataset.file.TextFiles()).importFile(file, Progress.NONE).dataset().id();
             corpus = datasets.loadCorpus(datasetId, Progress.NONE);
         }
         ids = corpus.reviewIds();
-        store = new H2LabelStore(database);
+        store = new JdbcLabelStore(database);
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class LabelingSessionTest {
         database.close();
 
         database = H2Database.open(dir.resolve("db"));
-        LabelStore reopened = new H2LabelStore(database);
+        LabelStore reopened = new JdbcLabelStore(database);
 
         assertThat(reopened.currentLabels(corpus.dataset().id()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(ids[0], 1, ids[3], 0));

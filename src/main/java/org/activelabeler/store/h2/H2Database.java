@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.activelabeler.io.IoReasons;
 import org.activelabeler.store.StoreException;
-import org.flywaydb.core.Flyway;
+import org.activelabeler.store.jdbc.Database;
+import org.activelabeler.store.jdbc.Migrations;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -22,16 +24,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * forces the file to the disk ({@code CHECKPOINT SYNC}, an fsync), so that what a write returned
  * from survives a killed process and, where the disk honours the sync, a power loss.
  */
-public final class H2Database implements AutoCloseable {
+public final class H2Database extends Database {
     public static final String FILE_STEM = "active-labeler";
     private final Path folder;
     private final JdbcConnectionPool pool;
-
-    /** Work on one connection; {@link #write} runs it in one transaction. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private H2Database(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -84,7 +80,7 @@ public final class H2Database implements AutoCloseable {
         try {
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             try {
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                Migrations.configure(pool, "classpath:db/migration")
                         .javaMigrations(new LabelSetsMigration(), new LabelRemovalMigration()).load().migrate();
             } catch (RuntimeException e) {
                 pool.dispose();
@@ -96,11 +92,26 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
-    public Path folder() {
+    public Path path() {
         return folder;
     }
 
-    /** A pooled connection in auto-commit mode, for reads; the caller closes it. */
+    @Override
+    public Optional<Path> folder() {
+        return Optional.of(folder);
+    }
+
+    @Override
+    public String location() {
+        return folder.toString();
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
     public Connection connection() {
         try {
             return pool.getConnection();
@@ -109,38 +120,16 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a connection of its own, outside any transaction of the caller's. */
-    public <T> T read(Work<T> work) {
-        try (Connection c = connection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw describe(folder, e);
+    @Override
+    protected void makeDurable(Connection committed) throws SQLException {
+        try (Statement sync = committed.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
         }
     }
 
-    /**
-     * Runs {@code work} in one transaction: it is committed and synced to the disk before this
-     * returns, or, on any failure, rolled back whole.
-     */
-    public <T> T write(Work<T> work) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                c.setAutoCommit(true);
-                try (Statement sync = c.createStatement()) {
-                    sync.execute("CHECKPOINT SYNC");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                c.setAutoCommit(true);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw describe(folder, e);
-        }
+    @Override
+    protected StoreException describe(Exception e) {
+        return describe(folder, e);
     }
 
     @Override

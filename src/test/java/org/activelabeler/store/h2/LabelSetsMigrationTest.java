@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
+import org.activelabeler.store.jdbc.JdbcDatasetStore;
+import org.activelabeler.store.jdbc.JdbcLabelStore;
+import org.activelabeler.store.jdbc.JdbcTrackingOutbox;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.labeling.LabelAction;
@@ -56,8 +59,8 @@ class LabelSetsMigrationTest {
         }
 
         try (H2Database database = H2Database.open(folder)) {
-            H2DatasetStore datasets = new H2DatasetStore(database);
-            H2LabelStore labels = new H2LabelStore(database);
+            JdbcDatasetStore datasets = new JdbcDatasetStore(database);
+            JdbcLabelStore labels = new JdbcLabelStore(database);
             DatasetInfo dataset = datasets.find(1).orElseThrow();
             assertThat(dataset.labels()).isEqualTo(LabelSet.SENTIMENT);
             assertThat(labels.currentLabels(1)).isEqualTo(Map.of(10L, 1, 11L, 0));
@@ -65,7 +68,7 @@ class LabelSetsMigrationTest {
             assertThat(labels.skipped(1)).containsExactly(12L);
             assertThat(labels.rounds(1)).singleElement().satisfies(r -> assertThat(r.labels()).isEqualTo(2));
             assertThat(labels.queue(1)).containsExactly(new QueueEntry(12, 1, 0.69, 0, 0.7, "entropy"));
-            assertThat(new H2TrackingOutbox(database).count()).isEqualTo(1);
+            assertThat(new JdbcTrackingOutbox(database).count()).isEqualTo(1);
             assertThat(datasets.loadCorpus(1, org.activelabeler.progress.Progress.NONE).gold())
                     .containsExactly(1, 0, -1);
 

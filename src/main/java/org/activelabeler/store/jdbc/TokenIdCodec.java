@@ -1,4 +1,4 @@
-package org.activelabeler.store.h2;
+package org.activelabeler.store.jdbc;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

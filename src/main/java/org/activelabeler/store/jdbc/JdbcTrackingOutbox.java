@@ -1,4 +1,4 @@
-package org.activelabeler.store.h2;
+package org.activelabeler.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,11 +11,11 @@ import org.activelabeler.tracking.TrackingEvent;
 import org.activelabeler.tracking.TrackingOutbox;
 
 /** {@link TrackingOutbox} in the {@code tracking_outbox} table; each write is its own durable transaction. */
-public final class H2TrackingOutbox implements TrackingOutbox {
+public final class JdbcTrackingOutbox implements TrackingOutbox {
     private static final int MAX_ERROR = 4000;
-    private final H2Database database;
+    private final Database database;
 
-    public H2TrackingOutbox(H2Database database) {
+    public JdbcTrackingOutbox(Database database) {
         this.database = database;
     }
 

@@ -1,4 +1,4 @@
-package org.activelabeler.store.h2;
+package org.activelabeler.store.jdbc;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,4 +1,4 @@
-package org.activelabeler.store.h2;
+package org.activelabeler.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,15 +24,15 @@ import org.activelabeler.progress.CancelledException;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.StoreException;
 
-/** {@link DatasetStore} over plain JDBC on the H2 database. */
-public final class H2DatasetStore implements DatasetStore {
+/** {@link DatasetStore} over plain JDBC, on H2 or PostgreSQL. */
+public final class JdbcDatasetStore implements DatasetStore {
     private static final int BATCH = 1000;
     private static final String COLUMNS = "id, name, source_path, content_sha256, labeled, row_count, review_count,"
             + " tokenizer, tokenizer_sha256, imported_at, origin";
 
-    private final H2Database database;
+    private final Database database;
 
-    public H2DatasetStore(H2Database database) {
+    public JdbcDatasetStore(Database database) {
         this.database = database;
     }
 
@@ -153,7 +153,7 @@ public final class H2DatasetStore implements DatasetStore {
             s.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
             s.setString(10, d.origin().name());
             s.executeUpdate();
-            return H2LabelStore.generatedKey(s);
+            return JdbcLabelStore.generatedKey(s);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.activelabeler.store.h2;
+package org.activelabeler.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 
 /** {@link LabelStore} over plain JDBC; each write is its own transaction, synced to disk before it returns. */
-public final class H2LabelStore implements LabelStore {
+public final class JdbcLabelStore implements LabelStore {
     /** The newest not-undone event per review of a dataset. */
     private static final String LATEST_EVENTS = "SELECT e.review_id, e.action, e.label FROM label_event e"
             + " JOIN review r ON r.id = e.review_id"
@@ -38,9 +38,9 @@ public final class H2LabelStore implements LabelStore {
             + " AND e.undone_at IS NULL AND e.seq = (SELECT MAX(x.seq) FROM label_event x"
             + " WHERE x.review_id = e.review_id AND x.action IN ('LABEL', 'REMOVE') AND x.undone_at IS NULL%s)";
 
-    private final H2Database database;
+    private final Database database;
 
-    public H2LabelStore(H2Database database) {
+    public JdbcLabelStore(Database database) {
         this.database = database;
     }
 

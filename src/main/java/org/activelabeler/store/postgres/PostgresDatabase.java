@@ -1,0 +1,91 @@
+package org.activelabeler.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.activelabeler.store.StoreException;
+import org.activelabeler.store.jdbc.Database;
+import org.activelabeler.store.jdbc.Migrations;
+
+/**
+ * A team's database on a PostgreSQL server, its schema brought up to date by Flyway on open, over a
+ * HikariCP pool. Any number of processes on any number of machines may open it at once. A commit is
+ * durable when it returns ({@code synchronous_commit} is set on for every connection).
+ */
+public final class PostgresDatabase extends Database {
+    private static final int POOL_SIZE = 4;
+    private final PostgresAddress address;
+    private final HikariDataSource pool;
+
+    private PostgresDatabase(PostgresAddress address, HikariDataSource pool) {
+        this.address = address;
+        this.pool = pool;
+    }
+
+    /** Connects to {@code address} as its user with {@code password} (null for none) and migrates the schema. */
+    public static PostgresDatabase open(PostgresAddress address, char[] password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(address.url());
+        config.setUsername(address.user());
+        if (password != null) {
+            config.setPassword(new String(password));
+        }
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionInitSql("SET synchronous_commit = on");
+        config.setPoolName("active-labeler " + address);
+        HikariDataSource pool = new HikariDataSource(config);
+        PostgresDatabase database = new PostgresDatabase(address, pool);
+        try {
+            Migrations.configure(pool, "classpath:db/postgresql").load().migrate();
+            return database;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw database.describe(e);
+        }
+    }
+
+    @Override
+    public Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw describe(e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return address.toString();
+    }
+
+    @Override
+    public Optional<Path> folder() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    protected void makeDurable(Connection committed) {
+        // synchronous_commit is on: the commit returned after the server flushed its write-ahead log.
+    }
+
+    @Override
+    protected StoreException describe(Exception e) {
+        return new StoreException(PostgresErrors.explain(address, e), e);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
