@@ -7,10 +7,12 @@ import org.activelabeler.dataset.file.TextFiles;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.store.h2.H2Database;
 import org.activelabeler.store.jdbc.Database;
+import org.activelabeler.store.jdbc.JdbcClaimStore;
 import org.activelabeler.store.jdbc.JdbcDatasetStore;
 import org.activelabeler.store.jdbc.JdbcLabelStore;
 import org.activelabeler.store.jdbc.JdbcTrackingOutbox;
 import org.activelabeler.store.postgres.PostgresDatabase;
+import org.activelabeler.team.ClaimStore;
 import org.activelabeler.text.TextTokenizer;
 import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
 import org.activelabeler.tracking.TrackingOutbox;
@@ -23,6 +25,7 @@ public final class Workspace implements AutoCloseable {
     private final DatasetStore datasets;
     private final LabelStore labels;
     private final TrackingOutbox trackingOutbox;
+    private final ClaimStore claims;
 
     private Workspace(Database database, Path localFolder, TextTokenizer tokenizer) {
         this.database = database;
@@ -31,6 +34,7 @@ public final class Workspace implements AutoCloseable {
         this.datasets = new JdbcDatasetStore(database);
         this.labels = new JdbcLabelStore(database);
         this.trackingOutbox = new JdbcTrackingOutbox(database);
+        this.claims = new JdbcClaimStore(database);
     }
 
     /** Opens the database in {@code folder}, or in the per-user data folder when it is null; creates it if needed. */
@@ -89,7 +93,12 @@ public final class Workspace implements AutoCloseable {
         return database.shared();
     }
 
-    /** The database under the stores, for the adapters that work on it beside them (claims, moving). */
+    /** Who works on which review, for a team sharing the store. */
+    public ClaimStore claims() {
+        return claims;
+    }
+
+    /** The database under the stores, for the adapters that work on all of it (moving a project). */
     public Database database() {
         return database;
     }
