@@ -56,4 +56,10 @@ public interface LabelStore {
 
     /** The reviews ever drawn at random into the queue of a dataset, labeled or not, in the order drawn. */
     Set<Long> auditDraws(long datasetId);
+
+    /**
+     * Takes the dataset's retrain turn, or empty when another client holds it: one retrain at a time per
+     * dataset, whichever process runs it.
+     */
+    Optional<RoundTurn> tryStartRound(long datasetId);
 }

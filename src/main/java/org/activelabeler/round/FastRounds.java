@@ -20,6 +20,7 @@ import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.labeling.RoundTurn;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.Predictions;
 import org.activelabeler.progress.Progress;
@@ -147,6 +148,14 @@ public final class FastRounds implements AutoCloseable {
      */
     public RoundOutcome retrain(String strategy, int batchSize, Progress progress) {
         prepare(progress);
+        try (RoundTurn turn = store.tryStartRound(corpus.dataset().id()).orElseThrow(() -> new RoundBusyException(
+                "Another client is retraining '" + corpus.dataset().name() + "' now: its round and queue come here"
+                        + " when it ends; retrain after it if you have labeled since"))) {
+            return retrainInTurn(strategy, batchSize, progress);
+        }
+    }
+
+    private RoundOutcome retrainInTurn(String strategy, int batchSize, Progress progress) {
         Map<Long, Integer> labels = store.currentLabels(corpus.dataset().id());
         if (labels.values().stream().distinct().count() < 2) {
             throw new IllegalStateException("Label texts of at least two classes before retraining");

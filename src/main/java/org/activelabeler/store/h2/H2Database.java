@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.activelabeler.labeling.RoundTurn;
 import org.activelabeler.io.IoReasons;
 import org.activelabeler.store.StoreException;
 import org.activelabeler.store.jdbc.Database;
@@ -28,6 +31,7 @@ public final class H2Database extends Database {
     public static final String FILE_STEM = "active-labeler";
     private final Path folder;
     private final JdbcConnectionPool pool;
+    private final Set<String> heldLocks = ConcurrentHashMap.newKeySet();
 
     private H2Database(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -118,6 +122,16 @@ public final class H2Database extends Database {
         } catch (SQLException e) {
             throw describe(folder, e);
         }
+    }
+
+    /** Only one process opens an H2 folder, so a lock within this process is a lock for all. */
+    @Override
+    public Optional<RoundTurn> tryLock(int space, long key) {
+        String name = space + ":" + key;
+        if (!heldLocks.add(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> heldLocks.remove(name));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.nio.file.Path;
+import org.activelabeler.labeling.RoundTurn;
 import org.activelabeler.store.StoreException;
 
 /**
@@ -35,6 +36,12 @@ public abstract class Database implements AutoCloseable {
 
     /** A message that says what went wrong with this database and what to do. */
     protected abstract StoreException describe(Exception e);
+
+    /**
+     * Takes the lock {@code (space, key)} for every process on this database, without waiting; empty when
+     * another holder has it. Closing what it returns gives it back.
+     */
+    public abstract Optional<RoundTurn> tryLock(int space, long key);
 
     /** Runs {@code work} on a connection of its own, outside any transaction of the caller's. */
     public <T> T read(Work<T> work) {

@@ -24,10 +24,13 @@ import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.NewLabel;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
+import org.activelabeler.labeling.RoundTurn;
 import org.activelabeler.labeling.RoundRecord;
 
 /** {@link LabelStore} over plain JDBC; each write is its own transaction, synced to disk before it returns. */
 public final class JdbcLabelStore implements LabelStore {
+    /** The lock space of retrain turns, one lock per dataset. */
+    private static final int ROUND_LOCK = 1;
     /** The newest not-undone event per review of a dataset. */
     private static final String LATEST_EVENTS = "SELECT e.review_id, e.action, e.label FROM label_event e"
             + " JOIN review r ON r.id = e.review_id"
@@ -341,5 +344,10 @@ public final class JdbcLabelStore implements LabelStore {
     private static int label(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? LabelEvent.NO_LABEL : value;
+    }
+
+    @Override
+    public Optional<RoundTurn> tryStartRound(long datasetId) {
+        return database.tryLock(ROUND_LOCK, datasetId);
     }
 }

@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.activelabeler.labeling.RoundTurn;
 import org.activelabeler.store.StoreException;
 import org.activelabeler.store.jdbc.Database;
 import org.activelabeler.store.jdbc.Migrations;
@@ -72,6 +75,50 @@ public final class PostgresDatabase extends Database {
     @Override
     public boolean shared() {
         return true;
+    }
+
+    /**
+     * A session-level advisory lock ({@code pg_try_advisory_lock}), held on a connection of its own until
+     * closed; the server lets it go if this process dies.
+     */
+    @Override
+    public Optional<RoundTurn> tryLock(int space, long key) {
+        Connection held = connection();
+        try (PreparedStatement s = held.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            s.setInt(1, space);
+            s.setInt(2, Long.hashCode(key));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return Optional.of(() -> unlock(held, space, key));
+                }
+            }
+            held.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            closeQuietly(held);
+            throw describe(e);
+        }
+    }
+
+    private void unlock(Connection held, int space, long key) {
+        try (PreparedStatement s = held.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            s.setInt(1, space);
+            s.setInt(2, Long.hashCode(key));
+            s.execute();
+        } catch (SQLException e) {
+            throw describe(e);
+        } finally {
+            closeQuietly(held);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the pool replaces a broken connection
+        }
     }
 
     @Override

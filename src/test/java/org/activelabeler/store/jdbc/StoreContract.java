@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.DatasetImporter;
 import org.activelabeler.dataset.DatasetInfo;
@@ -19,6 +20,7 @@ import org.activelabeler.labeling.NewLabel;
 import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
+import org.activelabeler.labeling.RoundTurn;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.StoreException;
 import org.activelabeler.team.TeamSettings;
@@ -243,5 +245,27 @@ abstract class StoreContract {
         assertThat(claims.claim(datasetId, "ben", one, 1)).isEmpty();
         Thread.sleep(1_100);
         assertThat(claims.claim(datasetId, "ben", one, 1)).isEqualTo(one);
+    }
+
+    @Test
+    void oneRetrainAtATimePerDataset() {
+        long datasetId = first.dataset().id();
+        JdbcLabelStore store = labels();
+        Optional<RoundTurn> turn = store.tryStartRound(datasetId);
+        assertThat(turn).isPresent();
+        assertThat(store.tryStartRound(datasetId)).as("taken").isEmpty();
+        try (RoundTurn other = store.tryStartRound(second.dataset().id()).orElseThrow()) {
+            assertThat(other).as("another dataset has its own turn").isNotNull();
+        }
+        turn.get().close();
+        store.tryStartRound(datasetId).orElseThrow().close();
+    }
+
+    Database database() {
+        return database;
+    }
+
+    long firstDatasetId() {
+        return first.dataset().id();
     }
 }
