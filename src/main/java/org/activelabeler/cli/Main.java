@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class, DatasetsCommand.class,
                 SyncCommand.class, TrainCommand.class, EvaluateCommand.class, TrackingServerCommand.class,
                 ExportCommand.class, EmbedCommand.class, PredictCommand.class,
-                ServeCommand.class})
+                ServeCommand.class, MoveCommand.class, TeamCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

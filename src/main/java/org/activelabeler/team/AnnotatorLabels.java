@@ -3,6 +3,7 @@ package org.activelabeler.team;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelSource;
@@ -29,11 +30,12 @@ public final class AnnotatorLabels {
         return labels;
     }
 
-    /** The reviews on which the people who labeled them gave different classes. */
-    public static Map<Long, Map<String, Integer>> disagreements(Map<Long, Map<String, Integer>> labels) {
+    /** The reviews on which the people who labeled them gave different classes, less those {@code settled}. */
+    public static Map<Long, Map<String, Integer>> disagreements(Map<Long, Map<String, Integer>> labels,
+                                                                Set<Long> settled) {
         Map<Long, Map<String, Integer>> conflicts = new HashMap<>();
         labels.forEach((review, byAnnotator) -> {
-            if (byAnnotator.values().stream().distinct().count() > 1) {
+            if (!settled.contains(review) && byAnnotator.values().stream().distinct().count() > 1) {
                 conflicts.put(review, byAnnotator);
             }
         });

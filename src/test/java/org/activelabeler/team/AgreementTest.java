@@ -75,8 +75,9 @@ class AgreementTest {
         assertThat(report.pairs()).isEmpty();
         assertThat(report.alpha()).isNaN();
         assertThat(report.reviews()).isZero();
-        assertThat(AnnotatorLabels.disagreements(Map.of(1L, Map.of("ann", 0, "ben", 1), 2L, Map.of("ann", 1, "ben", 1))))
-                .containsOnlyKeys(1L);
+        Map<Long, Map<String, Integer>> labels = Map.of(1L, Map.of("ann", 0, "ben", 1), 2L, Map.of("ann", 1, "ben", 1),
+                3L, Map.of("ann", 0, "ben", 1));
+        assertThat(AnnotatorLabels.disagreements(labels, java.util.Set.of(3L))).containsOnlyKeys(1L);
     }
 
     private static long add(Map<Long, Map<String, Integer>> labels, long from, int count, int first, int second) {
