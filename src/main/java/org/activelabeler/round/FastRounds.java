@@ -21,6 +21,7 @@ import org.activelabeler.labeling.NewRound;
 import org.activelabeler.labeling.QueueEntry;
 import org.activelabeler.labeling.RoundRecord;
 import org.activelabeler.labeling.RoundTurn;
+import org.activelabeler.team.TeamReport;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.Predictions;
 import org.activelabeler.progress.Progress;
@@ -292,7 +293,8 @@ public final class FastRounds implements AutoCloseable {
             RoundResult measured = new RoundResult(store.rounds(corpus.dataset().id()).size(), round.labels(),
                     holdout == null ? Double.NaN : holdout.accuracy(), holdout == null ? Double.NaN : holdout.macroF1(),
                     round.trainMillis(), round.scoreMillis(), outcome.entropyMean(), outcome.entropyMax(),
-                    outcome.training(), holdout, stopping);
+                    outcome.training(), holdout, stopping,
+                    TeamReport.of(store.events(corpus.dataset().id()), corpus.dataset().labels().size()).agreement());
             Map<String, String> params = new LinkedHashMap<>();
             params.put("strategy", strategy);
             if (batchSize > 0) {

@@ -3,6 +3,7 @@ package org.activelabeler.simulation;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.stopping.StoppingSignal;
+import org.activelabeler.team.Agreement;
 
 /**
  * What one round of the loop measured.
@@ -18,10 +19,20 @@ import org.activelabeler.stopping.StoppingSignal;
  * @param training details of the fit
  * @param metrics the holdout figures per class and the confusion matrix, or null without a holdout
  * @param stopping the stopping signal after this round
+ * @param agreement how far the team's annotators agree on the reviews labeled twice, or null where nobody
+ *     but the oracle labels
  */
 public record RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
                           double poolEntropyMean, double poolEntropyMax, TrainingReport training, ClassMetrics metrics,
-                          StoppingSignal stopping) {
+                          StoppingSignal stopping, Agreement.Report agreement) {
+
+    /** A round without an agreement figure (a simulation, or one annotator). */
+    public RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
+                       double poolEntropyMean, double poolEntropyMax, TrainingReport training, ClassMetrics metrics,
+                       StoppingSignal stopping) {
+        this(round, labels, accuracy, macroF1, trainMillis, scoreMillis, poolEntropyMean, poolEntropyMax, training,
+                metrics, stopping, null);
+    }
 
     /** A round without a stopping signal. */
     public RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,

@@ -40,6 +40,14 @@ final class RoundMetrics {
             add(metrics, "audit_ci_high", stopping.audit().high(), step, timestamp);
             add(metrics, "audit_labels", stopping.audit().labels(), step, timestamp);
         }
+        if (round.agreement() != null && round.agreement().reviews() > 0) {
+            add(metrics, "agreement_alpha", round.agreement().alpha(), step, timestamp);
+            add(metrics, "agreement_reviews", round.agreement().reviews(), step, timestamp);
+            for (var pair : round.agreement().pairs()) {
+                add(metrics, "agreement_kappa." + metricName(pair.first() + "_" + pair.second()), pair.kappa(), step,
+                        timestamp);
+            }
+        }
         if (round.metrics() != null) {
             for (int c = 0; c < round.metrics().classes(); c++) {
                 String name = metricName(labels.name(c));

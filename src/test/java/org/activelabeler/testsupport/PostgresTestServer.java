@@ -44,6 +44,21 @@ public final class PostgresTestServer {
 
     /** The running server; skips the calling test with the reason where none can start. */
     public static synchronized PostgresTestServer require() {
+        startOnce();
+        Assumptions.assumeTrue(instance != null, unavailable);
+        return instance;
+    }
+
+    /** The running server, for a benchmark; throws with the reason where none can start. */
+    public static synchronized PostgresTestServer startForBenchmark() {
+        startOnce();
+        if (instance == null) {
+            throw new IllegalStateException(unavailable);
+        }
+        return instance;
+    }
+
+    private static void startOnce() {
         if (instance == null && unavailable == null) {
             try {
                 instance = start();
@@ -51,8 +66,6 @@ public final class PostgresTestServer {
                 unavailable = "No PostgreSQL server could be started for the tests: " + e.getMessage();
             }
         }
-        Assumptions.assumeTrue(instance != null, unavailable);
-        return instance;
     }
 
     public int port() {

@@ -46,6 +46,12 @@ class GuiRetrainTrackingTest {
                     .id();
             OpenedDataset opened = UiFixture.open(workspace, datasetId);
             dataset = opened.corpus().dataset().name();
+            long[] ids = opened.corpus().reviewIds();
+            int[] bobs = {1, 0, 0, 0};
+            for (int i = 0; i < bobs.length; i++) {
+                workspace.labels().record(ids[i], org.activelabeler.labeling.LabelAction.LABEL, bobs[i], "bob",
+                        org.activelabeler.labeling.LabelSource.HUMAN);
+            }
             TrackingSession session = TrackingSession.open(workspace, server.uri(), Map.of());
             session.onRunLink((run, link) -> {
                 synchronized (rounds) {
@@ -112,6 +118,11 @@ class GuiRetrainTrackingTest {
             assertThat(client.getMetricHistory(childId, "pool_entropy_mean")).isNotEmpty();
             assertThat(client.getMetricHistory(childId, "train_ms")).isNotEmpty();
             assertThat(client.getMetricHistory(childId, "train_loss")).isNotEmpty();
+            assertThat(client.getMetricHistory(childId, "agreement_reviews")).as("alice and bob on the first four")
+                    .extracting(Metric::getValue).containsExactly(4.0);
+            assertThat(client.getMetricHistory(childId, "agreement_alpha")).singleElement()
+                    .satisfies(m -> assertThat(m.getValue()).isBetween(-1.0, 1.0));
+            assertThat(client.getMetricHistory(childId, "agreement_kappa.alice_bob")).isNotEmpty();
             assertThat(artifacts(client, childId, "model")).contains("model/MLmodel", "model/active_labeler.json",
                     "model/model.safetensors");
             assertThat(artifacts(client, childId, "")).contains("label_snapshot.csv");
