@@ -22,7 +22,11 @@ import org.activelabeler.ui.labeling.CountsView;
 import org.activelabeler.ui.labeling.KeyboardShortcuts;
 import org.activelabeler.ui.find.FindView;
 import org.activelabeler.ui.find.FindViewModel;
+import org.activelabeler.labeling.LabelAction;
+import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.ui.history.HistoryView;
+import org.activelabeler.ui.team.ConflictsView;
+import org.activelabeler.ui.team.ConflictsViewModel;
 import org.activelabeler.ui.history.HistoryViewModel;
 import org.activelabeler.search.TextSearch;
 import org.activelabeler.dataset.ReviewText;
@@ -87,6 +91,8 @@ final class LabelingScreen implements AutoCloseable {
     private FindView findView;
     private final HistoryViewModel historyModel;
     private HistoryView historyView;
+    private final ConflictsViewModel conflictsModel;
+    private ConflictsView conflictsView;
     private final StringProperty embeddingStatus = new javafx.beans.property.SimpleStringProperty("");
     private final StringProperty stoppingAdvice = new javafx.beans.property.SimpleStringProperty("");
     private org.activelabeler.ui.task.TaskHandle embedding;
@@ -127,7 +133,7 @@ final class LabelingScreen implements AutoCloseable {
 
         labelingView = new LabelingView(labeling);
         toolbar = new ToolbarView(toolbarModel, retrain, lane, openMlflow, datasetActions.withScreen(this::showFind,
-                this::showHistory));
+                this::showHistory, this::showConflicts));
         content = new SplitPane(labelingView, sidePanel(curve, roundRows));
         content.setDividerPositions(0.62);
         shortcuts = new KeyboardShortcuts(labeling, labelingView, retrain::retrainNow, datasetActions.exportLabels(),
@@ -139,6 +145,10 @@ final class LabelingScreen implements AutoCloseable {
         historyModel = new HistoryViewModel(opened.corpus().dataset().labels(),
                 () -> workspace.labels().events(datasetId), texts::text, config.textReader(), config.uiThread(),
                 this::openInLabeling);
+        conflictsModel = new ConflictsViewModel(opened.corpus().dataset().labels(),
+                () -> workspace.labels().events(datasetId), texts::text, (reviewId, label) -> workspace.labels()
+                .record(reviewId, LabelAction.LABEL, label, toolbarModel.annotatorProperty().get(), LabelSource.REVIEW),
+                config.textReader(), config.uiThread(), this::openInLabeling);
         oracle = new OracleTimer(toolbarModel.oracleProperty(), toolbarModel.oracleSpeedProperty(),
                 labeling::oracleStep);
 
@@ -390,6 +400,17 @@ final class LabelingScreen implements AutoCloseable {
             historyView = new HistoryView(scene.getWindow(), historyModel);
         }
         historyView.show();
+    }
+
+    /** Opens the team's agreement and disagreements beside the labeling view (Ctrl+Shift+D). */
+    void showConflicts() {
+        if (scene == null || scene.getWindow() == null) {
+            return;
+        }
+        if (conflictsView == null) {
+            conflictsView = new ConflictsView(scene.getWindow(), conflictsModel);
+        }
+        conflictsView.show();
     }
 
     /** The label history's state, for tests. */

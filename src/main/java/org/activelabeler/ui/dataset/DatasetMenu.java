@@ -7,12 +7,17 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The toolbar's Dataset menu: find texts, the label history, export the labels, add a class, other datasets. */
+/**
+ * The toolbar's Dataset menu: find texts, the label history, the team's disagreements, export the labels, add a
+ * class, other datasets.
+ */
 public final class DatasetMenu extends MenuButton {
     /** Ctrl+E, as in most tools that export. */
     public static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination CONFLICTS = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
     public DatasetMenu(DatasetActions actions) {
@@ -36,6 +41,10 @@ public final class DatasetMenu extends MenuButton {
         history.setId("label-history");
         history.setAccelerator(HISTORY);
         history.setOnAction(e -> actions.history().run());
-        getItems().addAll(find, history, export, addClass, new SeparatorMenuItem(), others);
+        MenuItem conflicts = new MenuItem("Disagreements and agreement...");
+        conflicts.setId("team-conflicts");
+        conflicts.setAccelerator(CONFLICTS);
+        conflicts.setOnAction(e -> actions.conflicts().run());
+        getItems().addAll(find, history, conflicts, export, addClass, new SeparatorMenuItem(), others);
     }
 }
