@@ -15,13 +15,22 @@ public final class DatabasePassword {
     }
 
     public static char[] resolve(Map<String, String> env, String location) {
+        char[] given = fromEnvironment(env);
+        if (given != null) {
+            return given;
+        }
+        Console console = System.console();
+        return console != null ? console.readPassword("Password for %s: ", location) : null;
+    }
+
+    /** The password from the environment, or null when neither variable is set. */
+    public static char[] fromEnvironment(Map<String, String> env) {
         for (String name : new String[] {ENV, "PGPASSWORD"}) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
                 return value.toCharArray();
             }
         }
-        Console console = System.console();
-        return console != null ? console.readPassword("Password for %s: ", location) : null;
+        return null;
     }
 }

@@ -65,7 +65,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     private static Workspace openServer(StoreLocation.Server server) {
-        char[] password = DatabasePassword.resolve(System.getenv(), server.address().toString());
+        return open(server, DatabasePassword.resolve(System.getenv(), server.address().toString()));
+    }
+
+    /** Opens a team's database with a password the caller asked for (the window's connection dialog). */
+    public static Workspace open(StoreLocation.Server server, char[] password) {
         return wire(PostgresDatabase.open(server.address(), password), server.localFolder());
     }
 

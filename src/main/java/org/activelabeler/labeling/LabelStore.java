@@ -31,6 +31,9 @@ public interface LabelStore {
     /** Every event of a dataset, undone ones too, oldest first. */
     List<LabelEvent> events(long datasetId);
 
+    /** The events of a dataset with a sequence number above {@code afterSeq}, oldest first (0 for all). */
+    List<LabelEvent> eventsAfter(long datasetId, long afterSeq);
+
     /** Records many labels in one transaction (a simulation's oracle answers), in the order given. */
     void recordLabels(List<NewLabel> labels);
 

@@ -21,6 +21,9 @@ public interface ClaimStore {
      */
     List<Long> claim(long datasetId, String annotator, List<Long> candidates, int count);
 
+    /** The reviews others hold unexpired claims on, each with how many hold it; a snapshot, for ordering only. */
+    java.util.Map<Long, Integer> claimedByOthers(long datasetId, String annotator);
+
     /** Gives reviews back before their lease ends (the annotator closed the dataset, say). */
     void release(long datasetId, String annotator, Collection<Long> reviewIds);
 }

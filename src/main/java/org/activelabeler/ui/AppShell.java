@@ -23,7 +23,10 @@ import org.activelabeler.ui.dataset.ExportChoice;
 import org.activelabeler.ui.dataset.ExportDialog;
 import org.activelabeler.ui.welcome.ImportChoices;
 import org.activelabeler.ui.welcome.ImportDialog;
+import org.activelabeler.app.StoreLocation;
+import org.activelabeler.store.postgres.PostgresAddress;
 import org.activelabeler.ui.folder.FolderProblemView;
+import org.activelabeler.ui.welcome.TeamDatabaseDialog;
 import org.activelabeler.app.TrackingSession;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.app.AppVersion;
@@ -53,6 +56,10 @@ public final class AppShell implements AutoCloseable {
 
     private final AppConfig config;
     private Path folder;
+    private StoreLocation.Server server;
+    private char[] serverPassword;
+    private boolean askOnShow;
+    static final String TEAM_DATABASE = "team.database";
     private UiSettings settings;
     private Function<Window, Path> folderChooser = FolderProblemView::chooseFolder;
     private Function<Window, Path> importChooser = WelcomeView::chooseFile;
@@ -105,6 +112,13 @@ public final class AppShell implements AutoCloseable {
             stage.setY(0);
         }
         stage.show();
+        if (askOnShow) {
+            askOnShow = false;
+            askForTeamDatabase();
+            if (server != null) {
+                return;
+            }
+        }
         open();
     }
 
@@ -113,21 +127,77 @@ public final class AppShell implements AutoCloseable {
      * (another process holds it, say), the window says why and offers Retry and another folder.
      */
     void open() {
-        mainView.showLoading("Opening the database...");
+        mainView.showLoading(server == null ? "Opening the database..." : "Connecting to " + server.address() + "...");
         Path opening = folder;
+        StoreLocation.Server team = server;
+        char[] password = serverPassword;
         config.executor().submit("Opening the database", progress -> {
-            Workspace opened = Workspace.open(opening);
+            Workspace opened = team == null ? Workspace.open(opening) : Workspace.open(team, password);
             return new OpenedFolder(opened, importedDatasets(opened));
         }, this::opened,
-                error -> mainView.setContent(new FolderProblemView(opening, ErrorMessages.describe(error),
+                error -> mainView.setContent(new FolderProblemView(team == null ? opening.toAbsolutePath().toString()
+                        : team.address().toString(), ErrorMessages.describe(error),
                         window -> folderChooser.apply(window), this::open, this::openFolder)));
+    }
+
+    /**
+     * Works on a team's PostgreSQL database instead of the data folder's (whose settings stay in use);
+     * {@code password} is kept in memory only, for reconnecting.
+     */
+    void connectTo(StoreLocation.Server team, char[] password) {
+        server = team;
+        serverPassword = password;
+        settings.put(TEAM_DATABASE, team.address().url());
+        closeWorkspace();
+        open();
+    }
+
+    /**
+     * Opens {@code team} instead of the data folder's database when the window shows (the window's
+     * {@code --db jdbc:postgresql://...}); without a password from the environment it asks for one first.
+     */
+    public void connectOnShow(PostgresAddress team, char[] password) {
+        settings.put(TEAM_DATABASE, team.url());
+        if (password != null) {
+            server = new StoreLocation.Server(team, folder);
+            serverPassword = password;
+        } else {
+            askOnShow = true;
+        }
+    }
+
+    /** Asks for a team database and connects to it. */
+    private void askForTeamDatabase() {
+        TeamDatabaseDialog.ask(scene.getWindow(), settings.get(TEAM_DATABASE, ""), System.getenv())
+                .ifPresent(answer -> connectTo(new StoreLocation.Server(answer.address(), folder), answer.password()));
     }
 
     /** Switches to another data folder (its own settings come with it) and opens it. */
     void openFolder(Path other) {
+        server = null;
+        serverPassword = null;
+        closeWorkspace();
         folder = other;
         settings = UiSettings.load(other);
         open();
+    }
+
+    /** Closes the open dataset, tracking and database before another store opens. */
+    private void closeWorkspace() {
+        closeScreen();
+        if (tracking != null) {
+            tracking.close();
+            tracking = null;
+        }
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
+    }
+
+    /** The setting that remembers the last dataset, one per store (ids of different stores mean different datasets). */
+    private String lastDatasetKey() {
+        return server == null ? LAST_DATASET : LAST_DATASET + "." + server.address();
     }
 
     /** How "Open another data folder..." asks for the folder; tests answer without a dialog. */
@@ -190,7 +260,7 @@ public final class AppShell implements AutoCloseable {
         workspace = opened.workspace();
         connectTracking();
         List<DatasetInfo> known = opened.datasets();
-        DatasetInfo last = settings.getLong(LAST_DATASET)
+        DatasetInfo last = settings.getLong(lastDatasetKey())
                 .flatMap(id -> known.stream().filter(d -> d.id() == id).findFirst()).orElse(null);
         if (fileToImport != null) {
             Path file = fileToImport;
@@ -212,6 +282,7 @@ public final class AppShell implements AutoCloseable {
         mainView.setToolbar(null);
         WelcomeView welcome = new WelcomeView(model, window -> importChooser.apply(window),
                 (window, choices) -> importAsker.apply(window, choices), WelcomeView::confirmDelete);
+        welcome.offerTeamDatabase(workspace.storeLocation(), workspace.sharedStore(), this::askForTeamDatabase);
         mainView.setContent(welcome);
         statusMessage.unbind();
         statusMessage.set(known.isEmpty() ? "No dataset yet: import one to start" : "Choose a dataset");
@@ -253,7 +324,7 @@ public final class AppShell implements AutoCloseable {
     }
 
     private void showLabeling(OpenedDataset opened, ReviewTexts texts) {
-        settings.put(LAST_DATASET, Long.toString(opened.corpus().dataset().id()));
+        settings.put(lastDatasetKey(), Long.toString(opened.corpus().dataset().id()));
         LabelingRuns runs = new LabelingRuns(() -> tracking, opened.corpus().dataset(),
                 toolbarModel.annotatorProperty()::get, LabelingScreen.SEED, new ModelPackage(workspace.tokenizer(),
                 opened.corpus().dataset().labels(), AppVersion.get(), ModelCacheFolder.parts(),

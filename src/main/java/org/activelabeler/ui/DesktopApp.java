@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.activelabeler.app.DataFolder;
+import org.activelabeler.app.DatabasePassword;
 import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.task.FxTaskExecutor;
@@ -29,6 +30,9 @@ public final class DesktopApp extends Application {
         shell = new AppShell(config);
         if (arguments.file() != null) {
             shell.importOnOpen(arguments.file());
+        }
+        if (arguments.team() != null) {
+            shell.connectOnShow(arguments.team(), DatabasePassword.fromEnvironment(System.getenv()));
         }
         String oracle = System.getProperty("activelabeler.oracle");
         if (oracle != null) {

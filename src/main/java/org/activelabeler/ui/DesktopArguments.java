@@ -3,16 +3,22 @@ package org.activelabeler.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.activelabeler.store.postgres.PostgresAddress;
 
 /**
- * The desktop app's command line: {@code [--db DIR] [FILE]}. Without a command the launcher opens the
+ * The desktop app's command line: {@code [--db DIR|URL] [FILE]}. Without a command the launcher opens the
  * window; these are the arguments that still mean the window. A file (from the command line, or
  * opened from the file manager) goes through the import dialog once the window is up.
  *
  * @param folder the data folder, or null for the per-user one
  * @param file a text file to import, or null
+ * @param team a team's PostgreSQL database ({@code --db jdbc:postgresql://...}), or null
  */
-public record DesktopArguments(Path folder, Path file) {
+public record DesktopArguments(Path folder, Path file, PostgresAddress team) {
+
+    public DesktopArguments(Path folder, Path file) {
+        this(folder, file, null);
+    }
 
     /**
      * Whether these arguments are the window's rather than a command's: none, {@code --db}, or an
@@ -25,14 +31,14 @@ public record DesktopArguments(Path folder, Path file) {
 
     /** @throws IllegalArgumentException saying what is wrong and what the window takes */
     public static DesktopArguments parse(List<String> args) {
-        Path folder = null;
+        String db = null;
         Path file = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--db=")) {
-                folder = Path.of(arg.substring("--db=".length()));
+                db = arg.substring("--db=".length());
             } else if (arg.equals("--db") && i + 1 < args.size()) {
-                folder = Path.of(args.get(++i));
+                db = args.get(++i);
             } else if (file == null && !arg.startsWith("-")) {
                 file = Path.of(arg);
                 if (!Files.isRegularFile(file)) {
@@ -40,10 +46,14 @@ public record DesktopArguments(Path folder, Path file) {
                             + " window takes [--db DIR] [FILE]. For the command line: active-labeler --help");
                 }
             } else {
-                throw new IllegalArgumentException("The window takes [--db DIR] [FILE]; '" + arg + "' is not one of"
+                throw new IllegalArgumentException("The window takes [--db DIR|URL] [FILE]; '" + arg + "' is not one of"
                         + " them. For the command line: active-labeler --help");
             }
         }
-        return new DesktopArguments(folder, file == null ? null : file.toAbsolutePath());
+        Path absolute = file == null ? null : file.toAbsolutePath();
+        if (db != null && PostgresAddress.isUrl(db)) {
+            return new DesktopArguments(null, absolute, PostgresAddress.parse(db, System.getenv()));
+        }
+        return new DesktopArguments(db == null ? null : Path.of(db), absolute, null);
     }
 }

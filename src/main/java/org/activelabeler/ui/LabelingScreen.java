@@ -23,6 +23,7 @@ import org.activelabeler.ui.labeling.KeyboardShortcuts;
 import org.activelabeler.ui.find.FindView;
 import org.activelabeler.ui.find.FindViewModel;
 import org.activelabeler.labeling.LabelAction;
+import org.activelabeler.team.TeamQueue;
 import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.ui.history.HistoryView;
 import org.activelabeler.ui.team.ConflictsView;
@@ -179,7 +180,11 @@ final class LabelingScreen implements AutoCloseable {
 
         lane.onRound(this::notifyTransformerRound);
 
-        labeling.start(settings.getLong(CURRENT + datasetId).orElse(null));
+        if (workspace.sharedStore()) {
+            labeling.serveTeam(annotator -> new TeamQueue(opened.corpus(), workspace.labels(), workspace.claims(),
+                    annotator), config.textReader(), config.uiThread());
+        }
+        labeling.start(workspace.sharedStore() ? null : settings.getLong(CURRENT + datasetId).orElse(null));
         config.textReader().execute(() -> {
             var events = workspace.labels().events(datasetId);
             config.uiThread().execute(() -> labeling.startPace(events, java.time.Clock.systemDefaultZone()));

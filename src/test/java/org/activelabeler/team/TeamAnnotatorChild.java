@@ -1,5 +1,7 @@
 package org.activelabeler.team;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.activelabeler.app.StoreLocation;
 import org.activelabeler.app.Workspace;
@@ -9,7 +11,7 @@ import org.activelabeler.progress.Progress;
 
 /**
  * One annotator of a team in a process of its own: opens the shared store by its address (the password from
- * the environment, as a user's would be), takes batches from {@link TeamQueue} and labels each review with its
+ * the environment, as a user's would be), waits for the go file so that all start at once, takes batches from {@link TeamQueue} and labels each review with its
  * file label until nothing is left, then prints how many labels it gave.
  */
 public final class TeamAnnotatorChild {
@@ -29,6 +31,12 @@ public final class TeamAnnotatorChild {
             for (int i = 0; i < corpus.size(); i++) {
                 gold.put(corpus.reviewIds()[i], corpus.gold()[i]);
             }
+            System.out.println("ready");
+            System.out.flush();
+            Path go = Path.of(args[4]);
+            while (!Files.exists(go)) {
+                sleep();
+            }
             int labeled = 0;
             for (List<Long> next = queue.next(batch); !next.isEmpty(); next = queue.next(batch)) {
                 for (long reviewId : next) {
@@ -37,6 +45,15 @@ public final class TeamAnnotatorChild {
                 }
             }
             System.out.println("labeled " + labeled);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -96,6 +96,25 @@ public final class JdbcClaimStore implements ClaimStore {
     }
 
     @Override
+    public Map<Long, Integer> claimedByOthers(long datasetId, String annotator) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT review_id, COUNT(*) FROM review_claim"
+                    + " WHERE dataset_id = ? AND annotator <> ? AND expires_at >= ? GROUP BY review_id")) {
+                s.setLong(1, datasetId);
+                s.setString(2, annotator);
+                s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                Map<Long, Integer> claimed = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.put(rs.getLong(1), rs.getInt(2));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    @Override
     public void release(long datasetId, String annotator, Collection<Long> reviewIds) {
         database.write(c -> {
             try (PreparedStatement s = c.prepareStatement(

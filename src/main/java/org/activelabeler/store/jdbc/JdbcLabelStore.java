@@ -140,11 +140,17 @@ public final class JdbcLabelStore implements LabelStore {
 
     @Override
     public List<LabelEvent> events(long datasetId) {
+        return eventsAfter(datasetId, 0);
+    }
+
+    @Override
+    public List<LabelEvent> eventsAfter(long datasetId, long afterSeq) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT e.seq, e.review_id, e.action, e.label,"
                     + " e.annotator, e.source, e.created_at, e.undone_at FROM label_event e"
-                    + " JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ? ORDER BY e.seq")) {
+                    + " JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ? AND e.seq > ? ORDER BY e.seq")) {
                 s.setLong(1, datasetId);
+                s.setLong(2, afterSeq);
                 s.setFetchSize(1000);
                 List<LabelEvent> events = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {

@@ -14,8 +14,9 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 /**
- * What the window shows when the data folder cannot be opened (another Active Labeler holds it, it
- * is not writable, ...): the reason, and a way on: try again, or open another data folder.
+ * What the window shows when the data folder, or a team's database, cannot be opened (another Active Labeler
+ * holds the folder, it is not writable, the server refused, ...): the reason, and a way on: try again, or
+ * open another data folder.
  */
 public final class FolderProblemView extends VBox {
 
@@ -24,21 +25,24 @@ public final class FolderProblemView extends VBox {
      * @param retry opens the same folder again
      * @param openOther opens the folder chosen
      */
-    public FolderProblemView(Path folder, String reason, Function<Window, Path> chooser, Runnable retry,
+    /** @param where the folder's absolute path or the server's address */
+    public FolderProblemView(String where, String reason, Function<Window, Path> chooser, Runnable retry,
                              Consumer<Path> openOther) {
         super(14);
         setId("folder-problem");
         setAlignment(Pos.CENTER);
         setPadding(new Insets(40));
-        Label title = new Label("The data folder cannot be opened");
+        boolean server = where.startsWith("postgresql://");
+        Label title = new Label(server ? "The team database cannot be opened" : "The data folder cannot be opened");
         title.getStyleClass().add("welcome-title");
-        Label where = new Label(folder.toAbsolutePath().toString());
-        where.getStyleClass().add("caption");
+        Label place = new Label(where);
+        place.getStyleClass().add("caption");
         Label why = new Label(reason);
         why.setId("folder-problem-reason");
         why.setWrapText(true);
         why.setMaxWidth(600);
-        Label labels = new Label("Labels already given are safe in that folder.");
+        Label labels = new Label(server ? "Labels already given are safe on the server."
+                : "Labels already given are safe in that folder.");
         labels.getStyleClass().add("muted");
 
         Button again = new Button("Retry");
@@ -57,7 +61,7 @@ public final class FolderProblemView extends VBox {
         HBox buttons = new HBox(12, again, other);
         buttons.setAlignment(Pos.CENTER);
 
-        VBox card = new VBox(14, title, where, why, labels, buttons);
+        VBox card = new VBox(14, title, place, why, labels, buttons);
         card.setAlignment(Pos.CENTER);
         card.getStyleClass().add("card");
         card.setMaxWidth(680);

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.activelabeler.team.TeamQueue;
 import java.util.OptionalInt;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -58,6 +61,7 @@ public final class LabelingViewModel {
     private LabelingSession session;
 
     private final ObjectProperty<Long> current = new SimpleObjectProperty<>();
+    private TeamServing team;
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
     private final ObjectProperty<ModelView> modelView;
@@ -375,6 +379,9 @@ public final class LabelingViewModel {
         thisSession.set(0);
         todaysPace = new LabelingPace(List.of());
         pace.set("");
+        if (team != null) {
+            team.changeAnnotator(session.annotator());
+        }
     }
 
     /** The file's label of the text on screen, for the simulated oracle; empty when there is none. */
@@ -498,7 +505,29 @@ public final class LabelingViewModel {
     }
 
     private Optional<Long> first() {
-        return order.next(1, answers).stream().findFirst();
+        return nextTexts(1).stream().findFirst();
+    }
+
+    /** The next texts: the serving order's, or, with a team, those claimed for this annotator. */
+    private List<Long> nextTexts(int limit) {
+        return team == null ? order.next(limit, answers) : team.next(limit, answers);
+    }
+
+    /**
+     * Serves only texts claimed for this annotator on the team's shared database, claiming batches on
+     * {@code background}; the first batch shows when it comes.
+     */
+    public void serveTeam(Function<String, TeamQueue> queues, Executor background, Executor uiThread) {
+        team = new TeamServing(queues, session.annotator(), background, uiThread, this::teamBatchCame);
+        team.claimMore();
+    }
+
+    private void teamBatchCame() {
+        Long id = current.get();
+        if (id == null || !isOpen(id)) {
+            show(first().orElse(null));
+        }
+        refreshUpcoming();
     }
 
     private boolean isOpen(long id) {
@@ -512,6 +541,23 @@ public final class LabelingViewModel {
 
     private void show(Long id) {
         current.set(id);
+        if (id == null && team != null && (!team.ready() || team.problem() != null)) {
+            title.set(team.problem() == null ? "Asking the team database for texts..." : "No texts from the team"
+                    + " database");
+            text.set(team.problem() == null ? "Texts nobody else is working on come here in a moment."
+                    : team.problem());
+            modelView.set(ModelView.none(labelSet));
+            highlights.set(List.of());
+            return;
+        }
+        if (id == null && team != null) {
+            title.set("Nothing left for you");
+            text.set("Every text is labeled or held by another annotator of the team. Held texts come back when"
+                    + " their claim ends, if nobody labels them.");
+            modelView.set(ModelView.none(labelSet));
+            highlights.set(List.of());
+            return;
+        }
         if (id == null) {
             title.set("All " + corpus.size() + " texts are labeled");
             text.set("Every text of this dataset has a label. Undo (Ctrl+Z) brings the last one back.");
@@ -529,7 +575,7 @@ public final class LabelingViewModel {
 
     private void refreshUpcoming() {
         queueOwner.set(order.owner(answers));
-        List<Long> next = order.next(QUEUE_SHOWN + 1, answers);
+        List<Long> next = nextTexts(QUEUE_SHOWN + 1);
         List<QueueRow> rows = new ArrayList<>(QUEUE_SHOWN);
         for (long id : next) {
             if (current.get() != null && id == current.get() || rows.size() == QUEUE_SHOWN) {

@@ -30,6 +30,9 @@ public final class WelcomeView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
     private final WelcomeViewModel model;
+    private final Label storeLine = new Label();
+    private final javafx.scene.control.Hyperlink teamLink = new javafx.scene.control.Hyperlink(
+            "Label with a team: connect to a PostgreSQL database...");
     private final BiFunction<Window, ImportChoices, Optional<ImportOptions>> ask;
 
     /** The real dialogs: the desktop's file chooser, then the import dialog with its preview. */
@@ -133,7 +136,12 @@ public final class WelcomeView extends VBox {
         previous.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.datasets()));
         previous.managedProperty().bind(previous.visibleProperty());
 
-        VBox card = new VBox(14, title, subtitle, importButton, formats, running, message, previous);
+        storeLine.setId("store-location");
+        storeLine.getStyleClass().add("caption");
+        teamLink.setId("connect-team");
+        HBox store = new HBox(8, storeLine, teamLink);
+        store.setAlignment(Pos.CENTER);
+        VBox card = new VBox(14, title, subtitle, importButton, formats, running, message, previous, store);
         card.setAlignment(Pos.CENTER);
         card.getStyleClass().add("card");
         card.setMaxWidth(640);
@@ -167,5 +175,13 @@ public final class WelcomeView extends VBox {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(owner);
         return file == null ? null : file.toPath();
+    }
+
+    /** Says which store is open and offers to connect to a team's database instead. */
+    public void offerTeamDatabase(String location, boolean shared, Runnable connect) {
+        storeLine.setText((shared ? "Team database " : "Data folder ") + location);
+        teamLink.setText(shared ? "Connect to another team database..." : "Label with a team: connect to a PostgreSQL"
+                + " database...");
+        teamLink.setOnAction(e -> connect.run());
     }
 }

@@ -217,6 +217,8 @@ abstract class StoreContract {
         List<Long> ann = claims.claim(datasetId, "ann", all, 3);
         assertThat(ann).containsExactly(ids[0], ids[1], ids[2]);
         assertThat(claims.claim(datasetId, "ann", all, 3)).as("renewed, the same").isEqualTo(ann);
+        assertThat(claims.claimedByOthers(datasetId, "ben")).isEqualTo(Map.of(ids[0], 1, ids[1], 1, ids[2], 1));
+        assertThat(claims.claimedByOthers(datasetId, "ann")).isEmpty();
         assertThat(claims.claim(datasetId, "ben", all, 3)).containsExactly(ids[3], ids[4], ids[5]);
         labels().record(ids[0], LabelAction.LABEL, 1, "ann", LabelSource.HUMAN);
         claims.release(datasetId, "ann", List.of(ids[1]));

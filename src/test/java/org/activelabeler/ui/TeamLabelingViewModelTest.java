@@ -1,0 +1,70 @@
+package org.activelabeler.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.activelabeler.app.StoreLocation;
+import org.activelabeler.app.Workspace;
+import org.activelabeler.labeling.LabelEvent;
+import org.activelabeler.store.postgres.PostgresAddress;
+import org.activelabeler.team.TeamQueue;
+import org.activelabeler.team.TeamSettings;
+import org.activelabeler.testsupport.PostgresTestServer;
+import org.activelabeler.ui.labeling.LabelingViewModel;
+import org.activelabeler.ui.labeling.OpenedDataset;
+import org.activelabeler.ui.labeling.QueueRow;
+import org.activelabeler.ui.labeling.ReviewTexts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two windows' labeling view models on one dataset of a real PostgreSQL server, as two annotators' apps:
+ * each is served only texts claimed for it, so they never show or label the same text (no overlap here),
+ * and both see the texts the other labeled leave the pool.
+ */
+class TeamLabelingViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoAnnotatorsAreNeverShownTheSameText() {
+        PostgresTestServer server = PostgresTestServer.require();
+        PostgresAddress address = server.freshDatabase();
+        char[] password = PostgresTestServer.PASSWORD.toCharArray();
+        StoreLocation.Server location = new StoreLocation.Server(address, dir.resolve("local"));
+        try (Workspace annsApp = Workspace.open(location, password); Workspace bensApp = Workspace.open(location, password)) {
+            long datasetId = UiFixture.importInto(annsApp, UiFixture.writeCsv(dir.resolve("reviews.csv"), 60)).id();
+            annsApp.claims().saveSettings(datasetId, new TeamSettings(0.0, Duration.ofMinutes(10)));
+            LabelingViewModel ann = window(annsApp, datasetId, "ann");
+            LabelingViewModel ben = window(bensApp, datasetId, "ben");
+            Set<Long> shown = new HashSet<>();
+            for (int i = 0; i < 12; i++) {
+                Long annsText = ann.currentProperty().get();
+                Long bensText = ben.currentProperty().get();
+                assertThat(annsText).isNotNull().isNotEqualTo(bensText);
+                assertThat(ann.upcoming()).extracting(QueueRow::reviewId).doesNotContain(bensText);
+                assertThat(shown.add(annsText)).as("never shown again").isTrue();
+                assertThat(shown.add(bensText)).isTrue();
+                ann.label(i % 2);
+                ben.label((i + 1) % 2);
+            }
+            List<LabelEvent> events = annsApp.labels().events(datasetId);
+            assertThat(events).hasSize(24);
+            assertThat(events.stream().map(LabelEvent::reviewId).distinct()).hasSize(24);
+        }
+    }
+
+    private static LabelingViewModel window(Workspace workspace, long datasetId, String annotator) {
+        OpenedDataset opened = UiFixture.open(workspace, datasetId);
+        LabelingViewModel model = new LabelingViewModel(opened, opened.corpus().reviewIds(), workspace.labels(),
+                new ReviewTexts(workspace.datasets(), Runnable::run), annotator);
+        model.serveTeam(name -> new TeamQueue(opened.corpus(), workspace.labels(), workspace.claims(), name),
+                Runnable::run, Runnable::run);
+        model.start(null);
+        return model;
+    }
+}
