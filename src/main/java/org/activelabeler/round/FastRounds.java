@@ -157,7 +157,8 @@ public final class FastRounds implements AutoCloseable {
     }
 
     private RoundOutcome retrainInTurn(String strategy, int batchSize, Progress progress) {
-        Map<Long, Integer> labels = store.currentLabels(corpus.dataset().id());
+        TrainingLabels training = TrainingLabels.read(store, corpus);
+        Map<Long, Integer> labels = training.labels();
         if (labels.values().stream().distinct().count() < 2) {
             throw new IllegalStateException("Label texts of at least two classes before retraining");
         }
@@ -175,7 +176,7 @@ public final class FastRounds implements AutoCloseable {
         StoppingSignal stopping = stopping(outcome.pool());
         lastPool = outcome.pool();
         lastLabeled = Set.copyOf(labels.keySet());
-        RunRef run = track(round, outcome, rows, strategy, batchSize, stopping);
+        RunRef run = track(round, outcome, rows, strategy, batchSize, stopping, training.team());
         return new RoundOutcome(round, queue, outcome.pool(), holdout == null ? Double.NaN : holdout.accuracy(),
                 holdout == null ? 0 : holdoutSize(labels), run, stopping, tokenPulls(classes));
     }
@@ -198,7 +199,7 @@ public final class FastRounds implements AutoCloseable {
      */
     public Refit refit(Progress progress) {
         prepare(progress);
-        Map<Long, Integer> labels = store.currentLabels(corpus.dataset().id());
+        Map<Long, Integer> labels = TrainingLabels.read(store, corpus).labels();
         if (labels.values().stream().distinct().count() < 2) {
             return null;
         }
@@ -287,14 +288,13 @@ public final class FastRounds implements AutoCloseable {
     }
 
     private RunRef track(RoundRecord round, FastRound.Outcome outcome, Rows rows, String strategy, int batchSize,
-                         StoppingSignal stopping) {
+                         StoppingSignal stopping, TeamReport team) {
         try {
             ClassMetrics holdout = outcome.metrics();
             RoundResult measured = new RoundResult(store.rounds(corpus.dataset().id()).size(), round.labels(),
                     holdout == null ? Double.NaN : holdout.accuracy(), holdout == null ? Double.NaN : holdout.macroF1(),
                     round.trainMillis(), round.scoreMillis(), outcome.entropyMean(), outcome.entropyMax(),
-                    outcome.training(), holdout, stopping,
-                    TeamReport.of(store.events(corpus.dataset().id()), corpus.dataset().labels().size()).agreement());
+                    outcome.training(), holdout, stopping, team);
             Map<String, String> params = new LinkedHashMap<>();
             params.put("strategy", strategy);
             if (batchSize > 0) {

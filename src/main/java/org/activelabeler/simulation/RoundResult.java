@@ -3,7 +3,7 @@ package org.activelabeler.simulation;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.model.TrainingReport;
 import org.activelabeler.stopping.StoppingSignal;
-import org.activelabeler.team.Agreement;
+import org.activelabeler.team.TeamReport;
 
 /**
  * What one round of the loop measured.
@@ -19,12 +19,12 @@ import org.activelabeler.team.Agreement;
  * @param training details of the fit
  * @param metrics the holdout figures per class and the confusion matrix, or null without a holdout
  * @param stopping the stopping signal after this round
- * @param agreement how far the team's annotators agree on the reviews labeled twice, or null where nobody
- *     but the oracle labels
+ * @param team how far the team's annotators agree on the reviews labeled twice and what is left to settle, or
+ *     null where nobody but the oracle labels
  */
 public record RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,
                           double poolEntropyMean, double poolEntropyMax, TrainingReport training, ClassMetrics metrics,
-                          StoppingSignal stopping, Agreement.Report agreement) {
+                          StoppingSignal stopping, TeamReport team) {
 
     /** A round without an agreement figure (a simulation, or one annotator). */
     public RoundResult(int round, int labels, double accuracy, double macroF1, long trainMillis, long scoreMillis,

@@ -40,10 +40,12 @@ final class RoundMetrics {
             add(metrics, "audit_ci_high", stopping.audit().high(), step, timestamp);
             add(metrics, "audit_labels", stopping.audit().labels(), step, timestamp);
         }
-        if (round.agreement() != null && round.agreement().reviews() > 0) {
-            add(metrics, "agreement_alpha", round.agreement().alpha(), step, timestamp);
-            add(metrics, "agreement_reviews", round.agreement().reviews(), step, timestamp);
-            for (var pair : round.agreement().pairs()) {
+        if (round.team() != null && round.team().agreement().reviews() > 0) {
+            var agreement = round.team().agreement();
+            add(metrics, "agreement_alpha", agreement.alpha(), step, timestamp);
+            add(metrics, "agreement_reviews", agreement.reviews(), step, timestamp);
+            add(metrics, "agreement_unsettled", round.team().conflicts().size(), step, timestamp);
+            for (var pair : agreement.pairs()) {
                 add(metrics, "agreement_kappa." + metricName(pair.first() + "_" + pair.second()), pair.kappa(), step,
                         timestamp);
             }

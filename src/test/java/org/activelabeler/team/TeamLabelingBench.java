@@ -33,7 +33,8 @@ import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
  * batch of texts (a claim) and to commit a label, at the median and the 99th percentile, and the check that
  * every label is there and none was given twice outside the overlap.
  *
- * <p>Usage: {@code TeamLabelingBench FILE SECONDS BATCH ANNOTATORS...}, e.g. {@code imdb_pool.csv.gz 30 10 1 4 16}.
+ * <p>Usage: {@code TeamLabelingBench FILE SECONDS BATCH PACE ANNOTATORS...}, e.g. {@code imdb_pool.csv.gz 30 10 0 1 4 16};
+ * PACE is each annotator's labels per second (0: as fast as the store allows), a person's pace being about 0.3.
  */
 public final class TeamLabelingBench {
     private TeamLabelingBench() {
@@ -46,17 +47,19 @@ public final class TeamLabelingBench {
         Path file = Path.of(args[0]);
         long seconds = Long.parseLong(args[1]);
         int batch = Integer.parseInt(args[2]);
+        double pace = Double.parseDouble(args[3]);
         PostgresTestServer server = PostgresTestServer.startForBenchmark();
-        System.out.printf(Locale.ROOT, "%s, %d s per run, batches of %d, overlap 10%%, %d cores%n", file.getFileName(),
-                seconds, batch, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%s, %d s per run, batches of %d, %s, overlap 10%%, %d cores%n",
+                file.getFileName(), seconds, batch, pace > 0 ? pace + " labels/s per annotator" : "no reading time",
+                Runtime.getRuntime().availableProcessors());
         System.out.println("annotators | labels/s | next batch p50 / p99 ms | label commit p50 / p99 ms | labels | check");
-        for (int i = 3; i < args.length; i++) {
-            run(server, file, seconds, batch, Integer.parseInt(args[i]));
+        for (int i = 4; i < args.length; i++) {
+            run(server, file, seconds, batch, pace, Integer.parseInt(args[i]));
         }
         System.exit(0);
     }
 
-    private static void run(PostgresTestServer server, Path file, long seconds, int batch, int annotators)
+    private static void run(PostgresTestServer server, Path file, long seconds, int batch, double pace, int annotators)
             throws Exception {
         PostgresAddress address = server.freshDatabase();
         char[] password = PostgresTestServer.PASSWORD.toCharArray();
@@ -78,7 +81,7 @@ public final class TeamLabelingBench {
         long start = System.nanoTime();
         for (int a = 0; a < annotators; a++) {
             String name = "annotator-" + a;
-            results.add(threads.submit(() -> annotate(address, password, corpus, gold, name, batch, deadline)));
+            results.add(threads.submit(() -> annotate(address, password, corpus, gold, name, batch, pace, deadline)));
         }
         List<Annotator> done = new ArrayList<>();
         for (Future<Annotator> result : results) {
@@ -99,7 +102,7 @@ public final class TeamLabelingBench {
     }
 
     private static Annotator annotate(PostgresAddress address, char[] password, Corpus corpus, Map<Long, Integer> gold,
-                                      String name, int batch, long deadline) {
+                                      String name, int batch, double pace, long deadline) {
         List<Long> claimTimes = new ArrayList<>();
         List<Long> labelTimes = new ArrayList<>();
         int labels = 0;
@@ -115,6 +118,9 @@ public final class TeamLabelingBench {
                     break;
                 }
                 for (long id : next) {
+                    if (pace > 0) {
+                        sleep((long) (1000 / pace));
+                    }
                     long t1 = System.nanoTime();
                     session.label(id, gold.get(id));
                     labelTimes.add(System.nanoTime() - t1);
@@ -124,6 +130,15 @@ public final class TeamLabelingBench {
         }
         return new Annotator(labels, claimTimes.stream().mapToLong(Long::longValue).toArray(),
                 labelTimes.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String check(List<LabelEvent> events, int reported, TeamSettings settings) {

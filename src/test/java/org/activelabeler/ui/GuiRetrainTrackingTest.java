@@ -109,11 +109,12 @@ class GuiRetrainTrackingTest {
             Map<String, String> params = child.getData().getParamsList().stream()
                     .collect(Collectors.toMap(p -> p.getKey(), p -> p.getValue()));
             assertThat(params).containsEntry("strategy", "entropy").containsEntry("batch_size", "4")
-                    .containsEntry("labels", "4").containsEntry("seed", "13")
+                    .as("bob and alice disagree on the third text, which waits for a settlement")
+                    .containsEntry("labels", "3").containsEntry("seed", "13")
                     .containsEntry("tokenizer", "test-tokenizer").containsKeys("learning_rate", "l2");
             String childId = child.getInfo().getRunId();
             assertThat(client.getMetricHistory(childId, "holdout_accuracy")).extracting(Metric::getStep)
-                    .containsExactly(4L);
+                    .containsExactly(3L);
             assertThat(client.getMetricHistory(childId, "holdout_macro_f1")).isNotEmpty();
             assertThat(client.getMetricHistory(childId, "pool_entropy_mean")).isNotEmpty();
             assertThat(client.getMetricHistory(childId, "train_ms")).isNotEmpty();
@@ -123,6 +124,8 @@ class GuiRetrainTrackingTest {
             assertThat(client.getMetricHistory(childId, "agreement_alpha")).singleElement()
                     .satisfies(m -> assertThat(m.getValue()).isBetween(-1.0, 1.0));
             assertThat(client.getMetricHistory(childId, "agreement_kappa.alice_bob")).isNotEmpty();
+            assertThat(client.getMetricHistory(childId, "agreement_unsettled")).extracting(Metric::getValue)
+                    .containsExactly(1.0);
             assertThat(artifacts(client, childId, "model")).contains("model/MLmodel", "model/active_labeler.json",
                     "model/model.safetensors");
             assertThat(artifacts(client, childId, "")).contains("label_snapshot.csv");
