@@ -52,13 +52,13 @@ final class TeamCommand implements Callable<Integer> {
                 return 0;
             }
             report.labelsByAnnotator().forEach((annotator, count) ->
-                    System.out.printf(Locale.ROOT, "  %-24s %,d labels%n", annotator, count));
+                    System.out.printf(Locale.ROOT, "  %-24s %,d label%s%n", annotator, count, count == 1 ? "" : "s"));
             System.out.println(report.agreementLine());
             for (Agreement.PairKappa pair : report.agreement().pairs()) {
                 System.out.printf(Locale.ROOT, "  Cohen's kappa %s / %s: %.3f on %d reviews%n", pair.first(),
                         pair.second(), pair.kappa(), pair.reviews());
             }
-            for (Map.Entry<Long, Map<String, Integer>> conflict : report.conflicts().entrySet()) {
+            for (Map.Entry<Long, Map<String, Integer>> conflict : new java.util.TreeMap<>(report.conflicts()).entrySet()) {
                 System.out.printf(Locale.ROOT, "  to settle: review %d, %s%n", conflict.getKey(),
                         describe(conflict.getValue(), info));
             }

@@ -160,7 +160,10 @@ public final class FastRounds implements AutoCloseable {
         TrainingLabels training = TrainingLabels.read(store, corpus);
         Map<Long, Integer> labels = training.labels();
         if (labels.values().stream().distinct().count() < 2) {
-            throw new IllegalStateException("Label texts of at least two classes before retraining");
+            int waiting = training.team().conflicts().size();
+            throw new IllegalStateException("Label texts of at least two classes before retraining" + (waiting == 0
+                    ? "" : " (" + waiting + " texts the team disagrees on wait for a settlement: Dataset >"
+                    + " Disagreements, or `team`)"));
         }
         judgeAuditLabels(labels);
         Rows rows = rows(labels);

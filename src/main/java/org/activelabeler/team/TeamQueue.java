@@ -24,6 +24,7 @@ public final class TeamQueue {
     private static final int MAX_WINDOW = 16_384;
     private static final long FULL_READ_NANOS = 60_000_000_000L;
     private final Corpus corpus;
+    private final long[] askingOrder;
     private final LabelStore labels;
     private final ClaimStore claims;
     private final String annotator;
@@ -37,6 +38,12 @@ public final class TeamQueue {
     private enum LabelEventKind { LABEL, SKIP, REMOVE }
 
     public TeamQueue(Corpus corpus, LabelStore labels, ClaimStore claims, String annotator) {
+        this(corpus, corpus.reviewIds(), labels, claims, annotator);
+    }
+
+    /** @param askingOrder the order of the texts no round ranked (the window's, shuffled for a file sorted by class) */
+    public TeamQueue(Corpus corpus, long[] askingOrder, LabelStore labels, ClaimStore claims, String annotator) {
+        this.askingOrder = askingOrder;
         this.corpus = corpus;
         this.labels = labels;
         this.claims = claims;
@@ -68,7 +75,7 @@ public final class TeamQueue {
             }
         });
         for (int window = Math.max(16, count * 4); ; window = Math.min(MAX_WINDOW, window * 4)) {
-            List<Long> candidates = LabelingSession.order(queue, corpus.reviewIds(), full, skipped, window);
+            List<Long> candidates = LabelingSession.order(queue, askingOrder, full, skipped, window);
             List<Long> claimed = claims.claim(datasetId, annotator, candidates, count);
             if (claimed.size() >= count || candidates.size() < window || window == MAX_WINDOW) {
                 return claimed;

@@ -146,8 +146,11 @@ final class LabelingScreen implements AutoCloseable {
         historyModel = new HistoryViewModel(opened.corpus().dataset().labels(),
                 () -> workspace.labels().events(datasetId), texts::text, config.textReader(), config.uiThread(),
                 this::openInLabeling);
+        Map<Long, Integer> positions = new HashMap<>();
+        opened.corpus().rowsByReviewId().forEach((id, row) -> positions.put(id, row + 1));
         conflictsModel = new ConflictsViewModel(opened.corpus().dataset().labels(),
-                () -> workspace.labels().events(datasetId), texts::text, (reviewId, label) -> workspace.labels()
+                () -> workspace.labels().events(datasetId), texts::text, positions::get,
+                (reviewId, label) -> workspace.labels()
                 .record(reviewId, LabelAction.LABEL, label, toolbarModel.annotatorProperty().get(), LabelSource.REVIEW),
                 config.textReader(), config.uiThread(), this::openInLabeling);
         oracle = new OracleTimer(toolbarModel.oracleProperty(), toolbarModel.oracleSpeedProperty(),
@@ -181,8 +184,9 @@ final class LabelingScreen implements AutoCloseable {
         lane.onRound(this::notifyTransformerRound);
 
         if (workspace.sharedStore()) {
-            labeling.serveTeam(annotator -> new TeamQueue(opened.corpus(), workspace.labels(), workspace.claims(),
-                    annotator), config.textReader(), config.uiThread());
+            long[] order = askingOrder(opened);
+            labeling.serveTeam(annotator -> new TeamQueue(opened.corpus(), order, workspace.labels(),
+                    workspace.claims(), annotator), config.textReader(), config.uiThread());
         }
         labeling.start(workspace.sharedStore() ? null : settings.getLong(CURRENT + datasetId).orElse(null));
         config.textReader().execute(() -> {

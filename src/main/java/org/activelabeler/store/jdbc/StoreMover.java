@@ -173,7 +173,7 @@ public final class StoreMover {
                     if (++copied % BATCH == 0) {
                         insert.executeBatch();
                         if (progress != null) {
-                            progress.update("Moving the texts of " + table, copied, total);
+                            progress.update("Moving " + table + " rows", copied, total);
                             progress.checkCancelled();
                         }
                     }

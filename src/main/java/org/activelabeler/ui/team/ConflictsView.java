@@ -34,9 +34,9 @@ public final class ConflictsView {
         conflicts = new ListView<>(model.rows());
         conflicts.setId("team-conflicts-list");
         conflicts.setPlaceholder(new Label("No disagreements: every review labeled twice got the same class"));
-        conflicts.setCellFactory(list -> new ColumnsCell<>(List.of(new ColumnsCell.Column(80, "muted"),
+        conflicts.setCellFactory(list -> new ColumnsCell<>(List.of(new ColumnsCell.Column(90, "muted"),
                 new ColumnsCell.Column(300, "queue-rank")),
-                row -> List.of("#" + row.reviewId(), row.labels(), row.snippet())));
+                row -> List.of("Text #" + row.position(), row.labels(), row.snippet())));
         ToolWindows.openOnEnterOrDoubleClick(conflicts, model::open);
         model.rows().addListener((javafx.collections.ListChangeListener<ConflictsViewModel.Row>) change -> {
             if (!model.rows().isEmpty() && conflicts.getSelectionModel().isEmpty()) {

@@ -28,8 +28,8 @@ import org.activelabeler.team.TeamReport;
 public final class ConflictsViewModel {
     private static final int SNIPPET = 90;
 
-    /** One disagreement as the list shows it. */
-    public record Row(long reviewId, String labels, String snippet) {
+    /** One disagreement as the list shows it; {@code position} is the text's place in its file, from 1. */
+    public record Row(long reviewId, int position, String labels, String snippet) {
     }
 
     /** Records the reviewer's label of a review (durable when it returns). */
@@ -41,6 +41,7 @@ public final class ConflictsViewModel {
     private final LabelSet classes;
     private final Supplier<List<LabelEvent>> events;
     private final Function<Long, String> texts;
+    private final Function<Long, Integer> positions;
     private final Settle settle;
     private final Executor background;
     private final Executor uiThread;
@@ -49,11 +50,14 @@ public final class ConflictsViewModel {
     private final StringProperty agreement = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
+    /** @param positions a text's place in its file, from 1, by review id */
     public ConflictsViewModel(LabelSet classes, Supplier<List<LabelEvent>> events, Function<Long, String> texts,
-                              Settle settle, Executor background, Executor uiThread, Consumer<Long> open) {
+                              Function<Long, Integer> positions, Settle settle, Executor background, Executor uiThread,
+                              Consumer<Long> open) {
         this.classes = classes;
         this.events = events;
         this.texts = texts;
+        this.positions = positions;
         this.settle = settle;
         this.background = background;
         this.uiThread = uiThread;
@@ -67,8 +71,10 @@ public final class ConflictsViewModel {
             try {
                 TeamReport report = TeamReport.of(events.get(), classes.size());
                 List<Row> read = new ArrayList<>();
-                report.conflicts().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .forEach(conflict -> read.add(new Row(conflict.getKey(), describe(conflict.getValue()),
+                report.conflicts().entrySet().stream()
+                        .sorted(java.util.Comparator.comparing(conflict -> positions.apply(conflict.getKey())))
+                        .forEach(conflict -> read.add(new Row(conflict.getKey(), positions.apply(conflict.getKey()),
+                                describe(conflict.getValue()),
                                 ReviewText.oneLine(texts.apply(conflict.getKey()), SNIPPET))));
                 String figures = figures(report);
                 String said = read.isEmpty() ? "Nothing to settle" : read.size() + " to settle: select one and press the"

@@ -30,6 +30,9 @@ public final class TeamDatabaseDialog {
     public static Optional<Answer> ask(Window owner, String last, Map<String, String> env) {
         Dialog<Answer> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
         dialog.setTitle("Connect to a team database");
         dialog.setHeaderText("Label with your team: every annotator connects to the same PostgreSQL database.");
         PostgresAddress before = previous(last, env);

@@ -139,7 +139,7 @@ public final class WelcomeView extends VBox {
         storeLine.setId("store-location");
         storeLine.getStyleClass().add("caption");
         teamLink.setId("connect-team");
-        HBox store = new HBox(8, storeLine, teamLink);
+        VBox store = new VBox(2, storeLine, teamLink);
         store.setAlignment(Pos.CENTER);
         VBox card = new VBox(14, title, subtitle, importButton, formats, running, message, previous, store);
         card.setAlignment(Pos.CENTER);
