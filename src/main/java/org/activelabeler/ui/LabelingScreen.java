@@ -28,6 +28,9 @@ import org.activelabeler.labeling.LabelSource;
 import org.activelabeler.ui.history.HistoryView;
 import org.activelabeler.ui.team.ConflictsView;
 import org.activelabeler.ui.team.ConflictsViewModel;
+import org.activelabeler.ui.team.TeamRoundWatch;
+import org.activelabeler.labeling.RoundRecord;
+import javafx.util.Duration;
 import org.activelabeler.ui.history.HistoryViewModel;
 import org.activelabeler.search.TextSearch;
 import org.activelabeler.dataset.ReviewText;
@@ -94,6 +97,7 @@ final class LabelingScreen implements AutoCloseable {
     private HistoryView historyView;
     private final ConflictsViewModel conflictsModel;
     private ConflictsView conflictsView;
+    private final TeamRoundWatch teamRounds;
     private final StringProperty embeddingStatus = new javafx.beans.property.SimpleStringProperty("");
     private final StringProperty stoppingAdvice = new javafx.beans.property.SimpleStringProperty("");
     private org.activelabeler.ui.task.TaskHandle embedding;
@@ -157,7 +161,12 @@ final class LabelingScreen implements AutoCloseable {
                 labeling::oracleStep);
 
         statusMessage.bind(retrain.messageProperty());
+        teamRounds = !workspace.sharedStore() ? null : new TeamRoundWatch(() -> workspace.labels().rounds(datasetId),
+                rounds, config.textReader(), config.uiThread(), this::roundFromTeam, Duration.seconds(10));
         retrain.onRound(outcome -> {
+            if (teamRounds != null) {
+                teamRounds.known(outcome.round().id());
+            }
             settings.put(HOLDOUT + outcome.round().id(), Double.toString(outcome.holdoutAccuracy()));
             if (outcome.stopping().audit().labels() > 0) {
                 settings.put(AUDIT + outcome.round().id(), Double.toString(outcome.stopping().audit().accuracy()));
@@ -189,6 +198,9 @@ final class LabelingScreen implements AutoCloseable {
                     workspace.claims(), annotator), config.textReader(), config.uiThread());
         }
         labeling.start(workspace.sharedStore() ? null : settings.getLong(CURRENT + datasetId).orElse(null));
+        if (teamRounds != null) {
+            teamRounds.start();
+        }
         config.textReader().execute(() -> {
             var events = workspace.labels().events(datasetId);
             config.uiThread().execute(() -> labeling.startPace(events, java.time.Clock.systemDefaultZone()));
@@ -411,6 +423,12 @@ final class LabelingScreen implements AutoCloseable {
         historyView.show();
     }
 
+    /** A round another client of the team's database ran: its row, and a notice. */
+    private void roundFromTeam(RoundRecord round) {
+        roundRows.addFromTeam(round);
+        notice("Another client retrained on " + round.labels() + " labels; its queue serves from your next texts");
+    }
+
     /** Opens the team's agreement and disagreements beside the labeling view (Ctrl+Shift+D). */
     void showConflicts() {
         if (scene == null || scene.getWindow() == null) {
@@ -441,6 +459,12 @@ final class LabelingScreen implements AutoCloseable {
     public void close() {
         if (embedding != null) {
             embedding.cancel();
+        }
+        if (teamRounds != null) {
+            teamRounds.stop();
+        }
+        if (conflictsView != null) {
+            conflictsView.stage().close();
         }
         oracle.stop();
         if (findView != null) {

@@ -31,6 +31,11 @@ public final class RoundsViewModel {
         }
     }
 
+    /** A round another client of a team's database ran (its accuracy: the one the store keeps). */
+    public void addFromTeam(RoundRecord round) {
+        add(round, round.validationAccuracy());
+    }
+
     /** The MLflow address of a round's run, once the server has it; before or after the round's row comes. */
     public void link(RunRef run, String link) {
         linkOfRun.put(run, link);
