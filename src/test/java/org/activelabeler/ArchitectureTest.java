@@ -22,9 +22,18 @@ class ArchitectureTest {
                     "org.activelabeler.model..",
                     "org.activelabeler.evaluation..",
                     "org.activelabeler.progress..",
-                    "org.activelabeler.twospeed..")
+                    "org.activelabeler.twospeed..",
+                    "org.activelabeler.team..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "org.h2..", "org.flywaydb..");
+                    "javafx..", "java.sql..", "org.mlflow..", "ai.djl..", "org.h2..", "org.flywaydb..",
+                    "org.postgresql..", "com.zaxxer..", "org.activelabeler.store..");
+
+    /** The shared SQL knows no particular database; only store.h2 and store.postgres do. */
+    @ArchTest
+    static final ArchRule sharedSqlIsFreeOfEitherDatabase = noClasses()
+            .that().resideInAPackage("org.activelabeler.store.jdbc..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.postgresql..", "com.zaxxer..",
+                    "org.activelabeler.store.h2..", "org.activelabeler.store.postgres..");
 
     /** The sentence-embedding port and its file cache know no tensor library, inference runtime or database. */
     @ArchTest
