@@ -64,6 +64,13 @@ class DesktopOpenFileTest {
                 List.of(dir.resolve("missing.csv").toString()))).hasMessageContaining("There is no file")
                 .hasMessageContaining("missing.csv");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DesktopArguments.parse(List.of("--verbose")))
-                .hasMessageContaining("[--db DIR] [FILE]");
+                .hasMessageContaining("[--db DIR|URL] [FILE]");
+        DesktopArguments team = DesktopArguments.parse(List.of("--db", "jdbc:postgresql://labels.example.org/imdb?user=ann"));
+        assertThat(team.folder()).as("a team's database, not a folder named jdbc:postgresql:").isNull();
+        assertThat(team.team().toString()).isEqualTo("postgresql://ann@labels.example.org:5432/imdb");
+        assertThat(DesktopArguments.parse(List.of("--db=" + dir)).folder()).isEqualTo(dir);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DesktopArguments.parse(List.of("--db",
+                "jdbc:postgresql://h/db?password=secret"))).hasMessageContaining("ACTIVE_LABELER_DB_PASSWORD")
+                .hasMessageNotContaining("secret");
     }
 }
