@@ -39,10 +39,17 @@ public final class PostgresDatabase extends Database {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(-1);
+        // Connect once at start and fail at once with the server's reason (a wrong password, no such database),
+        // rather than after the pool's wait for a connection.
+        config.setInitializationFailTimeout(1);
         config.setConnectionInitSql("SET synchronous_commit = on");
         config.setPoolName("active-labeler " + address);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException(PostgresErrors.explain(address, e), e);
+        }
         PostgresDatabase database = new PostgresDatabase(address, pool);
         try {
             Migrations.configure(pool, "classpath:db/postgresql").load().migrate();
