@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.dataset.Datasets;
-import org.activelabeler.team.Agreement;
 import org.activelabeler.team.TeamReport;
 import org.activelabeler.team.TeamSettings;
 import picocli.CommandLine.Command;
@@ -54,10 +53,7 @@ final class TeamCommand implements Callable<Integer> {
             report.labelsByAnnotator().forEach((annotator, count) ->
                     System.out.printf(Locale.ROOT, "  %-24s %,d label%s%n", annotator, count, count == 1 ? "" : "s"));
             System.out.println(report.agreementLine());
-            for (Agreement.PairKappa pair : report.agreement().pairs()) {
-                System.out.printf(Locale.ROOT, "  Cohen's kappa %s / %s: %.3f on %d reviews%n", pair.first(),
-                        pair.second(), pair.kappa(), pair.reviews());
-            }
+            report.kappaLines().forEach(line -> System.out.println("  " + line));
             for (Map.Entry<Long, Map<String, Integer>> conflict : new java.util.TreeMap<>(report.conflicts()).entrySet()) {
                 System.out.printf(Locale.ROOT, "  to settle: review %d, %s%n", conflict.getKey(),
                         describe(conflict.getValue(), info));

@@ -30,4 +30,11 @@ public record TeamReport(Map<String, Integer> labelsByAnnotator, Agreement.Repor
         return String.format(java.util.Locale.ROOT, "Krippendorff's alpha %.3f on %d reviews labeled twice; %d to settle",
                 agreement.alpha(), agreement.reviews(), conflicts.size());
     }
+
+    /** One line for each pair of annotators: {@code Cohen's kappa ann / ben: 0.812 on 40 reviews}. */
+    public List<String> kappaLines() {
+        return agreement.pairs().stream().map(pair -> String.format(java.util.Locale.ROOT,
+                "Cohen's kappa %s / %s: %.3f on %d reviews", pair.first(), pair.second(), pair.kappa(), pair.reviews()))
+                .toList();
+    }
 }

@@ -92,11 +92,11 @@ final class LabelingScreen implements AutoCloseable {
     private final RoundsViewModel roundRows;
     private Scene scene;
     private final FindViewModel findModel;
-    private FindView findView;
+    private final ToolWindow findWindow = new ToolWindow(owner -> new FindView(owner, find()));
     private final HistoryViewModel historyModel;
-    private HistoryView historyView;
+    private final ToolWindow historyWindow = new ToolWindow(owner -> new HistoryView(owner, history()));
     private final ConflictsViewModel conflictsModel;
-    private ConflictsView conflictsView;
+    private final ToolWindow conflictsWindow = new ToolWindow(owner -> new ConflictsView(owner, conflicts()));
     private final TeamRoundWatch teamRounds;
     private final StringProperty embeddingStatus = new javafx.beans.property.SimpleStringProperty("");
     private final StringProperty stoppingAdvice = new javafx.beans.property.SimpleStringProperty("");
@@ -394,13 +394,7 @@ final class LabelingScreen implements AutoCloseable {
 
     /** Opens the Find window beside the labeling view (Ctrl+F). */
     void showFind() {
-        if (scene == null || scene.getWindow() == null) {
-            return;
-        }
-        if (findView == null) {
-            findView = new FindView(scene.getWindow(), findModel);
-        }
-        findView.show();
+        findWindow.show(scene);
     }
 
     /** Shows a text in the labeling view, in front, with the keys on it (from Find or the history). */
@@ -414,13 +408,7 @@ final class LabelingScreen implements AutoCloseable {
 
     /** Opens the label history beside the labeling view (Ctrl+Shift+H). */
     void showHistory() {
-        if (scene == null || scene.getWindow() == null) {
-            return;
-        }
-        if (historyView == null) {
-            historyView = new HistoryView(scene.getWindow(), historyModel);
-        }
-        historyView.show();
+        historyWindow.show(scene);
     }
 
     /** A round another client of the team's database ran: its row, and a notice. */
@@ -431,13 +419,12 @@ final class LabelingScreen implements AutoCloseable {
 
     /** Opens the team's agreement and disagreements beside the labeling view (Ctrl+Shift+D). */
     void showConflicts() {
-        if (scene == null || scene.getWindow() == null) {
-            return;
-        }
-        if (conflictsView == null) {
-            conflictsView = new ConflictsView(scene.getWindow(), conflictsModel);
-        }
-        conflictsView.show();
+        conflictsWindow.show(scene);
+    }
+
+    /** The disagreements window's state. */
+    ConflictsViewModel conflicts() {
+        return conflictsModel;
     }
 
     /** The label history's state, for tests. */
@@ -463,16 +450,10 @@ final class LabelingScreen implements AutoCloseable {
         if (teamRounds != null) {
             teamRounds.stop();
         }
-        if (conflictsView != null) {
-            conflictsView.stage().close();
-        }
+        conflictsWindow.close();
         oracle.stop();
-        if (findView != null) {
-            findView.stage().close();
-        }
-        if (historyView != null) {
-            historyView.stage().close();
-        }
+        findWindow.close();
+        historyWindow.close();
         toolbarModel.annotatorProperty().removeListener(annotatorListener);
         if (scene != null) {
             shortcuts.uninstall(scene);

@@ -16,13 +16,14 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import java.util.List;
 import org.activelabeler.ui.ColumnsCell;
+import org.activelabeler.ui.ToolWindow;
 import org.activelabeler.ui.ToolWindows;
 
 /**
  * A window of its own beside the labeling view (it blocks nothing): a query with its filters, the
  * hits, and Enter or a double click to open one in the labeling view and label it there.
  */
-public final class FindView {
+public final class FindView implements ToolWindow.View {
     private final Stage stage = new Stage();
     private final TextField query = new TextField();
 
@@ -95,12 +96,14 @@ public final class FindView {
     }
 
     /** Shows the window (again) with the query selected, in the owner's stylesheets. */
+    @Override
     public void show() {
         ToolWindows.present(stage);
         query.requestFocus();
         query.selectAll();
     }
 
+    @Override
     public Stage stage() {
         return stage;
     }

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import java.util.List;
 import org.activelabeler.ui.ColumnsCell;
+import org.activelabeler.ui.ToolWindow;
 import org.activelabeler.ui.ToolWindows;
 
 /**
@@ -23,7 +24,7 @@ import org.activelabeler.ui.ToolWindows;
  * or a double click to open one's text in the labeling view. It reads the history again whenever it
  * comes to the front, so changes made meanwhile show.
  */
-public final class HistoryView {
+public final class HistoryView implements ToolWindow.View {
     private final Stage stage = new Stage();
     private final ListView<HistoryViewModel.Row> events;
     private final HistoryViewModel model;
@@ -83,12 +84,14 @@ public final class HistoryView {
     }
 
     /** Shows the window (again), in the owner's stylesheets, with the history read afresh. */
+    @Override
     public void show() {
         ToolWindows.present(stage);
         model.refresh();
         events.requestFocus();
     }
 
+    @Override
     public Stage stage() {
         return stage;
     }

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.activelabeler.ui.ColumnsCell;
+import org.activelabeler.ui.ToolWindow;
 import org.activelabeler.ui.ToolWindows;
 
 /**
@@ -18,7 +19,7 @@ import org.activelabeler.ui.ToolWindows;
  * disagree on; the key of a class settles the selected one, Enter opens its text. It reads the labels again
  * whenever it comes to the front.
  */
-public final class ConflictsView {
+public final class ConflictsView implements ToolWindow.View {
     private final Stage stage = new Stage();
     private final ListView<ConflictsViewModel.Row> conflicts;
     private final ConflictsViewModel model;
@@ -68,12 +69,14 @@ public final class ConflictsView {
     }
 
     /** Shows the window (again), in the owner's stylesheets, with the labels read afresh. */
+    @Override
     public void show() {
         ToolWindows.present(stage);
         model.refresh();
         conflicts.requestFocus();
     }
 
+    @Override
     public Stage stage() {
         return stage;
     }

@@ -2,7 +2,6 @@ package org.activelabeler.ui.team;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -16,7 +15,6 @@ import javafx.collections.ObservableList;
 import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.dataset.ReviewText;
 import org.activelabeler.labeling.LabelEvent;
-import org.activelabeler.team.Agreement;
 import org.activelabeler.team.TeamReport;
 
 /**
@@ -120,12 +118,9 @@ public final class ConflictsViewModel {
     }
 
     private static String figures(TeamReport report) {
-        StringBuilder text = new StringBuilder(report.agreementLine());
-        for (Agreement.PairKappa pair : report.agreement().pairs()) {
-            text.append(String.format(Locale.ROOT, "%nCohen's kappa %s / %s: %.3f on %d reviews", pair.first(),
-                    pair.second(), pair.kappa(), pair.reviews()));
-        }
-        return text.toString();
+        List<String> lines = new ArrayList<>(List.of(report.agreementLine()));
+        lines.addAll(report.kappaLines());
+        return String.join("\n", lines);
     }
 
     public ObservableList<Row> rows() {
