@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.activelabeler.app.StoreLocation;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.dataset.ImportResult;
@@ -16,7 +17,8 @@ import org.activelabeler.progress.Progress;
 import org.activelabeler.training.djl.NgramLogisticClassifier;
 
 /**
- * The process {@link CrashSafetyTest} kills: it works on a real H2 file through the app's own API
+ * The process {@link CrashSafetyTest} kills: it works on a real H2 file (or, labeling, a real PostgreSQL
+ * database: {@link PostgresCrashSafetyTest}) through the app's own API
  * and prints a line for everything the API reported done, right after the call returned. The
  * parent kills it with SIGKILL and checks that every printed thing is in the database.
  *
@@ -38,7 +40,7 @@ public final class CrashChild {
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[1]);
         switch (args[0]) {
-            case "label" -> label(db, Long.parseLong(args[2]), Long.parseLong(args[3]));
+            case "label" -> label(args[1], Long.parseLong(args[2]), Long.parseLong(args[3]));
             case "retrain" -> retrain(db, Long.parseLong(args[2]));
             case "import" -> importFile(db, Path.of(args[2]));
             case "hold" -> hold(db);
@@ -46,8 +48,9 @@ public final class CrashChild {
         }
     }
 
-    private static void label(Path db, long datasetId, long pauseMillis) throws InterruptedException {
-        try (Workspace workspace = Workspace.open(db)) {
+    /** @param db a data folder, or a team's database ({@code jdbc:postgresql://...}, password from the environment) */
+    private static void label(String db, long datasetId, long pauseMillis) throws InterruptedException {
+        try (Workspace workspace = Workspace.open(StoreLocation.parse(db))) {
             Corpus corpus = workspace.datasets().loadCorpus(datasetId, Progress.NONE);
             OUT.println("READY");
             labelLoop(new LabelingSession(corpus, workspace.labels(), "crash-test"), corpus, pauseMillis);

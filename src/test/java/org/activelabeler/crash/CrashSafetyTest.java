@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.h2.H2Database;
+import org.activelabeler.store.jdbc.Database;
 import org.activelabeler.testsupport.SyntheticReviews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,13 @@ class CrashSafetyTest {
 
     /** Every printed label and skip is stored as printed; every printed undo is undone. */
     private static Check checkLabels(Path db, List<String> lines) throws SQLException {
+        try (H2Database database = H2Database.open(db)) {
+            return checkLabels(database, lines);
+        }
+    }
+
+    /** Every label, skip and undo the child printed is stored as printed, and the queue is whole. */
+    static Check checkLabels(Database database, List<String> lines) throws SQLException {
         Map<Long, String[]> reported = new HashMap<>();
         List<Long> undone = new ArrayList<>();
         for (String line : lines) {
@@ -162,7 +170,7 @@ class CrashSafetyTest {
         }
         List<String> problems = new ArrayList<>();
         int unexplainedUndos = 0;
-        try (H2Database database = H2Database.open(db); Connection c = database.connection();
+        try (Connection c = database.connection();
              PreparedStatement s = c.prepareStatement("SELECT seq, review_id, action, label, undone_at IS NOT NULL"
                      + " FROM label_event")) {
             Map<Long, Object[]> stored = new HashMap<>();
@@ -289,11 +297,11 @@ class CrashSafetyTest {
         }
     }
 
-    private record Check(int reported, List<String> problems) {
+    record Check(int reported, List<String> problems) {
     }
 
     /** Kills, things reported and things lost, for one kind of work. */
-    private static final class Tally {
+    static final class Tally {
         private final String kind;
         private int kills;
         private int killsWithLoss;

@@ -29,6 +29,11 @@ public final class KilledChild implements AutoCloseable {
     }
 
     public static KilledChild start(Path log, String... args) {
+        return start(log, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code env} added to the child's environment. */
+    public static KilledChild start(Path log, java.util.Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
@@ -36,7 +41,9 @@ public final class KilledChild implements AutoCloseable {
                 CrashChild.class.getName()));
         command.addAll(List.of(args));
         try {
-            return new KilledChild(new ProcessBuilder(command).redirectError(log.toFile()).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+            builder.environment().putAll(env);
+            return new KilledChild(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
