@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.activelabeler.app.StoreLocation;
 import org.activelabeler.app.Workspace;
@@ -66,5 +67,39 @@ class TeamLabelingViewModelTest {
                 Runnable::run, Runnable::run);
         model.start(null);
         return model;
+    }
+
+    @Test
+    void inTheOverlapTheSecondAnnotatorLabelsWhatTheFirstDidWithoutSeeingItsLabel() {
+        PostgresTestServer server = PostgresTestServer.require();
+        PostgresAddress address = server.freshDatabase();
+        char[] password = PostgresTestServer.PASSWORD.toCharArray();
+        StoreLocation.Server location = new StoreLocation.Server(address, dir.resolve("local"));
+        try (Workspace annsApp = Workspace.open(location, password); Workspace bensApp = Workspace.open(location, password)) {
+            long datasetId = UiFixture.importInto(annsApp, UiFixture.writeCsv(dir.resolve("reviews.csv"), 30)).id();
+            annsApp.claims().saveSettings(datasetId, new TeamSettings(1.0, Duration.ofMinutes(10)));
+            LabelingViewModel ann = window(annsApp, datasetId, "ann");
+            Set<Long> annLabeled = new HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                annLabeled.add(ann.currentProperty().get());
+                ann.label(1);
+            }
+
+            LabelingViewModel ben = window(bensApp, datasetId, "ben");
+            Set<Long> benLabeled = new HashSet<>();
+            for (int i = 0; i < 8; i++) {
+                Long text = ben.currentProperty().get();
+                if (annLabeled.contains(text)) {
+                    assertThat(ben.titleProperty().get()).as("ann's label is not shown to ben").doesNotContain("labeled");
+                }
+                benLabeled.add(text);
+                ben.label(0);
+            }
+            assertThat(benLabeled).as("every text goes to two annotators: ben labels ann's too")
+                    .containsAll(annLabeled);
+            Map<Long, Map<String, Integer>> byAnnotator = org.activelabeler.team.AnnotatorLabels.of(
+                    bensApp.labels().events(datasetId));
+            annLabeled.forEach(id -> assertThat(byAnnotator.get(id)).isEqualTo(Map.of("ann", 1, "ben", 0)));
+        }
     }
 }

@@ -205,7 +205,7 @@ public final class LabelingViewModel {
         if (id == null) {
             return;
         }
-        if (answers.isLabeled(id)) {
+        if (answers.isLabeled(id) && (team == null || !team.hidesLabel(id))) {
             feedback.set("This text has a label: a key changes it, Delete removes it.");
             return;
         }
@@ -510,7 +510,7 @@ public final class LabelingViewModel {
 
     /** The next texts: the serving order's, or, with a team, those claimed for this annotator. */
     private List<Long> nextTexts(int limit) {
-        return team == null ? order.next(limit, answers) : team.next(limit, answers);
+        return team == null ? order.next(limit, answers) : team.next(limit);
     }
 
     /**
@@ -518,13 +518,13 @@ public final class LabelingViewModel {
      * {@code background}; the first batch shows when it comes.
      */
     public void serveTeam(Function<String, TeamQueue> queues, Executor background, Executor uiThread) {
-        team = new TeamServing(queues, session.annotator(), background, uiThread, this::teamBatchCame);
+        team = new TeamServing(queues, session.annotator(), answers, background, uiThread, this::teamBatchCame);
         team.claimMore();
     }
 
     private void teamBatchCame() {
         Long id = current.get();
-        if (id == null || !isOpen(id)) {
+        if (id == null || !isOpen(id) && !team.hidesLabel(id)) {
             show(first().orElse(null));
         }
         refreshUpcoming();
@@ -566,7 +566,7 @@ public final class LabelingViewModel {
             return;
         }
         text.set(texts.text(id));
-        Integer label = answers.labels().get(id);
+        Integer label = team != null && team.hidesLabel(id) ? null : answers.labels().get(id);
         title.set("Text #" + position(id) + " in the file" + (label != null ? " (labeled " + labelSet.name(label) + ")"
                 : answers.isSkipped(id) ? " (skipped before)" : ""));
         modelView.set(order.describe(id, answers.isSkipped(id)));

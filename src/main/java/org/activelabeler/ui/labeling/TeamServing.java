@@ -1,7 +1,9 @@
 package org.activelabeler.ui.labeling;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.activelabeler.team.TeamQueue;
@@ -14,6 +16,8 @@ import org.activelabeler.team.TeamQueue;
  */
 final class TeamServing {
     static final int BATCH = 20;
+    private static final int NONE = -1;
+    private static final int SKIPPED = -2;
     private static final int LOW = 5;
     private final Function<String, TeamQueue> queues;
     private final Executor background;
@@ -21,12 +25,16 @@ final class TeamServing {
     private final Runnable changed;
     private TeamQueue queue;
     private List<Long> claimed = List.of();
+    /** Each claimed text's state in this window when its batch came: its label then, SKIPPED, or NONE. */
+    private final Map<Long, Integer> stateAtClaim = new HashMap<>();
+    private final Answers answers;
     private boolean claiming;
     private boolean claimedOnce;
     private String problem;
 
-    TeamServing(Function<String, TeamQueue> queues, String annotator, Executor background, Executor uiThread,
-                Runnable changed) {
+    TeamServing(Function<String, TeamQueue> queues, String annotator, Answers answers, Executor background,
+                Executor uiThread, Runnable changed) {
+        this.answers = answers;
         this.queues = queues;
         this.queue = queues.apply(annotator);
         this.background = background;
@@ -34,12 +42,16 @@ final class TeamServing {
         this.changed = changed;
     }
 
-    /** Up to {@code limit} of the claimed texts still open, in order; claims more in the background when few are. */
-    List<Long> next(int limit, Answers answers) {
+    /**
+     * Up to {@code limit} of the claimed texts this annotator has not answered since they were claimed, in
+     * order; claims more in the background when few are left. A text of the overlap that another annotator
+     * labeled counts as open here: this annotator labels it too, without being shown the other's label.
+     */
+    List<Long> next(int limit) {
         List<Long> open = new ArrayList<>(limit);
         int stillOpen = 0;
         for (long id : claimed) {
-            if (answers.isOpen(id)) {
+            if (untouched(id)) {
                 stillOpen++;
                 if (open.size() < limit) {
                     open.add(id);
@@ -50,6 +62,22 @@ final class TeamServing {
             claimMore();
         }
         return open;
+    }
+
+    /** Whether {@code id} carries another annotator's label that this one should not be shown (the overlap). */
+    boolean hidesLabel(long id) {
+        Integer then = stateAtClaim.get(id);
+        return then != null && then >= 0 && untouched(id);
+    }
+
+    private boolean untouched(long id) {
+        Integer then = stateAtClaim.get(id);
+        return then != null && then.equals(state(id));
+    }
+
+    private int state(long id) {
+        Integer label = answers.labels().get(id);
+        return label != null ? label : answers.isSkipped(id) ? SKIPPED : NONE;
     }
 
     /** Whether the first batch came (before it, an empty list means "waiting", not "done"). */
@@ -92,6 +120,11 @@ final class TeamServing {
         }
         problem = failure;
         if (got != null) {
+            stateAtClaim.keySet().retainAll(got);
+            for (long id : got) {
+                // a text answered here after the claim was asked for keeps its earlier state: still answered
+                stateAtClaim.putIfAbsent(id, state(id));
+            }
             claimed = got;
             claimedOnce = true;
         }
