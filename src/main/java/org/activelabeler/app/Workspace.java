@@ -33,7 +33,7 @@ public final class Workspace implements AutoCloseable {
         this.tokenizer = tokenizer;
         this.datasets = new JdbcDatasetStore(database);
         this.labels = new JdbcLabelStore(database);
-        this.trackingOutbox = new JdbcTrackingOutbox(database);
+        this.trackingOutbox = new JdbcTrackingOutbox(database, database.shared() ? ClientName.of(localFolder) : "");
         this.claims = new JdbcClaimStore(database);
     }
 

@@ -188,6 +188,12 @@ abstract class StoreContract {
         assertThat(reopened.retarget("http://127.0.0.1:5000", "http://127.0.0.1:5001")).isEqualTo(1);
         reopened.remove(entries.get(0).seq());
         assertThat(reopened.count()).isEqualTo(1);
+
+        JdbcTrackingOutbox anotherClients = new JdbcTrackingOutbox(database, "other-host:/home/ben/labels");
+        anotherClients.append(new RunEnd(run, RunEnd.FINISHED, 5), null);
+        assertThat(anotherClients.after(0, 10)).as("only its own records").hasSize(1);
+        assertThat(reopened.after(0, 10)).extracting(OutboxEntry::event).containsExactly(new RunEnd(run, RunEnd.FAILED, 4));
+        assertThat(reopened.count()).isEqualTo(1);
     }
 
     @Test
