@@ -2,6 +2,7 @@ package org.activelabeler.app;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.activelabeler.store.StoreException;
 import org.activelabeler.store.postgres.PostgresAddress;
 
 /**
@@ -31,6 +32,11 @@ public sealed interface StoreLocation {
         }
         if (PostgresAddress.isUrl(db)) {
             return new Server(PostgresAddress.parse(db, env), DataFolder.resolve());
+        }
+        if (db.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw new StoreException("'" + db + "' is a database address Active Labeler does not work with: --db takes"
+                    + " a data folder (for the embedded H2 database) or a team's PostgreSQL database,"
+                    + " jdbc:postgresql://HOST[:PORT]/DB", null);
         }
         return new Folder(Path.of(db));
     }

@@ -3,6 +3,7 @@ package org.activelabeler.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.activelabeler.app.StoreLocation;
 import org.activelabeler.store.postgres.PostgresAddress;
 
 /**
@@ -51,9 +52,11 @@ public record DesktopArguments(Path folder, Path file, PostgresAddress team) {
             }
         }
         Path absolute = file == null ? null : file.toAbsolutePath();
-        if (db != null && PostgresAddress.isUrl(db)) {
-            return new DesktopArguments(null, absolute, PostgresAddress.parse(db, System.getenv()));
+        if (db == null) {
+            return new DesktopArguments(null, absolute, null);
         }
-        return new DesktopArguments(db == null ? null : Path.of(db), absolute, null);
+        StoreLocation location = StoreLocation.parse(db);
+        return location instanceof StoreLocation.Server server ? new DesktopArguments(null, absolute, server.address())
+                : new DesktopArguments(Path.of(db), absolute, null);
     }
 }

@@ -50,5 +50,7 @@ class PostgresErrorsTest {
                 .contains("'jdbc:postgresql:imdb' is not a PostgreSQL address", "jdbc:postgresql://HOST[:PORT]/DATABASE");
         assertThat(CommandLineRun.expect(1, "datasets", "--db", "jdbc:postgresql://h/imdb?user=a&password=hunter2"))
                 .contains("holds a password", "PGPASSWORD").doesNotContain("hunter2");
+        assertThat(CommandLineRun.expect(1, "datasets", "--db", "jdbc:mysql://h/imdb"))
+                .contains("does not work with", "jdbc:postgresql://HOST[:PORT]/DB");
     }
 }
