@@ -54,47 +54,47 @@ class DesktopAppTest {
 
     @Test
     void labelsWithTheKeyboardUndoesAndSeesTheQueueChangeAfterARetrain(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent()
+        FxWait.until(() -> robot.lookup("#labeled-count").tryQuery().isPresent()
                 && shell.screen().retrain().readyProperty().get());
-        assertThat(text(robot, "#labeled-count")).isEqualTo("0 of " + REVIEWS);
+        assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("0 of " + REVIEWS);
         assertThat(robot.lookup("#model-choice").queryComboBox().getValue()).hasToString("Fast model");
-        assertThat(text(robot, "#queue-owner")).isEqualTo("Queue: fast model");
-        assertThat(text(robot, "#transformer-status")).startsWith("off");
+        assertThat(FxWait.text(robot, "#queue-owner")).isEqualTo("Queue: fast model");
+        assertThat(FxWait.text(robot, "#transformer-status")).startsWith("off");
         assertThat(robot.lookup("#class-button-1").queryButton().getText()).contains("→");
 
         robot.type(KeyCode.RIGHT);
-        String second = text(robot, "#review-text");
+        String second = FxWait.text(robot, "#review-text");
         robot.type(KeyCode.DIGIT1);
-        assertThat(text(robot, "#labeled-count")).isEqualTo("2 of " + REVIEWS);
-        assertThat(text(robot, "#count-0")).isEqualTo("1");
+        assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("2 of " + REVIEWS);
+        assertThat(FxWait.text(robot, "#count-0")).isEqualTo("1");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        assertThat(text(robot, "#labeled-count")).isEqualTo("1 of " + REVIEWS);
-        assertThat(text(robot, "#review-text")).isEqualTo(second);
+        assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("1 of " + REVIEWS);
+        assertThat(FxWait.text(robot, "#review-text")).isEqualTo(second);
 
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2);
         assertThat(queueRows(robot).get(0).rank()).isZero();
         robot.type(KeyCode.DIGIT1);
         // The fourth label fills the batch: the retrain runs in the background (it may already be done).
-        String reading = text(robot, "#review-text");
+        String reading = FxWait.text(robot, "#review-text");
 
-        waitUntil(() -> !rounds(robot).isEmpty());
+        FxWait.until(() -> !rounds(robot).isEmpty());
         assertThat(rounds(robot)).singleElement().extracting(RoundRow::labels).isEqualTo(4);
         assertThat(queueRows(robot).get(0).rank()).isEqualTo(1);
-        assertThat(text(robot, "#review-text")).isEqualTo(reading);
-        assertThat(text(robot, "#next-retrain")).isEqualTo("Next retrain: 0 of 4 labels");
-        assertThat(text(robot, "#fast-model-status")).startsWith("round 1 on 4 labels · holdout accuracy");
+        assertThat(FxWait.text(robot, "#review-text")).isEqualTo(reading);
+        assertThat(FxWait.text(robot, "#next-retrain")).isEqualTo("Next retrain: 0 of 4 labels");
+        assertThat(FxWait.text(robot, "#fast-model-status")).startsWith("round 1 on 4 labels · holdout accuracy");
         assertThat(queueRows(robot)).as("every 10th text asked is drawn at random for the audit (audit.share 0.1)")
                 .filteredOn(QueueRow::drawnAtRandom).isNotEmpty();
 
         robot.type(KeyCode.S);
-        assertThat(text(robot, "#labeled-count")).isEqualTo("4 of " + REVIEWS);
-        assertThat(text(robot, "#model-reason")).startsWith("Chosen by entropy: rank 1 of");
+        assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("4 of " + REVIEWS);
+        assertThat(FxWait.text(robot, "#model-reason")).startsWith("Chosen by entropy: rank 1 of");
         assertThat(highlighted(robot)).as("the words that pulled the model most are marked").isPositive();
-        assertThat(text(robot, "#highlight-legend")).matches("green: toward (positive|negative), red: away from it");
+        assertThat(FxWait.text(robot, "#highlight-legend")).matches("green: toward (positive|negative), red: away from it");
         robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
         assertThat(highlighted(robot)).isZero();
-        assertThat(text(robot, "#highlight-legend")).isEmpty();
+        assertThat(FxWait.text(robot, "#highlight-legend")).isEmpty();
         UiSettings.flush();
         assertThat(UiSettings.load(dir.resolve("home")).get(LabelingScreen.HIGHLIGHT)).as("kept").contains("false");
         robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
@@ -117,11 +117,6 @@ class DesktopAppTest {
         return robot.lookup("#review-highlights").queryAs(javafx.scene.layout.Pane.class).getChildren().size();
     }
 
-    private static String text(FxRobot robot, String id) {
-        javafx.scene.Node node = robot.lookup(id).query();
-        return node instanceof javafx.scene.text.Text text ? text.getText() : ((Label) node).getText();
-    }
-
     @SuppressWarnings("unchecked")
     private static java.util.List<QueueRow> queueRows(FxRobot robot) {
         return robot.lookup("#queue").queryAs(ListView.class).getItems();
@@ -133,9 +128,4 @@ class DesktopAppTest {
     }
 
     /** Checks on the FX thread: looking nodes up from another thread races with the scene graph. */
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -62,11 +62,11 @@ class DesktopConflictsTest {
 
     @Test
     void aReviewerSettlesADisagreementWithAClassKey(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.D).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#team-conflicts-status").tryQuery().isPresent()
-                && text(robot, "#team-conflicts-status").startsWith("2 to settle"));
-        assertThat(text(robot, "#team-agreement")).contains("Krippendorff's alpha", "on 3 reviews labeled twice",
+        FxWait.until(() -> robot.lookup("#team-conflicts-status").tryQuery().isPresent()
+                && FxWait.text(robot, "#team-conflicts-status").startsWith("2 to settle"));
+        assertThat(FxWait.text(robot, "#team-agreement")).contains("Krippendorff's alpha", "on 3 reviews labeled twice",
                 "Cohen's kappa ann / ben");
         assertThat(rows(robot)).extracting(ConflictsViewModel.Row::reviewId).containsExactly(ids[0], ids[2]);
         assertThat(rows(robot).get(0).labels()).isEqualTo("ann: positive · ben: negative");
@@ -74,7 +74,7 @@ class DesktopConflictsTest {
         robot.clickOn("#team-conflicts-list");
         robot.interact(() -> robot.lookup("#team-conflicts-list").queryAs(ListView.class).getSelectionModel().select(0));
         robot.type(KeyCode.DIGIT2);
-        waitUntil(() -> text(robot, "#team-conflicts-status").startsWith("1 to settle"));
+        FxWait.until(() -> FxWait.text(robot, "#team-conflicts-status").startsWith("1 to settle"));
         assertThat(rows(robot)).extracting(ConflictsViewModel.Row::reviewId).containsExactly(ids[2]);
 
         WaitForAsyncUtils.waitForFxEvents();
@@ -91,15 +91,5 @@ class DesktopConflictsTest {
     @SuppressWarnings("unchecked")
     private static List<ConflictsViewModel.Row> rows(FxRobot robot) {
         return robot.lookup("#team-conflicts-list").queryAs(ListView.class).getItems();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

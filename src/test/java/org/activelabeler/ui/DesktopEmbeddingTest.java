@@ -59,28 +59,18 @@ class DesktopEmbeddingTest {
 
     @Test
     void theTextFeaturesServeUntilTheVectorsAreThereThenTheEmbeddingsBlockJoins(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#embedding-status").tryQuery().isPresent()
-                && text(robot, "#embedding-status").contains("ready for 16 texts"));
+        FxWait.until(() -> robot.lookup("#embedding-status").tryQuery().isPresent()
+                && FxWait.text(robot, "#embedding-status").contains("ready for 16 texts"));
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2).type(KeyCode.DIGIT1).type(KeyCode.DIGIT2);
-        waitUntil(() -> text(robot, "#embedding-status").contains("in use since the retrain on 4 labels"));
-        assertThat(text(robot, "#stopping-advice")).isEmpty();
+        FxWait.until(() -> FxWait.text(robot, "#embedding-status").contains("in use since the retrain on 4 labels"));
+        assertThat(FxWait.text(robot, "#stopping-advice")).isEmpty();
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2).type(KeyCode.DIGIT1).type(KeyCode.DIGIT2);
-        waitUntil(() -> text(robot, "#stopping-advice").startsWith("Predictions"));
-        assertThat(text(robot, "#stopping-advice")).contains("kappa");
+        FxWait.until(() -> FxWait.text(robot, "#stopping-advice").startsWith("Predictions"));
+        assertThat(FxWait.text(robot, "#stopping-advice")).contains("kappa");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(shell::close);
         try (var kept = java.nio.file.Files.list(dir.resolve("vectors"))) {
             assertThat(kept).as("the vectors are kept for the next start").isNotEmpty();
         }
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -50,51 +50,40 @@ class DesktopFindTest {
 
     @Test
     void aWordFindsItsTextWhichOpensAndIsLabeledInTheLabelingView(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
         assertThat(shell.fontSize()).isEqualTo(AppShell.DEFAULT_FONT + 2);
         assertThat(shell.scene().getRoot().getStyle()).contains("-fx-font-size: 16px");
-        assertThat(text(robot, "#round-notice")).startsWith("Text size 16 px");
+        assertThat(FxWait.text(robot, "#round-notice")).startsWith("Text size 16 px");
         robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
         UiSettings.flush();
         assertThat(UiSettings.load(dir.resolve("home")).getInt(AppShell.FONT_SIZE, 0)).as("kept").isEqualTo(15);
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT1);
-        String onScreen = text(robot, "#review-text");
+        String onScreen = FxWait.text(robot, "#review-text");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#find-query").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#find-query").tryQuery().isPresent());
         robot.clickOn("#find-query").write("ending").type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#find-status").matches("\\d+ of " + REVIEWS + " texts match.*"));
+        FxWait.until(() -> FxWait.text(robot, "#find-status").matches("\\d+ of " + REVIEWS + " texts match.*"));
         assertThat(robot.lookup("#find-hits").queryAs(ListView.class).getItems()).isNotEmpty();
         robot.interact(() -> {
             shell.screen().find().queryProperty().set("\u201Cending\u201D");
             shell.screen().find().search();
         });
-        waitUntil(() -> text(robot, "#find-status").startsWith("1 of " + REVIEWS + " texts match"));
+        FxWait.until(() -> FxWait.text(robot, "#find-status").startsWith("1 of " + REVIEWS + " texts match"));
         ListView<?> hits = robot.lookup("#find-hits").queryAs(ListView.class);
         assertThat(hits.getItems()).hasSize(1);
         assertThat(hits.getItems().get(0).toString()).contains("unlabeled");
 
         robot.interact(() -> hits.getSelectionModel().select(0));
         robot.clickOn("#find-hits").type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#review-text").contains("\u201Cending\u201D"));
-        assertThat(text(robot, "#review-text")).isNotEqualTo(onScreen);
+        FxWait.until(() -> FxWait.text(robot, "#review-text").contains("\u201Cending\u201D"));
+        assertThat(FxWait.text(robot, "#review-text")).isNotEqualTo(onScreen);
 
         robot.interact(() -> shell.screen().labeling().label(1));
-        assertThat(text(robot, "#labeled-count")).isEqualTo("3 of " + REVIEWS);
-        assertThat(text(robot, "#review-text")).as("back to the text that was on screen").isEqualTo(onScreen);
+        assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("3 of " + REVIEWS);
+        assertThat(FxWait.text(robot, "#review-text")).as("back to the text that was on screen").isEqualTo(onScreen);
         robot.interact(() -> shell.screen().labeling().open(ids[0]));
-        assertThat(text(robot, "#review-title")).isEqualTo("Text #1 in the file (labeled positive)");
-    }
-
-    private static String text(FxRobot robot, String id) {
-        javafx.scene.Node node = robot.lookup(id).query();
-        return node instanceof javafx.scene.text.Text text ? text.getText() : ((Label) node).getText();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxWait.text(robot, "#review-title")).isEqualTo("Text #1 in the file (labeled positive)");
     }
 }

@@ -52,12 +52,12 @@ class DesktopHistoryTest {
 
     @Test
     void anOldLabelIsChangedFromTheHistoryAndEveryChangeIsKept(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#labeled-count").tryQuery().isPresent());
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2).type(KeyCode.S);
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.H).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#history-status").tryQuery().isPresent()
-                && text(robot, "#history-status").startsWith("3 of 3 events"));
+        FxWait.until(() -> robot.lookup("#history-status").tryQuery().isPresent()
+                && FxWait.text(robot, "#history-status").startsWith("3 of 3 events"));
         List<HistoryViewModel.Row> rows = rows(robot);
         assertThat(rows).extracting(HistoryViewModel.Row::what)
                 .containsExactly("skipped", "labeled positive", "labeled negative");
@@ -68,12 +68,12 @@ class DesktopHistoryTest {
         ListView<?> events = robot.lookup("#history-events").queryAs(ListView.class);
         robot.interact(() -> events.getSelectionModel().select(2));
         robot.clickOn("#history-events").type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#feedback").endsWith("labeled negative; a key changes its label, Delete removes it."));
+        FxWait.until(() -> FxWait.text(robot, "#feedback").endsWith("labeled negative; a key changes its label, Delete removes it."));
         robot.type(KeyCode.DIGIT2);
-        assertThat(text(robot, "#labeled-count")).as("a change, not a new label").isEqualTo("2 of " + REVIEWS);
+        assertThat(FxWait.text(robot, "#labeled-count")).as("a change, not a new label").isEqualTo("2 of " + REVIEWS);
 
         robot.interact(() -> shell.screen().history().refresh());
-        waitUntil(() -> text(robot, "#history-status").startsWith("4 of 4 events"));
+        FxWait.until(() -> FxWait.text(robot, "#history-status").startsWith("4 of 4 events"));
         assertThat(rows(robot).get(0)).extracting(HistoryViewModel.Row::reviewId, HistoryViewModel.Row::what,
                 HistoryViewModel.Row::status).containsExactly(oldest, "labeled positive", "now");
         assertThat(rows(robot).get(3)).extracting(HistoryViewModel.Row::what, HistoryViewModel.Row::status)
@@ -81,11 +81,11 @@ class DesktopHistoryTest {
 
         robot.interact(() -> shell.screen().labeling().undo());
         robot.interact(() -> shell.screen().history().refresh());
-        waitUntil(() -> rows(robot).get(0).status().startsWith("undone"));
+        FxWait.until(() -> rows(robot).get(0).status().startsWith("undone"));
         assertThat(rows(robot).get(3).status()).as("the old label counts again").isEqualTo("now");
         robot.interact(() -> shell.screen().history().withUndoneProperty().set(false));
         robot.interact(() -> shell.screen().history().refresh());
-        waitUntil(() -> text(robot, "#history-status").startsWith("3 of 4 events"));
+        FxWait.until(() -> FxWait.text(robot, "#history-status").startsWith("3 of 4 events"));
 
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(shell::close);
@@ -99,15 +99,5 @@ class DesktopHistoryTest {
     @SuppressWarnings("unchecked")
     private static List<HistoryViewModel.Row> rows(FxRobot robot) {
         return robot.lookup("#history-events").queryAs(ListView.class).getItems();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

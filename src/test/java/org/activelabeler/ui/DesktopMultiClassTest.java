@@ -68,9 +68,9 @@ class DesktopMultiClassTest {
 
     @Test
     void fourClassesOnKeysOneToFourThenAFifth(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#import-button").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#import-button").tryQuery().isPresent());
         robot.clickOn("#import-button");
-        waitUntil(() -> robot.lookup("#labeled-count").tryQuery().isPresent()
+        FxWait.until(() -> robot.lookup("#labeled-count").tryQuery().isPresent()
                 && shell.screen().retrain().readyProperty().get());
         for (int c = 0; c < DECLARED.size(); c++) {
             assertThat(button(robot, c).getText()).isEqualTo(DECLARED.get(c) + "   " + (c + 1));
@@ -78,17 +78,17 @@ class DesktopMultiClassTest {
         assertThat(robot.lookup("#class-button-4").tryQuery()).isEmpty();
 
         robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT2).type(KeyCode.DIGIT3).type(KeyCode.DIGIT4);
-        assertThat(text(robot, "#labeled-count")).isEqualTo("4 of 24");
+        assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("4 of 24");
         for (int c = 0; c < DECLARED.size(); c++) {
-            assertThat(text(robot, "#count-" + c)).isEqualTo("1");
+            assertThat(FxWait.text(robot, "#count-" + c)).isEqualTo("1");
         }
-        waitUntil(() -> !rounds(robot).isEmpty());
+        FxWait.until(() -> !rounds(robot).isEmpty());
         assertThat(robot.lookup("#model-distribution").queryAs(VBox.class).getChildren()).hasSize(4);
         QueueRow next = queueRows(robot).get(0);
         assertThat(DECLARED).contains(next.topClass());
 
         robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
-        waitUntil(() -> Files.exists(export));
+        FxWait.until(() -> Files.exists(export));
         List<JsonObject> rows = Files.readAllLines(export).stream().map(l -> JsonParser.parseString(l).getAsJsonObject())
                 .toList();
         // every text has its file label; the four labeled here say so, with who labeled them
@@ -97,16 +97,16 @@ class DesktopMultiClassTest {
         assertThat(human).hasSize(4).allSatisfy(row -> assertThat(row.get("annotator").getAsString()).isEqualTo("tester"));
         assertThat(human).extracting(row -> row.get("label").getAsString()).containsExactlyInAnyOrderElementsOf(DECLARED);
         assertThat(rows).filteredOn(row -> row.get("source").getAsString().equals("file")).hasSize(20);
-        assertThat(text(robot, "#error-banner")).startsWith("Exported 24 rows to ");
+        assertThat(FxWait.text(robot, "#error-banner")).startsWith("Exported 24 rows to ");
 
         robot.interact(() -> robot.lookup("#dataset-menu").queryAs(javafx.scene.control.MenuButton.class).getItems()
                 .stream().filter(item -> "add-class".equals(item.getId())).findFirst().orElseThrow().fire());
-        waitUntil(() -> robot.lookup("#class-button-4").tryQuery().isPresent()
+        FxWait.until(() -> robot.lookup("#class-button-4").tryQuery().isPresent()
                 && shell.screen().retrain().readyProperty().get());
         assertThat(button(robot, 4).getText()).isEqualTo("Health   5");
-        assertThat(text(robot, "#labeled-count")).isEqualTo("4 of 24");
+        assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("4 of 24");
         robot.type(KeyCode.DIGIT5);
-        assertThat(text(robot, "#count-4")).isEqualTo("1");
+        assertThat(FxWait.text(robot, "#count-4")).isEqualTo("1");
 
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(shell::close);
@@ -122,10 +122,6 @@ class DesktopMultiClassTest {
         return robot.lookup("#class-button-" + c).queryButton();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
     @SuppressWarnings("unchecked")
     private static List<QueueRow> queueRows(FxRobot robot) {
         return robot.lookup("#queue").queryAs(ListView.class).getItems();
@@ -134,11 +130,5 @@ class DesktopMultiClassTest {
     @SuppressWarnings("unchecked")
     private static List<RoundRow> rounds(FxRobot robot) {
         return robot.lookup("#rounds").queryAs(ListView.class).getItems();
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

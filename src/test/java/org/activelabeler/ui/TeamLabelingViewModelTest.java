@@ -31,17 +31,33 @@ class TeamLabelingViewModelTest {
     @TempDir
     Path dir;
 
-    @Test
-    void twoAnnotatorsAreNeverShownTheSameText() {
-        PostgresTestServer server = PostgresTestServer.require();
-        PostgresAddress address = server.freshDatabase();
+    /** Two annotators' apps on one new dataset of a fresh database. */
+    private record Team(Workspace annsApp, Workspace bensApp, long datasetId) implements AutoCloseable {
+        @Override
+        public void close() {
+            annsApp.close();
+            bensApp.close();
+        }
+    }
+
+    private Team team(int texts, double overlap) {
+        PostgresAddress address = PostgresTestServer.require().freshDatabase();
         char[] password = PostgresTestServer.PASSWORD.toCharArray();
         StoreLocation.Server location = new StoreLocation.Server(address, dir.resolve("local"));
-        try (Workspace annsApp = Workspace.open(location, password); Workspace bensApp = Workspace.open(location, password)) {
-            long datasetId = UiFixture.importInto(annsApp, UiFixture.writeCsv(dir.resolve("reviews.csv"), 60)).id();
-            annsApp.claims().saveSettings(datasetId, new TeamSettings(0.0, Duration.ofMinutes(10)));
+        Workspace annsApp = Workspace.open(location, password);
+        Workspace bensApp = Workspace.open(location, password);
+        long datasetId = UiFixture.importInto(annsApp, UiFixture.writeCsv(dir.resolve("reviews.csv"), texts)).id();
+        annsApp.claims().saveSettings(datasetId, new TeamSettings(overlap, Duration.ofMinutes(10)));
+        return new Team(annsApp, bensApp, datasetId);
+    }
+
+    @Test
+    void twoAnnotatorsAreNeverShownTheSameText() {
+        try (Team team = team(60, 0.0)) {
+            Workspace annsApp = team.annsApp();
+            long datasetId = team.datasetId();
             LabelingViewModel ann = window(annsApp, datasetId, "ann");
-            LabelingViewModel ben = window(bensApp, datasetId, "ben");
+            LabelingViewModel ben = window(team.bensApp(), datasetId, "ben");
             Set<Long> shown = new HashSet<>();
             for (int i = 0; i < 12; i++) {
                 Long annsText = ann.currentProperty().get();
@@ -71,14 +87,10 @@ class TeamLabelingViewModelTest {
 
     @Test
     void inTheOverlapTheSecondAnnotatorLabelsWhatTheFirstDidWithoutSeeingItsLabel() {
-        PostgresTestServer server = PostgresTestServer.require();
-        PostgresAddress address = server.freshDatabase();
-        char[] password = PostgresTestServer.PASSWORD.toCharArray();
-        StoreLocation.Server location = new StoreLocation.Server(address, dir.resolve("local"));
-        try (Workspace annsApp = Workspace.open(location, password); Workspace bensApp = Workspace.open(location, password)) {
-            long datasetId = UiFixture.importInto(annsApp, UiFixture.writeCsv(dir.resolve("reviews.csv"), 30)).id();
-            annsApp.claims().saveSettings(datasetId, new TeamSettings(1.0, Duration.ofMinutes(10)));
-            LabelingViewModel ann = window(annsApp, datasetId, "ann");
+        try (Team team = team(30, 1.0)) {
+            Workspace bensApp = team.bensApp();
+            long datasetId = team.datasetId();
+            LabelingViewModel ann = window(team.annsApp(), datasetId, "ann");
             Set<Long> annLabeled = new HashSet<>();
             for (int i = 0; i < 5; i++) {
                 annLabeled.add(ann.currentProperty().get());
