@@ -137,7 +137,8 @@ public final class AppShell implements AutoCloseable {
         }, this::opened,
                 error -> mainView.setContent(new FolderProblemView(team == null ? opening.toAbsolutePath().toString()
                         : team.address().toString(), ErrorMessages.describe(error),
-                        window -> folderChooser.apply(window), this::open, this::openFolder)));
+                        window -> folderChooser.apply(window), team == null ? this::open : this::askForTeamDatabase,
+                        this::openFolder)));
     }
 
     /**
