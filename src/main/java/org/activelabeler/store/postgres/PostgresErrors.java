@@ -10,10 +10,10 @@ final class PostgresErrors {
     static String explain(PostgresAddress address, Throwable failure) {
         SQLException sql = firstSqlException(failure);
         String state = sql != null && sql.getSQLState() != null ? sql.getSQLState() : "";
-        String reason = sql != null ? sql.getMessage() : String.valueOf(failure.getMessage());
+        String reason = firstSentence(sql != null ? sql.getMessage() : String.valueOf(failure.getMessage()));
         if (state.startsWith("08")) {
             return "Cannot reach the PostgreSQL server at " + address.host() + ":" + address.port() + " (" + reason
-                    + "): check that it runs and accepts connections from this machine, or correct --db";
+                    + "): check that it runs and accepts connections from this machine, or correct the address (--db)";
         }
         if (state.equals("28P01") || state.equals("28000")) {
             return "The PostgreSQL server at " + address.host() + ":" + address.port() + " refused user '" + address.user()
@@ -26,6 +26,13 @@ final class PostgresErrors {
                     + address.user() + " " + address.database() + ")";
         }
         return "Database error in " + address + ": " + reason;
+    }
+
+    /** The driver's reason up to its first full stop: the rest repeats advice given here. */
+    private static String firstSentence(String message) {
+        int stop = message.indexOf(". ");
+        return stop > 0 ? message.substring(0, stop) : message.endsWith(".") ? message.substring(0, message.length() - 1)
+                : message;
     }
 
     private static SQLException firstSqlException(Throwable failure) {

@@ -33,7 +33,7 @@ public final class FolderProblemView extends VBox {
         setAlignment(Pos.CENTER);
         setPadding(new Insets(40));
         boolean server = where.startsWith("postgresql://");
-        Label title = new Label(server ? "The team database cannot be opened" : "The data folder cannot be opened");
+        Label title = new Label(server ? "Cannot open the team database" : "The data folder cannot be opened");
         title.getStyleClass().add("welcome-title");
         Label place = new Label(where);
         place.getStyleClass().add("caption");
