@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.model.ClassifierSettings;
-import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.labeling.QueueRow;
 import org.activelabeler.ui.rounds.RoundRow;
-import org.activelabeler.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +41,7 @@ class DesktopAppTest {
             ids = UiFixture.open(workspace, datasetId).corpus().reviewIds();
         }
         UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=4\nannotator=tester\n");
-        shell = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
-                features -> new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(30).build(), features),
-                address -> { }, false, Map.of()));
+        shell = UiFixture.shell(folder, 30);
         shell.show(stage);
     }
 

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -14,11 +11,8 @@ import org.activelabeler.app.Workspace;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelSource;
-import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.team.TeamReport;
-import org.activelabeler.training.djl.NgramLogisticClassifier;
-import org.activelabeler.ui.task.FxTaskExecutor;
 import org.activelabeler.ui.team.ConflictsViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,9 +48,7 @@ class DesktopConflictsTest {
             }
         }
         UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=50\nannotator=reviewer\n");
-        shell = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
-                features -> new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(5).build(), features),
-                address -> { }, false, Map.of()));
+        shell = UiFixture.shell(folder, 5);
         shell.show(stage);
     }
 

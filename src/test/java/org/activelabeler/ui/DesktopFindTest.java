@@ -3,23 +3,16 @@ package org.activelabeler.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.activelabeler.app.Workspace;
-import org.activelabeler.model.ClassifierSettings;
-import org.activelabeler.training.djl.NgramLogisticClassifier;
-import org.activelabeler.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Ctrl+= and Ctrl+- change the text size (kept); Find on Monocle: Ctrl+F opens the Find window, a word finds its text, Enter on the hit opens it in
@@ -42,9 +35,7 @@ class DesktopFindTest {
             ids = UiFixture.open(workspace, datasetId).corpus().reviewIds();
         }
         UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=50\nannotator=tester\n");
-        shell = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
-                features -> new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(5).build(), features),
-                address -> { }, false, Map.of()));
+        shell = UiFixture.shell(folder, 5);
         shell.show(stage);
     }
 

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.labeling.LabelEvent;
-import org.activelabeler.model.ClassifierSettings;
-import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.history.HistoryViewModel;
-import org.activelabeler.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,9 +38,7 @@ class DesktopHistoryTest {
             datasetId = UiFixture.importInto(workspace, UiFixture.writeCsv(dir.resolve("reviews.csv"), REVIEWS)).id();
         }
         UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=50\nannotator=tester\n");
-        shell = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
-                features -> new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(5).build(), features),
-                address -> { }, false, Map.of()));
+        shell = UiFixture.shell(folder, 5);
         shell.show(stage);
     }
 

@@ -7,11 +7,8 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -19,13 +16,10 @@ import javafx.stage.Stage;
 import org.activelabeler.app.Workspace;
 import org.activelabeler.dataset.DatasetInfo;
 import org.activelabeler.dataset.ExportFormat;
-import org.activelabeler.model.ClassifierSettings;
 import org.activelabeler.testsupport.SyntheticTopics;
-import org.activelabeler.training.djl.NgramLogisticClassifier;
 import org.activelabeler.ui.dataset.ExportChoice;
 import org.activelabeler.ui.labeling.QueueRow;
 import org.activelabeler.ui.rounds.RoundRow;
-import org.activelabeler.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +48,7 @@ class DesktopMultiClassTest {
         Path file = SyntheticTopics.writeCsv(dir.resolve("topics.csv"), new SyntheticTopics(5, 4).distinct(24));
         export = dir.resolve("out").resolve("topics-labels.jsonl");
         UiFixture.writeSettings(folder, "batch=4\nannotator=tester\n");
-        shell = new AppShell(new AppConfig(folder, new FxTaskExecutor(), Runnable::run,
-                features -> new NgramLogisticClassifier(ClassifierSettings.builder().optMaxEpochs(30).build(), features),
-                address -> { }, false, Map.of()));
+        shell = UiFixture.shell(folder, 30);
         shell.importDialogs(window -> file, (window, choices) -> {
             choices.classes(String.join(",", DECLARED));
             return Optional.of(choices.options());

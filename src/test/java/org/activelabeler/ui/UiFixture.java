@@ -62,4 +62,12 @@ final class UiFixture {
         model.start(position);
         return model;
     }
+
+    /** The desktop app on {@code folder} as the Monocle tests run it: the real shell, a small real model. */
+    static AppShell shell(Path folder, int epochs) {
+        return new AppShell(new AppConfig(folder, new org.activelabeler.ui.task.FxTaskExecutor(), Runnable::run,
+                features -> new org.activelabeler.training.djl.NgramLogisticClassifier(
+                        org.activelabeler.model.ClassifierSettings.builder().optMaxEpochs(epochs).build(), features),
+                address -> { }, false, java.util.Map.of()));
+    }
 }
