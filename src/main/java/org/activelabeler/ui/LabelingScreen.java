@@ -199,6 +199,7 @@ final class LabelingScreen implements AutoCloseable {
         }
         labeling.start(workspace.sharedStore() ? null : settings.getLong(CURRENT + datasetId).orElse(null));
         if (teamRounds != null) {
+            teamRounds.alsoEveryLook(labeling::checkTeam);
             teamRounds.start();
         }
         config.textReader().execute(() -> {

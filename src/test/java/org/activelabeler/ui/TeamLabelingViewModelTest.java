@@ -114,4 +114,21 @@ class TeamLabelingViewModelTest {
             annLabeled.forEach(id -> assertThat(byAnnotator.get(id)).isEqualTo(Map.of("ann", 1, "ben", 0)));
         }
     }
+
+    @Test
+    void whenThePoolRunsOutTheWindowSaysSoAndDoesNotAskAgainAtOnce() {
+        try (Team team = team(10, 0.0)) {
+            LabelingViewModel ann = window(team.annsApp(), team.datasetId(), "ann");
+            LabelingViewModel ben = window(team.bensApp(), team.datasetId(), "ben");
+            assertThat(ben.currentProperty().get()).as("ann holds all ten").isNull();
+            assertThat(ben.titleProperty().get()).isEqualTo("Nothing left for you");
+            ben.checkTeam();
+            for (int i = 0; i < 10; i++) {
+                ann.label(i % 2);
+            }
+            assertThat(ann.currentProperty().get()).isNull();
+            assertThat(ann.titleProperty().get()).isEqualTo("Nothing left for you");
+            assertThat(team.annsApp().labels().currentLabels(team.datasetId())).hasSize(10);
+        }
+    }
 }

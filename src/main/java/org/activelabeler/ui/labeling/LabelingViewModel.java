@@ -522,6 +522,13 @@ public final class LabelingViewModel {
         team.claimMore();
     }
 
+    /** On a team's database: asks for texts again when few are left (called every few seconds by the window). */
+    public void checkTeam() {
+        if (team != null) {
+            team.next(1);
+        }
+    }
+
     private void teamBatchCame() {
         Long id = current.get();
         if (id == null || !isOpen(id) && !team.hidesLabel(id)) {

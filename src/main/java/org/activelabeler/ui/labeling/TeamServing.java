@@ -19,6 +19,8 @@ final class TeamServing {
     private static final int NONE = -1;
     private static final int SKIPPED = -2;
     private static final int LOW = 5;
+    /** After a batch came short (the pool is out, or others hold the rest) or failed, the next claim waits this long. */
+    private static final long RETRY_NANOS = 10_000_000_000L;
     private final Function<String, TeamQueue> queues;
     private final Executor background;
     private final Executor uiThread;
@@ -31,6 +33,7 @@ final class TeamServing {
     private boolean claiming;
     private boolean claimedOnce;
     private String problem;
+    private long retryAfter = Long.MIN_VALUE;
 
     TeamServing(Function<String, TeamQueue> queues, String annotator, Answers answers, Executor background,
                 Executor uiThread, Runnable changed) {
@@ -93,11 +96,13 @@ final class TeamServing {
     void changeAnnotator(String annotator) {
         queue = queues.apply(annotator);
         claimed = List.of();
+        retryAfter = Long.MIN_VALUE;
         claimMore();
     }
 
+    /** Claims a batch in the background, unless one is on its way or a short batch came less than 10 s ago. */
     void claimMore() {
-        if (claiming) {
+        if (claiming || retryAfter != Long.MIN_VALUE && System.nanoTime() - retryAfter < 0) {
             return;
         }
         claiming = true;
@@ -119,6 +124,7 @@ final class TeamServing {
             return;
         }
         problem = failure;
+        retryAfter = got == null || got.size() < BATCH ? System.nanoTime() + RETRY_NANOS : Long.MIN_VALUE;
         if (got != null) {
             stateAtClaim.keySet().retainAll(got);
             for (long id : got) {

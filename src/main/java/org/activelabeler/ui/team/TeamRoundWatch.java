@@ -21,6 +21,7 @@ public final class TeamRoundWatch {
     private final Executor background;
     private final Executor uiThread;
     private final Consumer<RoundRecord> arrived;
+    private Runnable everyLook = () -> { };
     private final Set<Long> known = ConcurrentHashMap.newKeySet();
     private final Duration every;
     private Timeline timeline;
@@ -36,6 +37,11 @@ public final class TeamRoundWatch {
         seen.forEach(round -> known.add(round.id()));
     }
 
+    /** Also runs {@code tick} on the JavaFX thread at every look (the window asks for texts again then). */
+    public void alsoEveryLook(Runnable tick) {
+        everyLook = tick;
+    }
+
     /** A round this window ran: not someone else's. */
     public void known(long roundId) {
         known.add(roundId);
@@ -44,7 +50,10 @@ public final class TeamRoundWatch {
     /** Looks every {@code every} on the JavaFX thread's timer until {@link #stop}. */
     public void start() {
         if (timeline == null) {
-            timeline = new Timeline(new KeyFrame(every, e -> look()));
+            timeline = new Timeline(new KeyFrame(every, e -> {
+                everyLook.run();
+                look();
+            }));
             timeline.setCycleCount(Timeline.INDEFINITE);
         }
         timeline.play();
