@@ -26,8 +26,11 @@ import org.activelabeler.team.TeamSettings;
  * A turn is a few short statements, so annotators wait milliseconds for each other.
  */
 public final class JdbcClaimStore implements ClaimStore {
+    /** Who labeled each review and has not removed that label since (an undone event counts for nothing). */
     private static final String LABELERS = "SELECT DISTINCT e.review_id, e.annotator FROM label_event e"
-            + " WHERE e.review_id IN (%s) AND e.action = 'LABEL' AND e.undone_at IS NULL AND e.source = 'HUMAN'";
+            + " WHERE e.review_id IN (%s) AND e.action = 'LABEL' AND e.undone_at IS NULL AND e.source = 'HUMAN'"
+            + " AND NOT EXISTS (SELECT 1 FROM label_event x WHERE x.review_id = e.review_id"
+            + " AND x.annotator = e.annotator AND x.seq > e.seq AND x.action = 'REMOVE' AND x.undone_at IS NULL)";
     private static final String CLAIMS = "SELECT review_id, annotator FROM review_claim WHERE review_id IN (%s)";
     private final Database database;
 

@@ -244,6 +244,18 @@ abstract class StoreContract {
     }
 
     @Test
+    void aRemovedLabelLeavesItsTextToOthers() {
+        long datasetId = first.dataset().id();
+        List<Long> one = List.of(first.reviewIds()[0]);
+        JdbcClaimStore claims = new JdbcClaimStore(database);
+        claims.saveSettings(datasetId, new TeamSettings(0.0, Duration.ofMinutes(5)));
+        labels().record(one.get(0), LabelAction.LABEL, 1, "ann", LabelSource.HUMAN);
+        assertThat(claims.claim(datasetId, "ben", one, 1)).as("ann's label").isEmpty();
+        labels().record(one.get(0), LabelAction.REMOVE, LabelEvent.NO_LABEL, "ann", LabelSource.HUMAN);
+        assertThat(claims.claim(datasetId, "ben", one, 1)).as("ann took it away").isEqualTo(one);
+    }
+
+    @Test
     void anExpiredClaimGoesToWhoeverAsksNext() throws InterruptedException {
         long datasetId = first.dataset().id();
         List<Long> one = List.of(first.reviewIds()[0]);
