@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.activelabeler.dataset.Corpus;
+import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelStore;
 import org.activelabeler.labeling.LabelingSession;
@@ -29,13 +30,11 @@ public final class TeamQueue {
     private final ClaimStore claims;
     private final String annotator;
     private final Map<Long, Integer> labeled = new HashMap<>();
-    private final Map<Long, LabelEventKind> newest = new HashMap<>();
+    private final Map<Long, LabelAction> newest = new HashMap<>();
     private long lastSeq;
     private long lastFullRead = Long.MIN_VALUE;
     private int roundsSeen = -1;
     private List<QueueEntry> queue = List.of();
-
-    private enum LabelEventKind { LABEL, SKIP, REMOVE }
 
     public TeamQueue(Corpus corpus, LabelStore labels, ClaimStore claims, String annotator) {
         this(corpus, corpus.reviewIds(), labels, claims, annotator);
@@ -70,7 +69,7 @@ public final class TeamQueue {
         });
         Set<Long> skipped = new HashSet<>();
         newest.forEach((id, kind) -> {
-            if (kind == LabelEventKind.SKIP) {
+            if (kind == LabelAction.SKIP) {
                 skipped.add(id);
             }
         });
@@ -100,16 +99,11 @@ public final class TeamQueue {
             if (event.undoneAt() != null) {
                 continue;
             }
-            switch (event.action()) {
-                case LABEL -> {
-                    labeled.put(event.reviewId(), event.label());
-                    newest.put(event.reviewId(), LabelEventKind.LABEL);
-                }
-                case REMOVE -> {
-                    labeled.remove(event.reviewId());
-                    newest.put(event.reviewId(), LabelEventKind.REMOVE);
-                }
-                case SKIP -> newest.put(event.reviewId(), LabelEventKind.SKIP);
+            newest.put(event.reviewId(), event.action());
+            if (event.action() == LabelAction.LABEL) {
+                labeled.put(event.reviewId(), event.label());
+            } else if (event.action() == LabelAction.REMOVE) {
+                labeled.remove(event.reviewId());
             }
         }
         int rounds = labels.rounds(datasetId).size();
