@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.activelabeler.labeling.CurrentEvents;
 import org.activelabeler.labeling.LabelAction;
 import org.activelabeler.labeling.LabelEvent;
 import org.activelabeler.labeling.LabelSource;
@@ -127,15 +128,7 @@ public final class JdbcLabelStore implements LabelStore {
 
     @Override
     public Map<Long, LabelEvent> currentEvents(long datasetId) {
-        Map<Long, LabelEvent> current = new HashMap<>();
-        for (LabelEvent event : events(datasetId)) {
-            if (event.undoneAt() == null && event.action() == LabelAction.LABEL) {
-                current.put(event.reviewId(), event);
-            } else if (event.undoneAt() == null && event.action() == LabelAction.REMOVE) {
-                current.remove(event.reviewId());
-            }
-        }
-        return current;
+        return CurrentEvents.of(events(datasetId));
     }
 
     @Override
