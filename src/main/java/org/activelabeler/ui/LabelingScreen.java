@@ -113,7 +113,8 @@ final class LabelingScreen implements AutoCloseable {
         this.settings = settings;
         this.toolbarModel = toolbarModel;
         this.datasetId = opened.corpus().dataset().id();
-        labeling = new LabelingViewModel(opened, askingOrder(opened), workspace.labels(), texts,
+        long[] order = askingOrder(opened);
+        labeling = new LabelingViewModel(opened, order, workspace.labels(), texts,
                 toolbarModel.annotatorProperty().get());
         labeling.mixInFastAuditDraws(settings.getShare(AUDIT_SHARE, DEFAULT_AUDIT_SHARE), SEED);
         labeling.highlightWordsWith(workspace.tokenizer());
@@ -193,7 +194,6 @@ final class LabelingScreen implements AutoCloseable {
         lane.onRound(this::notifyTransformerRound);
 
         if (workspace.sharedStore()) {
-            long[] order = askingOrder(opened);
             labeling.serveTeam(annotator -> new TeamQueue(opened.corpus(), order, workspace.labels(),
                     workspace.claims(), annotator), config.textReader(), config.uiThread());
         }
