@@ -56,16 +56,9 @@ final class TeamCommand implements Callable<Integer> {
             report.kappaLines().forEach(line -> System.out.println("  " + line));
             for (Map.Entry<Long, Map<String, Integer>> conflict : new java.util.TreeMap<>(report.conflicts()).entrySet()) {
                 System.out.printf(Locale.ROOT, "  to settle: review %d, %s%n", conflict.getKey(),
-                        describe(conflict.getValue(), info));
+                        TeamReport.describe(conflict.getValue(), info.labels(), ", "));
             }
             return 0;
         }
-    }
-
-    private static String describe(Map<String, Integer> byAnnotator, DatasetInfo info) {
-        StringBuilder text = new StringBuilder();
-        byAnnotator.forEach((annotator, label) -> text.append(text.length() == 0 ? "" : ", ")
-                .append(annotator).append(": ").append(info.labels().name(label)));
-        return text.toString();
     }
 }

@@ -3,6 +3,7 @@ package org.activelabeler.team;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.activelabeler.dataset.LabelSet;
 import org.activelabeler.labeling.LabelEvent;
 
 /**
@@ -36,5 +37,12 @@ public record TeamReport(Map<String, Integer> labelsByAnnotator, Agreement.Repor
         return agreement.pairs().stream().map(pair -> String.format(java.util.Locale.ROOT,
                 "Cohen's kappa %s / %s: %.3f on %d reviews", pair.first(), pair.second(), pair.kappa(), pair.reviews()))
                 .toList();
+    }
+
+    /** Each person's class of one review, by name: {@code ann: positive<separator>ben: negative}. */
+    public static String describe(Map<String, Integer> byAnnotator, LabelSet classes, String separator) {
+        return new TreeMap<>(byAnnotator).entrySet().stream()
+                .map(e -> e.getKey() + ": " + classes.name(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(separator));
     }
 }

@@ -72,7 +72,7 @@ public final class ConflictsViewModel {
                 report.conflicts().entrySet().stream()
                         .sorted(java.util.Comparator.comparing(conflict -> positions.apply(conflict.getKey())))
                         .forEach(conflict -> read.add(new Row(conflict.getKey(), positions.apply(conflict.getKey()),
-                                describe(conflict.getValue()),
+                                TeamReport.describe(conflict.getValue(), classes, " · "),
                                 ReviewText.oneLine(texts.apply(conflict.getKey()), SNIPPET))));
                 String figures = figures(report);
                 String said = read.isEmpty() ? "Nothing to settle" : read.size() + " to settle: select one and press the"
@@ -108,13 +108,6 @@ public final class ConflictsViewModel {
         if (row != null) {
             open.accept(row.reviewId());
         }
-    }
-
-    private String describe(Map<String, Integer> byAnnotator) {
-        List<String> parts = new ArrayList<>();
-        byAnnotator.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> parts.add(e.getKey() + ": " + classes.name(e.getValue())));
-        return String.join(" · ", parts);
     }
 
     private static String figures(TeamReport report) {
