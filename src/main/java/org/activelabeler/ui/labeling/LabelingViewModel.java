@@ -548,28 +548,18 @@ public final class LabelingViewModel {
 
     private void show(Long id) {
         current.set(id);
-        if (id == null && team != null && (!team.ready() || team.problem() != null)) {
-            title.set(team.problem() == null ? "Asking the team database for texts..." : "No texts from the team"
-                    + " database");
-            text.set(team.problem() == null ? "Texts nobody else is working on come here in a moment."
-                    : team.problem());
-            modelView.set(ModelView.none(labelSet));
-            highlights.set(List.of());
-            return;
-        }
-        if (id == null && team != null) {
-            title.set("Nothing left for you");
-            text.set("Every text is labeled or held by another annotator of the team. Held texts come back when"
-                    + " their claim ends, if nobody labels them.");
-            modelView.set(ModelView.none(labelSet));
-            highlights.set(List.of());
-            return;
+        if (id == null && team == null) {
+            showNothing("All " + corpus.size() + " texts are labeled",
+                    "Every text of this dataset has a label. Undo (Ctrl+Z) brings the last one back.");
+        } else if (id == null && (!team.ready() || team.problem() != null)) {
+            showNothing(team.problem() == null ? "Asking the team database for texts..."
+                    : "No texts from the team database", team.problem() == null
+                    ? "Texts nobody else is working on come here in a moment." : team.problem());
+        } else if (id == null) {
+            showNothing("Nothing left for you", "Every text is labeled or held by another annotator of the team."
+                    + " Held texts come back when their claim ends, if nobody labels them.");
         }
         if (id == null) {
-            title.set("All " + corpus.size() + " texts are labeled");
-            text.set("Every text of this dataset has a label. Undo (Ctrl+Z) brings the last one back.");
-            modelView.set(ModelView.none(labelSet));
-            highlights.set(List.of());
             return;
         }
         text.set(texts.text(id));
@@ -578,6 +568,13 @@ public final class LabelingViewModel {
                 : answers.isSkipped(id) ? " (skipped before)" : ""));
         modelView.set(order.describe(id, answers.isSkipped(id)));
         updateHighlights();
+    }
+
+    private void showNothing(String heading, String body) {
+        title.set(heading);
+        text.set(body);
+        modelView.set(ModelView.none(labelSet));
+        highlights.set(List.of());
     }
 
     private void refreshUpcoming() {
