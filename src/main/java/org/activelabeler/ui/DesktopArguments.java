@@ -57,6 +57,6 @@ public record DesktopArguments(Path folder, Path file, PostgresAddress team) {
         }
         StoreLocation location = StoreLocation.parse(db);
         return location instanceof StoreLocation.Server server ? new DesktopArguments(null, absolute, server.address())
-                : new DesktopArguments(Path.of(db), absolute, null);
+                : new DesktopArguments(location.localFolder(), absolute, null);
     }
 }
