@@ -30,16 +30,25 @@ timed() { # label command...: with GNU time, its wall time and peak resident mem
 timed simulate java -Xmx6g ${JAVA_OPTS:-} -jar target/active-labeler.jar simulate \
   --data "$data/imdb_pool.csv.gz" --holdout "$data/imdb_holdout.csv.gz" --strategy entropy --init 20 --batch 50 \
   --max-labels "$max" --seed 13 $features --out "$ours" --db "$db" --tracking-uri http://127.0.0.1:9 2>/dev/null \
-  | tail -2
+  | grep -v '%' > "$db/simulate.out"
+tail -4 "$db/simulate.out"
 timed peer "$peer_python" "$shared/peers/peer_sklearn_al.py" \
   "$data/imdb_pool.csv.gz" "$data/imdb_holdout.csv.gz" entropy 20 50 "$max" 13 | grep -v '^#' > "$peer"
 cat "$db"/*.time 2>/dev/null || true
-"$peer_python" - "$ours" "$peer" <<'PY'
-import csv, statistics, sys
+"$peer_python" - "$ours" "$peer" "$db/simulate.out" <<'PY'
+import csv, re, statistics, sys
 # One round's time is noisy (the peer's varies by 2x from run to run), so each side's time at a
 # checkpoint is the median over the 9 rounds around it (checkpoint +-200 labels); the accuracy is the
 # checkpoint's own.
 ours = {int(r["labels"]): r for r in csv.DictReader(open(sys.argv[1]))}
+# The choice of feature space (cross-validation every few rounds, default blocks only) is part of what
+# the rounds cost: its total time, spread evenly over the rounds, is added to each round's training.
+choice = re.search(r"cross-validation every \d+ rounds, ([0-9.]+) s\)", open(sys.argv[3]).read())
+choice_ms = 1000 * float(choice.group(1)) / len(ours) if choice else 0.0
+for r in ours.values():
+    r["train_ms"] = str(float(r["train_ms"]) + choice_ms)
+if choice:
+    print(f"(feature choice: {choice.group(1)} s over {len(ours)} rounds, {choice_ms:.0f} ms a round, in the training column)")
 peer = {int(r["labels"]): r for r in csv.DictReader(open(sys.argv[2]))}
 def median(rows, at, *fields):
     near = [sum(float(r[f]) for f in fields) for labels, r in rows.items() if abs(labels - at) <= 200]

@@ -1,24 +1,40 @@
 package org.activelabeler.features;
 
 /**
- * Rows of sparse feature vectors in compressed-row form. Row {@code r} has the column indices
- * {@code columns[rowStart[r] .. rowStart[r+1])} in increasing order and the values beside them.
- * Immutable after construction.
+ * Rows of feature vectors: sparse columns in compressed-row form, then an optional dense block. Row
+ * {@code r} has the sparse column indices {@code columns[rowStart[r] .. rowStart[r+1])} in increasing
+ * order and the values beside them; after the {@link #sparseColumnCount()} sparse columns come
+ * {@link #denseWidth()} dense ones (LSA, sentence vectors), kept as one row-major block of floats: half
+ * the memory of the same values as (column, value) entries, and one matrix product to train and score.
+ * Immutable after construction; matrices made from one another share their sparse arrays.
  */
 public final class FeatureMatrix {
     private final int[] rowStart;
     private final int[] columns;
     private final float[] values;
-    private final int columnCount;
+    private final int sparseColumnCount;
+    private final float[] dense;
+    private final int denseWidth;
 
     public FeatureMatrix(int[] rowStart, int[] columns, float[] values, int columnCount) {
+        this(rowStart, columns, values, columnCount, new float[0], 0);
+    }
+
+    private FeatureMatrix(int[] rowStart, int[] columns, float[] values, int sparseColumnCount, float[] dense,
+                          int denseWidth) {
         if (rowStart.length == 0 || rowStart[rowStart.length - 1] != columns.length || columns.length != values.length) {
             throw new IllegalArgumentException("Inconsistent compressed-row arrays");
+        }
+        if ((long) (rowStart.length - 1) * denseWidth != dense.length) {
+            throw new IllegalArgumentException("Dense block has " + dense.length + " values, expected "
+                    + (long) (rowStart.length - 1) * denseWidth);
         }
         this.rowStart = rowStart;
         this.columns = columns;
         this.values = values;
-        this.columnCount = columnCount;
+        this.sparseColumnCount = sparseColumnCount;
+        this.dense = dense;
+        this.denseWidth = denseWidth;
     }
 
     /** {@code rows} rows without a column: the start for a matrix of dense blocks alone. */
@@ -43,14 +59,22 @@ public final class FeatureMatrix {
         return rowStart.length - 1;
     }
 
+    /** Sparse and dense columns together: the width of a weight vector over these rows. */
     public int columnCount() {
-        return columnCount;
+        return sparseColumnCount + denseWidth;
     }
 
+    /** The sparse columns, numbered from 0; the dense ones follow them. */
+    public int sparseColumnCount() {
+        return sparseColumnCount;
+    }
+
+    /** How many stored sparse entries (the dense block not counted). */
     public long nonZeroCount() {
         return columns.length;
     }
 
+    /** The first sparse entry of {@code row}. */
     public int rowStart(int row) {
         return rowStart[row];
     }
@@ -59,6 +83,7 @@ public final class FeatureMatrix {
         return rowStart[row + 1];
     }
 
+    /** How many sparse entries {@code row} has. */
     public int rowLength(int row) {
         return rowStart[row + 1] - rowStart[row];
     }
@@ -69,6 +94,23 @@ public final class FeatureMatrix {
 
     public float value(int position) {
         return values[position];
+    }
+
+    /** How many dense columns follow the sparse ones (0 without a dense block). */
+    public int denseWidth() {
+        return denseWidth;
+    }
+
+    /** Row {@code row}'s value in dense column {@code sparseColumnCount() + j}. */
+    public float denseValue(int row, int j) {
+        return dense[row * denseWidth + j];
+    }
+
+    /** Copies the dense values of {@code rows}, one after another, into {@code into} from {@code at}. */
+    public void copyDenseRows(int[] rows, float[] into, int at) {
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(dense, rows[i] * denseWidth, into, at + i * denseWidth, denseWidth);
+        }
     }
 
     /** A new matrix holding the given rows, in the given order. */
@@ -83,38 +125,35 @@ public final class FeatureMatrix {
             System.arraycopy(columns, rowStart[rows[i]], cols, start[i], rowLength(rows[i]));
             System.arraycopy(values, rowStart[rows[i]], vals, start[i], rowLength(rows[i]));
         }
-        return new FeatureMatrix(start, cols, vals, columnCount);
+        float[] selectedDense = new float[rows.length * denseWidth];
+        copyDenseRows(rows, selectedDense, 0);
+        return new FeatureMatrix(start, cols, vals, sparseColumnCount, selectedDense, denseWidth);
     }
 
     /**
      * A new matrix with {@code width} dense columns appended after the existing ones: row {@code r}
-     * gets {@code weight * dense[r * width + j]} in column {@code columnCount() + j}.
+     * gets {@code weight * dense[r * width + j]} in column {@code columnCount() + j}. The sparse entries
+     * are shared with this matrix, not copied.
      */
-    public FeatureMatrix withDenseBlock(float[] dense, int width, float weight) {
+    public FeatureMatrix withDenseBlock(float[] block, int width, float weight) {
         int rows = rowCount();
-        if (dense.length != rows * width) {
-            throw new IllegalArgumentException("Dense block has " + dense.length + " values, expected " + rows * width);
+        if (block.length != (long) rows * width) {
+            throw new IllegalArgumentException("Dense block has " + block.length + " values, expected " + rows * width);
         }
-        int[] start = new int[rows + 1];
+        int wider = denseWidth + width;
+        float[] joined = new float[rows * wider];
         for (int r = 0; r < rows; r++) {
-            start[r + 1] = start[r] + rowLength(r) + width;
-        }
-        int[] cols = new int[start[rows]];
-        float[] vals = new float[cols.length];
-        for (int r = 0; r < rows; r++) {
-            int length = rowLength(r);
-            System.arraycopy(columns, rowStart[r], cols, start[r], length);
-            System.arraycopy(values, rowStart[r], vals, start[r], length);
+            System.arraycopy(dense, r * denseWidth, joined, r * wider, denseWidth);
             for (int j = 0; j < width; j++) {
-                cols[start[r] + length + j] = columnCount + j;
-                vals[start[r] + length + j] = weight * dense[r * width + j];
+                joined[r * wider + denseWidth + j] = weight * block[r * width + j];
             }
         }
-        return new FeatureMatrix(start, cols, vals, columnCount + width);
+        return new FeatureMatrix(rowStart, columns, values, sparseColumnCount, joined, wider);
     }
 
     @Override
     public String toString() {
-        return "FeatureMatrix[" + rowCount() + " x " + columnCount + ", nnz=" + columns.length + "]";
+        return "FeatureMatrix[" + rowCount() + " x " + columnCount() + ", nnz=" + columns.length + ", dense="
+                + denseWidth + "]";
     }
 }

@@ -27,6 +27,7 @@ class FeatureBlocksTest {
         FeatureMatrix empty = FeatureMatrix.empty(2);
         FeatureMatrix dense = empty.withDenseRows(new float[][] {{1, 2}, {3, 4}}, 2f);
         assertThat(dense.columnCount()).isEqualTo(2);
-        assertThat(dense.value(dense.rowStart(1) + 1)).isEqualTo(8f);
+        assertThat(dense.denseWidth()).isEqualTo(2);
+        assertThat(dense.denseValue(1, 1)).isEqualTo(8f);
     }
 }

@@ -21,6 +21,9 @@ class FeatureMatrixTest {
             for (int p = m.rowStart(r); p < m.rowEnd(r); p++) {
                 row.append(m.column(p)).append('=').append(m.value(p)).append(' ');
             }
+            for (int j = 0; j < m.denseWidth(); j++) {
+                row.append(m.sparseColumnCount() + j).append('=').append(m.denseValue(r, j)).append(' ');
+            }
             rows.add(row.toString().strip());
         }
         return rows;
@@ -50,6 +53,18 @@ class FeatureMatrixTest {
                 "2=4.0 3=5.0 4=6.0 5=3.5 6=4.0");
         assertThatThrownBy(() -> sample().withDenseBlock(new float[3], 2, 1f))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSecondDenseBlockFollowsTheFirstAndSelectCarriesBoth() {
+        FeatureMatrix wide = sample().withDenseBlock(new float[] {1f, 2f, 3f, 4f}, 1, 1f)
+                .withDenseBlock(new float[] {5f, 6f, 7f, 8f}, 1, 2f);
+
+        assertThat(wide.columnCount()).isEqualTo(7);
+        assertThat(wide.sparseColumnCount()).isEqualTo(5);
+        assertThat(wide.nonZeroCount()).as("sparse entries only").isEqualTo(6);
+        assertThat(describe(wide.select(new int[] {3, 1}))).containsExactly("2=4.0 3=5.0 4=6.0 5=4.0 6=16.0",
+                "5=2.0 6=12.0");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.activelabeler.training.djl;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import org.activelabeler.features.FeatureMatrix;
 
 /**
- * The columns that occur in the training rows, numbered densely from 0 in order of how many
- * training rows have them (fewest first), so that columns of similar frequency sit together.
+ * The columns that a fit can give a weight: the sparse columns that occur in the training rows, numbered
+ * densely from 0 in order of how many training rows have them (fewest first), so that columns of similar
+ * frequency sit together; then every dense column, in its order.
  */
 final class CompactColumns {
     private final int[] fullToCompact;
@@ -20,7 +20,8 @@ final class CompactColumns {
     }
 
     static CompactColumns of(FeatureMatrix rows, int[] trainRows) {
-        int[] documentFrequency = new int[rows.columnCount()];
+        int sparseColumns = rows.sparseColumnCount();
+        int[] documentFrequency = new int[sparseColumns];
         int distinct = 0;
         for (int row : trainRows) {
             for (int p = rows.rowStart(row); p < rows.rowEnd(row); p++) {
@@ -29,36 +30,49 @@ final class CompactColumns {
                 }
             }
         }
-        Integer[] present = new Integer[distinct];
+        // Frequency in the high half, column in the low: one primitive sort gives both orders.
+        long[] byFrequency = new long[distinct];
         int k = 0;
-        for (int column = 0; column < documentFrequency.length; column++) {
+        for (int column = 0; column < sparseColumns; column++) {
             if (documentFrequency[column] > 0) {
-                present[k++] = column;
+                byFrequency[k++] = ((long) documentFrequency[column] << 32) | column;
             }
         }
-        Arrays.sort(present, Comparator.<Integer>comparingInt(c -> documentFrequency[c]).thenComparingInt(c -> c));
+        Arrays.sort(byFrequency);
+        int denseWidth = rows.denseWidth();
         int[] fullToCompact = new int[rows.columnCount()];
-        Arrays.fill(fullToCompact, -1);
-        int[] compactToFull = new int[distinct];
+        Arrays.fill(fullToCompact, 0, sparseColumns, -1);
+        int[] compactToFull = new int[distinct + denseWidth];
         int[] frequency = new int[distinct];
         for (int i = 0; i < distinct; i++) {
-            compactToFull[i] = present[i];
-            frequency[i] = documentFrequency[present[i]];
-            fullToCompact[present[i]] = i;
+            int column = (int) byFrequency[i];
+            compactToFull[i] = column;
+            frequency[i] = (int) (byFrequency[i] >>> 32);
+            fullToCompact[column] = i;
+        }
+        for (int j = 0; j < denseWidth; j++) {
+            compactToFull[distinct + j] = sparseColumns + j;
+            fullToCompact[sparseColumns + j] = distinct + j;
         }
         return new CompactColumns(fullToCompact, compactToFull, frequency);
     }
 
+    /** Sparse and dense columns together. */
     int size() {
         return compactToFull.length;
     }
 
-    /** The compact index of a full column, or -1 when no training row has it. */
+    /** The sparse ones, compact indices {@code [0, sparseSize())}; the dense ones follow. */
+    int sparseSize() {
+        return frequency.length;
+    }
+
+    /** The compact index of a full column, or -1 for a sparse column that no training row has. */
     int compact(int fullColumn) {
         return fullToCompact[fullColumn];
     }
 
-    /** How many training rows have compact column {@code index}; never decreasing in the index. */
+    /** How many training rows have sparse compact column {@code index}; never decreasing in the index. */
     int frequency(int index) {
         return frequency[index];
     }

@@ -5,8 +5,8 @@ import org.activelabeler.features.FeatureMatrix;
 
 /**
  * The trained linear model's probabilities, computed on the JVM's own threads when the model lives on
- * the CPU: one pass over each row's (column, value) entries, straight from the feature matrix. On a CPU
- * that is a memory-bound sparse product, which the engine, given the same rows padded and copied into
+ * the CPU: one pass over each row's sparse (column, value) entries and its dense values, straight from
+ * the feature matrix. On a CPU that is a memory-bound sparse product, which the engine, given the same rows padded and copied into
  * its own arrays, did several times slower; on a GPU the engine scores.
  */
 final class CpuScoring {
@@ -24,6 +24,8 @@ final class CpuScoring {
         int classes = outputs.classes();
         int count = outputs.count();
         int columns = rows.columnCount();
+        int denseFrom = rows.sparseColumnCount();
+        int denseWidth = rows.denseWidth();
         float[] probabilities = new float[n * classes];
         IntStream.range(0, (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK).parallel().forEach(task -> {
             double[] logits = new double[count];
@@ -38,6 +40,14 @@ final class CpuScoring {
                     for (int o = 0; o < count; o++) {
                         logits[o] += weights[o * columns + column] * value;
                     }
+                }
+                for (int o = 0; o < count; o++) {
+                    int first = o * columns + denseFrom;
+                    double sum = 0;
+                    for (int j = 0; j < denseWidth; j++) {
+                        sum += weights[first + j] * rows.denseValue(r, j);
+                    }
+                    logits[o] += sum;
                 }
                 write(logits, probabilities, r * classes, count == 1);
             }

@@ -107,24 +107,57 @@ final class Outputs {
         return logits.argMax(1).eq(targets.argMax(1)).sum().getLong();
     }
 
-    /** {@code X^T r} for each output, from the column layout of the rows. */
-    NDArray weightGradient(List<PaddedRows> columnParts, NDArray residual) {
+    /**
+     * {@code X^T r} for each output: the sparse columns' part from the column layout of the rows, the dense
+     * columns' part (after it) from the row layout's dense blocks, whose rows are in the residual's order.
+     */
+    NDArray weightGradient(List<PaddedRows> columnParts, List<PaddedRows> rowParts, NDArray residual) {
+        NDArray dense = denseGradient(rowParts, residual);
         if (logistic()) {
-            return columnGradient(columnParts, residual);
+            return joined(columnGradient(columnParts, residual), dense, 0);
         }
-        NDList perClass = new NDList();
-        for (int c = 0; c < classes; c++) {
-            perClass.add(columnGradient(columnParts, residual.get(":, " + c)));
+        NDArray sparse = null;
+        if (!columnParts.isEmpty()) {
+            NDList perClass = new NDList();
+            for (int c = 0; c < classes; c++) {
+                perClass.add(columnGradient(columnParts, residual.get(":, " + c)));
+            }
+            sparse = NDArrays.stack(perClass, 0);
         }
-        return NDArrays.stack(perClass, 0);
+        return joined(sparse, dense == null ? null : dense.transpose(), 1);
+    }
+
+    private static NDArray joined(NDArray sparse, NDArray dense, int axis) {
+        if (sparse == null || dense == null) {
+            return sparse == null ? dense : sparse;
+        }
+        return sparse.concat(dense, axis);
     }
 
     private static NDArray columnGradient(List<PaddedRows> columnParts, NDArray residual) {
+        if (columnParts.isEmpty()) {
+            return null;
+        }
         NDList parts = new NDList();
         for (PaddedRows part : columnParts) {
             parts.add(part.weightedSums(residual));
         }
         return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+    }
+
+    /** {@code D^T r} summed over the parts' dense blocks ({@code [denseWidth]} or {@code [denseWidth, k]}), or null. */
+    private static NDArray denseGradient(List<PaddedRows> rowParts, NDArray residual) {
+        NDArray sum = null;
+        long from = 0;
+        for (PaddedRows part : rowParts) {
+            long to = from + part.rows().length;
+            if (part.dense() != null) {
+                NDArray gradient = part.denseGradient(residual.get(from + ":" + to));
+                sum = sum == null ? gradient : sum.add(gradient);
+            }
+            from = to;
+        }
+        return sum;
     }
 
     NDArray biasGradient(NDArray residual) {

@@ -11,14 +11,20 @@ import java.util.function.IntUnaryOperator;
 import org.activelabeler.features.FeatureMatrix;
 
 /**
- * Sparse rows laid out for a gather-and-sum on the device: a {@code [rows, width]} matrix of column
- * ids and one of values, padded with value 0. Rows of similar length should share a batch, so
- * that little of it is padding. Columns that the map sends to a negative number are left out.
+ * Rows laid out for the device: their sparse entries for a gather-and-sum, as a {@code [rows, width]}
+ * matrix of column ids and one of values, padded with value 0, and their dense block (or null without
+ * one) as a {@code [rows, denseWidth]} matrix whose weights start at {@code denseFrom} in the weight
+ * vector. Rows of similar length should share a batch, so that little of it is padding. Sparse columns
+ * that the map sends to a negative number are left out.
  */
-record PaddedRows(NDArray columns, NDArray values, int[] rows) implements AutoCloseable {
+record PaddedRows(NDArray columns, NDArray values, NDArray dense, long denseFrom, int[] rows) implements AutoCloseable {
     private static final long SMALL_BUCKET = 1 << 16;
 
-    static PaddedRows of(NDManager manager, FeatureMatrix matrix, int[] rows, IntUnaryOperator columnMap) {
+    /**
+     * @param denseFrom where the dense columns' weights start in the weight vectors these rows meet
+     */
+    static PaddedRows of(NDManager manager, FeatureMatrix matrix, int[] rows, IntUnaryOperator columnMap,
+                         long denseFrom) {
         int width = 1;
         for (int row : rows) {
             width = Math.max(width, matrix.rowLength(row));
@@ -36,18 +42,33 @@ record PaddedRows(NDArray columns, NDArray values, int[] rows) implements AutoCl
             }
         }
         Shape shape = new Shape(rows.length, width);
-        return new PaddedRows(manager.create(columns, shape), manager.create(values, shape), rows);
+        NDArray dense = null;
+        if (matrix.denseWidth() > 0) {
+            float[] block = new float[rows.length * matrix.denseWidth()];
+            matrix.copyDenseRows(rows, block, 0);
+            dense = manager.create(block, new Shape(rows.length, matrix.denseWidth()));
+        }
+        return new PaddedRows(manager.create(columns, shape), manager.create(values, shape), dense, denseFrom, rows);
     }
 
-    /** {@code sum_j weights[columns[i, j]] * values[i, j] + bias} for every row i. */
+    /** The rows' logits: {@link #weightedSums} of the sparse entries, the dense block times its weights, the bias. */
     NDArray logits(NDArray weights, NDArray bias) {
-        return weightedSums(weights).add(bias);
+        NDArray sums = weightedSums(weights);
+        if (dense != null) {
+            sums = sums.add(dense.matMul(weights.get(denseFrom + ":")));
+        }
+        return sums.add(bias);
+    }
+
+    /** {@code dense^T r}: the gradient of the dense columns' weights, from the residual of these rows. */
+    NDArray denseGradient(NDArray residual) {
+        return dense.transpose().matMul(residual);
     }
 
     /**
-     * {@code sum_j vector[columns[i, j]] * values[i, j]} for every row i. The lookup is a gather
-     * along a broadcast view of the vector: on the CPU that is several times faster than indexing
-     * the vector with the index matrix.
+     * {@code sum_j vector[columns[i, j]] * values[i, j]} over the sparse entries of every row i. The
+     * lookup is a gather along a broadcast view of the vector: on the CPU that is several times faster
+     * than indexing the vector with the index matrix.
      */
     NDArray weightedSums(NDArray vector) {
         Shape rowsByLength = new Shape(columns.getShape().get(0), vector.getShape().get(0));
@@ -101,5 +122,8 @@ record PaddedRows(NDArray columns, NDArray values, int[] rows) implements AutoCl
     public void close() {
         columns.close();
         values.close();
+        if (dense != null) {
+            dense.close();
+        }
     }
 }

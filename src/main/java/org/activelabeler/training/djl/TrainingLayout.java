@@ -8,9 +8,10 @@ import java.util.List;
 import org.activelabeler.features.FeatureMatrix;
 
 /**
- * Labeled rows on the device, laid out twice: by row, to compute the logits, and by column, to
- * compute the gradient of the logistic loss {@code X^T r} as gathers and sums. Both avoid the slow
- * scatter-add that automatic differentiation of a gather would need on the CPU.
+ * Labeled rows on the device, their sparse part laid out twice: by row, to compute the logits, and by
+ * column, to compute the gradient of the logistic loss {@code X^T r} as gathers and sums. Both avoid the
+ * slow scatter-add that automatic differentiation of a gather would need on the CPU. The dense block
+ * (LSA, sentence vectors) rides with the row layout: one matrix product each way.
  *
  * <p>Row order: rows sorted by length (shortest first). All vectors over rows use that order.
  */
@@ -48,7 +49,7 @@ final class TrainingLayout implements AutoCloseable {
         int k = 0;
         double total = 0;
         for (int[] bucket : buckets) {
-            rowParts.add(PaddedRows.of(manager, matrix, bucket, compact::compact));
+            rowParts.add(PaddedRows.of(manager, matrix, bucket, compact::compact, compact.sparseSize()));
             for (int row : bucket) {
                 order[k] = row;
                 y[k] = labels[row];
@@ -60,10 +61,10 @@ final class TrainingLayout implements AutoCloseable {
         return new TrainingLayout(rowParts, columnParts, outputs, outputs.targets(manager, y), manager.create(w), total);
     }
 
-    /** The transpose of the rows in compact-column order, cut into buckets of similar frequency. */
+    /** The transpose of the rows' sparse part in compact-column order, cut into buckets of similar frequency. */
     private static List<PaddedRows> columnParts(NDManager manager, FeatureMatrix matrix, int[] order,
                                                 CompactColumns compact) {
-        int columns = compact.size();
+        int columns = compact.sparseSize();
         int[] start = new int[columns + 1];
         for (int c = 0; c < columns; c++) {
             start[c + 1] = start[c] + compact.frequency(c);
@@ -95,7 +96,8 @@ final class TrainingLayout implements AutoCloseable {
                 System.arraycopy(values, start[c], padValues, (c - from) * width, length);
             }
             Shape shape = new Shape(to - from, width);
-            parts.add(new PaddedRows(manager.create(padPositions, shape), manager.create(padValues, shape), null));
+            parts.add(new PaddedRows(manager.create(padPositions, shape), manager.create(padValues, shape), null, 0,
+                    null));
             from = to;
         }
         return parts;
@@ -122,7 +124,7 @@ final class TrainingLayout implements AutoCloseable {
 
     /** {@code X^T r} in compact-column order, per output. */
     NDArray weightGradient(NDArray residual) {
-        return outputs.weightGradient(columnParts, residual);
+        return outputs.weightGradient(columnParts, rowParts, residual);
     }
 
     @Override
