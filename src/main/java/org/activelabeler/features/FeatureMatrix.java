@@ -13,28 +13,41 @@ public final class FeatureMatrix {
     private final int[] columns;
     private final float[] values;
     private final int sparseColumnCount;
+    /** The dense values: row r's dense column j is {@code dense[r * denseStride + denseOffset + j] * scale[j]}. */
     private final float[] dense;
+    private final int denseStride;
+    private final int denseOffset;
     private final int denseWidth;
+    /** Each dense column's scale, or null for 1: views at another weight share the values. */
+    private final float[] denseScale;
 
     public FeatureMatrix(int[] rowStart, int[] columns, float[] values, int columnCount) {
-        this(rowStart, columns, values, columnCount, new float[0], 0);
+        this(rowStart, columns, values, columnCount, new float[0], 0, 0, 0, null);
     }
 
     private FeatureMatrix(int[] rowStart, int[] columns, float[] values, int sparseColumnCount, float[] dense,
-                          int denseWidth) {
+                          int denseStride, int denseOffset, int denseWidth, float[] denseScale) {
         if (rowStart.length == 0 || rowStart[rowStart.length - 1] != columns.length || columns.length != values.length) {
             throw new IllegalArgumentException("Inconsistent compressed-row arrays");
         }
-        if ((long) (rowStart.length - 1) * denseWidth != dense.length) {
+        if ((long) (rowStart.length - 1) * denseStride != dense.length || denseOffset + denseWidth > denseStride) {
             throw new IllegalArgumentException("Dense block has " + dense.length + " values, expected "
-                    + (long) (rowStart.length - 1) * denseWidth);
+                    + (long) (rowStart.length - 1) * denseStride);
         }
         this.rowStart = rowStart;
         this.columns = columns;
         this.values = values;
         this.sparseColumnCount = sparseColumnCount;
         this.dense = dense;
+        this.denseStride = denseStride;
+        this.denseOffset = denseOffset;
         this.denseWidth = denseWidth;
+        this.denseScale = denseScale;
+    }
+
+    private static FeatureMatrix withOwnDense(int[] rowStart, int[] columns, float[] values, int sparseColumnCount,
+                                              float[] dense, int width) {
+        return new FeatureMatrix(rowStart, columns, values, sparseColumnCount, dense, width, 0, width, null);
     }
 
     /** {@code rows} rows without a column: the start for a matrix of dense blocks alone. */
@@ -103,13 +116,51 @@ public final class FeatureMatrix {
 
     /** Row {@code row}'s value in dense column {@code sparseColumnCount() + j}. */
     public float denseValue(int row, int j) {
-        return dense[row * denseWidth + j];
+        float value = dense[row * denseStride + denseOffset + j];
+        return denseScale == null ? value : value * denseScale[j];
     }
 
     /** Copies the dense values of {@code rows}, one after another, into {@code into} from {@code at}. */
     public void copyDenseRows(int[] rows, float[] into, int at) {
         for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(dense, rows[i] * denseWidth, into, at + i * denseWidth, denseWidth);
+            System.arraycopy(dense, rows[i] * denseStride + denseOffset, into, at + i * denseWidth, denseWidth);
+            if (denseScale != null) {
+                for (int j = 0; j < denseWidth; j++) {
+                    into[at + i * denseWidth + j] *= denseScale[j];
+                }
+            }
+        }
+    }
+
+    /**
+     * A view of these rows with dense columns {@code [sparseColumnCount() + from, sparseColumnCount() + to)}
+     * multiplied by {@code factor}; it shares every array with this matrix.
+     */
+    public FeatureMatrix withDenseColumnsScaled(int from, int to, float factor) {
+        checkDenseRange(from, to);
+        float[] scale = new float[denseWidth];
+        for (int j = 0; j < denseWidth; j++) {
+            scale[j] = (denseScale == null ? 1f : denseScale[j]) * (j >= from && j < to ? factor : 1f);
+        }
+        return new FeatureMatrix(rowStart, columns, values, sparseColumnCount, dense, denseStride, denseOffset,
+                denseWidth, scale);
+    }
+
+    /**
+     * A view of dense columns {@code [sparseColumnCount() + from, sparseColumnCount() + to)} alone, without the
+     * sparse ones: the same rows in a space of {@code to - from} columns, sharing the dense values.
+     */
+    public FeatureMatrix denseColumnsOnly(int from, int to) {
+        checkDenseRange(from, to);
+        float[] scale = denseScale == null ? null : java.util.Arrays.copyOfRange(denseScale, from, to);
+        return new FeatureMatrix(new int[rowCount() + 1], new int[0], new float[0], 0, dense, denseStride,
+                denseOffset + from, to - from, scale);
+    }
+
+    private void checkDenseRange(int from, int to) {
+        if (from < 0 || to > denseWidth || from > to) {
+            throw new IllegalArgumentException("Dense columns " + from + ".." + to + " outside the block of "
+                    + denseWidth);
         }
     }
 
@@ -127,7 +178,7 @@ public final class FeatureMatrix {
         }
         float[] selectedDense = new float[rows.length * denseWidth];
         copyDenseRows(rows, selectedDense, 0);
-        return new FeatureMatrix(start, cols, vals, sparseColumnCount, selectedDense, denseWidth);
+        return withOwnDense(start, cols, vals, sparseColumnCount, selectedDense, denseWidth);
     }
 
     /**
@@ -142,13 +193,15 @@ public final class FeatureMatrix {
         }
         int wider = denseWidth + width;
         float[] joined = new float[rows * wider];
+        int[] one = new int[1];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(dense, r * denseWidth, joined, r * wider, denseWidth);
+            one[0] = r;
+            copyDenseRows(one, joined, r * wider);
             for (int j = 0; j < width; j++) {
                 joined[r * wider + denseWidth + j] = weight * block[r * width + j];
             }
         }
-        return new FeatureMatrix(rowStart, columns, values, sparseColumnCount, joined, wider);
+        return withOwnDense(rowStart, columns, values, sparseColumnCount, joined, wider);
     }
 
     @Override

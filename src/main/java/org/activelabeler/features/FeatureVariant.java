@@ -17,6 +17,22 @@ public record FeatureVariant(String name, boolean withText, float weight) {
         return layout().rows(text, vectors);
     }
 
+    /**
+     * The same rows as {@link #rows(FeatureMatrix, float[][])}, as a view of {@code allBlocks} (the text's rows
+     * with the vectors at {@code allBlocksWeight} after them) that shares its arrays, so that the variants of a
+     * pool cost no memory of their own; built afresh when that weight is 0.
+     */
+    public FeatureMatrix rows(FeatureMatrix text, float[][] vectors, FeatureMatrix allBlocks, float allBlocksWeight) {
+        if (allBlocksWeight == 0f || vectors.length == 0) {
+            return rows(text, vectors);
+        }
+        int to = allBlocks.denseWidth();
+        int from = to - vectors[0].length;
+        FeatureMatrix scaled = weight == allBlocksWeight ? allBlocks
+                : allBlocks.withDenseColumnsScaled(from, to, weight / allBlocksWeight);
+        return withText ? scaled : scaled.denseColumnsOnly(from, to);
+    }
+
     public FeatureLayout layout() {
         return FeatureLayout.named(name, weight);
     }

@@ -245,7 +245,8 @@ public final class FastRounds implements AutoCloseable {
             List<String> names = new ArrayList<>(List.of((current.embedded() ? FeatureBlocks.ALL : FeatureBlocks.TEXT)
                     .toString()));
             for (FeatureVariant variant : variants) {
-                rows.add(variant.rows(current.textRows(), current.vectors()));
+                rows.add(variant.rows(current.textRows(), current.vectors(), current.rows(),
+                        FeatureBlocks.EMBEDDING_WEIGHT));
                 names.add(variant.name());
             }
             spaces = List.copyOf(rows);

@@ -52,16 +52,18 @@ public record ExperimentData(LabeledRows pool, LabeledRows holdout, FeaturePipel
         }
         float[][] queryVectors = pick(poolVectors, text.poolSource());
         float[][] heldVectors = pick(holdout == null ? poolVectors : holdoutVectors, text.holdoutSource());
+        FeatureMatrix poolRows = withVectors(blocks, text.pool().features(), queryVectors, embeddingWeight);
+        FeatureMatrix heldRows = withVectors(blocks, text.holdout().features(), heldVectors, embeddingWeight);
         List<FeatureSpace> alternatives = FeatureVariant.alternatives(blocks, embeddingWeight).stream()
                 .map(variant -> new FeatureSpace(variant.name(),
-                        new LabeledRows(variant.rows(text.pool().features(), queryVectors), text.pool().gold()),
-                        new LabeledRows(variant.rows(text.holdout().features(), heldVectors), text.holdout().gold())))
+                        new LabeledRows(variant.rows(text.pool().features(), queryVectors, poolRows, embeddingWeight),
+                                text.pool().gold()),
+                        new LabeledRows(variant.rows(text.holdout().features(), heldVectors, heldRows, embeddingWeight),
+                                text.holdout().gold())))
                 .toList();
-        return new ExperimentData(new LabeledRows(withVectors(blocks, text.pool().features(), queryVectors,
-                embeddingWeight), text.pool().gold()), new LabeledRows(withVectors(blocks, text.holdout().features(),
-                heldVectors, embeddingWeight),
-                text.holdout().gold()), text.pipeline(), text.poolSource(), text.holdoutSource(), text.labels(), queryVectors,
-                alternatives);
+        return new ExperimentData(new LabeledRows(poolRows, text.pool().gold()),
+                new LabeledRows(heldRows, text.holdout().gold()), text.pipeline(), text.poolSource(),
+                text.holdoutSource(), text.labels(), queryVectors, alternatives);
     }
 
     /** The feature spaces the fast model may fit on, the chosen blocks first. */

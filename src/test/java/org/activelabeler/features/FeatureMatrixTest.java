@@ -68,6 +68,23 @@ class FeatureMatrixTest {
     }
 
     @Test
+    void viewsScaleOrIsolateDenseColumnsWithoutCopying() {
+        FeatureMatrix wide = sample().withDenseBlock(new float[] {1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f}, 2, 1f);
+
+        FeatureMatrix scaled = wide.withDenseColumnsScaled(1, 2, 10f);
+        FeatureMatrix alone = scaled.denseColumnsOnly(1, 2);
+
+        assertThat(describe(scaled)).containsExactly("1=1.0 4=2.0 5=1.0 6=20.0", "5=3.0 6=40.0", "0=3.0 5=5.0 6=60.0",
+                "2=4.0 3=5.0 4=6.0 5=7.0 6=80.0");
+        assertThat(alone.columnCount()).isEqualTo(1);
+        assertThat(describe(alone)).containsExactly("0=20.0", "0=40.0", "0=60.0", "0=80.0");
+        assertThat(describe(alone.select(new int[] {2}))).containsExactly("0=60.0");
+        assertThat(describe(wide)).as("the original is untouched").containsExactly("1=1.0 4=2.0 5=1.0 6=2.0",
+                "5=3.0 6=4.0", "0=3.0 5=5.0 6=6.0", "2=4.0 3=5.0 4=6.0 5=7.0 6=8.0");
+        assertThatThrownBy(() -> wide.denseColumnsOnly(1, 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsInconsistentArrays() {
         assertThatThrownBy(() -> new FeatureMatrix(new int[] {0, 2}, new int[] {1}, new float[] {1f}, 3))
                 .isInstanceOf(IllegalArgumentException.class);
