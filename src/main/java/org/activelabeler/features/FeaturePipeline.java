@@ -20,9 +20,9 @@ public final class FeaturePipeline {
 
     /** Fits on {@code corpus} and returns the pipeline together with the corpus's own rows. */
     public static Fitted fit(int[][] corpus, FeatureSettings settings) {
-        FeatureMatrix counts = new NgramCounter(settings).count(corpus);
-        TfIdfWeighting weighting = TfIdfWeighting.fit(counts, settings.minDocumentFrequency());
-        FeatureMatrix sparse = weighting.transform(counts);
+        NgramCounter counter = new NgramCounter(settings);
+        TfIdfWeighting weighting = TfIdfWeighting.fit(counter, corpus, settings.minDocumentFrequency());
+        FeatureMatrix sparse = weighting.transform(counter, corpus);
         int dimensions = LatentSemanticProjection.supportedDimensions(sparse, settings.latentDimensions(),
                 FeatureSettings.LATENT_DOCUMENTS);
         if (dimensions == 0) {
@@ -35,7 +35,7 @@ public final class FeaturePipeline {
     }
 
     public FeatureMatrix transform(int[][] documents) {
-        FeatureMatrix sparse = weighting.transform(counter.count(documents));
+        FeatureMatrix sparse = weighting.transform(counter, documents);
         return latent == null ? sparse : withLatent(sparse);
     }
 

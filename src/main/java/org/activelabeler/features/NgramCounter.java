@@ -10,6 +10,11 @@ public final class NgramCounter {
         this.settings = settings;
     }
 
+    /** The width of the rows {@link #count} makes. */
+    public int columnCount() {
+        return settings.sparseColumnCount();
+    }
+
     public FeatureMatrix count(int[][] documents) {
         int[] rowStart = new int[documents.length + 1];
         int[][] rowColumns = new int[documents.length][];

@@ -78,4 +78,30 @@ class TfIdfWeightingTest {
         assertThat(other.value(other.rowStart(0))).isCloseTo(1f, within(1e-6f));
         assertThat(other.rowLength(1)).isZero();
     }
+
+    @Test
+    void fromDocumentsInChunksItIsTheWeightingOfAllTheirCounts() {
+        java.util.Random random = new java.util.Random(5);
+        int[][] documents = new int[2 * TfIdfWeighting.CHUNK + 17][];
+        for (int d = 0; d < documents.length; d++) {
+            documents[d] = random.ints(random.nextInt(12), 0, 3000).toArray();
+        }
+        NgramCounter counter = new NgramCounter(new FeatureSettings(2, 16, 2, 0, 0f));
+        FeatureMatrix counts = counter.count(documents);
+        TfIdfWeighting whole = TfIdfWeighting.fit(counts, 2);
+
+        TfIdfWeighting chunked = TfIdfWeighting.fit(counter, documents, 2);
+        FeatureMatrix rows = chunked.transform(counter, documents);
+
+        assertThat(chunked.idf()).containsExactly(whole.idf());
+        FeatureMatrix expected = whole.transform(counts);
+        assertThat(rows.rowCount()).isEqualTo(documents.length);
+        assertThat(rows.nonZeroCount()).isEqualTo(expected.nonZeroCount()).isLessThan(counts.nonZeroCount());
+        for (int r = 0; r < documents.length; r++) {
+            assertThat(columns(rows, r)).containsExactly(columns(expected, r));
+            for (int p = rows.rowStart(r); p < rows.rowEnd(r); p++) {
+                assertThat(rows.value(p)).isEqualTo(expected.value(p));
+            }
+        }
+    }
 }
