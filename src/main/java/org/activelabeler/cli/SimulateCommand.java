@@ -106,15 +106,21 @@ final class SimulateCommand implements Callable<Integer> {
                 transformerOptions.fastAuditShare());
         try (Workspace workspace = Workspace.open(database.location());
              TerminalProgress progress = new TerminalProgress()) {
-            Corpus pool = Corpora.load(workspace, data, columns, progress);
-            Corpus test = holdout == null ? null : Corpora.load(workspace, holdout, columns, progress);
+            Corpus loadedPool = Corpora.load(workspace, data, columns, progress);
+            Corpus loadedTest = holdout == null ? null : Corpora.load(workspace, holdout, columns, progress);
             FeatureBlocks blocks = featureOptions.blocks();
             if (strategy.equals(DiverseEntropySampling.NAME) && !blocks.embeddings()) {
                 throw new IllegalArgumentException("--strategy " + DiverseEntropySampling.NAME + " spreads a batch"
                         + " over the embeddings; keep embeddings in --features");
             }
             Map<String, String> embedding = new LinkedHashMap<>();
-            ExperimentData experiment = featureOptions.experiment(workspace, pool, test, embedding, progress, seed);
+            ExperimentData experiment = featureOptions.experiment(workspace, loadedPool, loadedTest, embedding,
+                    progress, seed);
+            // The features are made: the token ids (the largest part of a corpus) can go.
+            Corpus pool = loadedPool.withoutTokenIds();
+            Corpus test = loadedTest == null ? null : loadedTest.withoutTokenIds();
+            loadedPool = null;
+            loadedTest = null;
             settings.requireFits(experiment.pool().size());
             ClassifierSettings model = ClassifierSettings.builder().optSeed(seed).build();
             LearningCurve curve;
