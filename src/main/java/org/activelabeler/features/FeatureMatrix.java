@@ -204,6 +204,22 @@ public final class FeatureMatrix {
         return withOwnDense(rowStart, columns, values, sparseColumnCount, joined, wider);
     }
 
+    /**
+     * {@link #withDenseBlock} for a block that nobody else holds, on a matrix without a dense block yet:
+     * the block is scaled in place and kept rather than copied (a million rows of LSA are 0.8 GB).
+     */
+    public FeatureMatrix withOwnedDenseBlock(float[] block, int width, float weight) {
+        if (denseWidth > 0 || block.length != (long) rowCount() * width) {
+            return withDenseBlock(block, width, weight);
+        }
+        if (weight != 1f) {
+            for (int i = 0; i < block.length; i++) {
+                block[i] *= weight;
+            }
+        }
+        return withOwnDense(rowStart, columns, values, sparseColumnCount, block, width);
+    }
+
     @Override
     public String toString() {
         return "FeatureMatrix[" + rowCount() + " x " + columnCount() + ", nnz=" + columns.length + ", dense="

@@ -92,7 +92,7 @@ public final class FeaturePipeline {
     }
 
     private FeatureMatrix withLatent(FeatureMatrix sparse) {
-        return sparse.withDenseBlock(latent.transform(sparse), latent.dimensions(), settings.latentWeight());
+        return sparse.withOwnedDenseBlock(latent.transform(sparse), latent.dimensions(), settings.latentWeight());
     }
 
     /**

@@ -85,6 +85,20 @@ class FeatureMatrixTest {
     }
 
     @Test
+    void anOwnedBlockIsScaledInPlaceAndKeptLikeACopiedOne() {
+        float[] block = {1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f};
+        FeatureMatrix copied = sample().withDenseBlock(block.clone(), 2, 0.5f);
+
+        FeatureMatrix owned = sample().withOwnedDenseBlock(block, 2, 0.5f);
+
+        assertThat(describe(owned)).isEqualTo(describe(copied));
+        assertThat(block[1]).as("scaled in place").isEqualTo(1f);
+        assertThat(describe(owned.withOwnedDenseBlock(new float[] {1f, 1f, 1f, 1f}, 1, 1f)))
+                .as("a second block is appended as a copy").containsExactly("1=1.0 4=2.0 5=0.5 6=1.0 7=1.0",
+                        "5=1.5 6=2.0 7=1.0", "0=3.0 5=2.5 6=3.0 7=1.0", "2=4.0 3=5.0 4=6.0 5=3.5 6=4.0 7=1.0");
+    }
+
+    @Test
     void rejectsInconsistentArrays() {
         assertThatThrownBy(() -> new FeatureMatrix(new int[] {0, 2}, new int[] {1}, new float[] {1f}, 3))
                 .isInstanceOf(IllegalArgumentException.class);
