@@ -123,11 +123,15 @@ public final class FeatureMatrix {
     /** Copies the dense values of {@code rows}, one after another, into {@code into} from {@code at}. */
     public void copyDenseRows(int[] rows, float[] into, int at) {
         for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(dense, rows[i] * denseStride + denseOffset, into, at + i * denseWidth, denseWidth);
-            if (denseScale != null) {
-                for (int j = 0; j < denseWidth; j++) {
-                    into[at + i * denseWidth + j] *= denseScale[j];
-                }
+            copyDenseRow(rows[i], into, at + i * denseWidth);
+        }
+    }
+
+    private void copyDenseRow(int row, float[] into, int at) {
+        System.arraycopy(dense, row * denseStride + denseOffset, into, at, denseWidth);
+        if (denseScale != null) {
+            for (int j = 0; j < denseWidth; j++) {
+                into[at + j] *= denseScale[j];
             }
         }
     }
@@ -193,10 +197,8 @@ public final class FeatureMatrix {
         }
         int wider = denseWidth + width;
         float[] joined = new float[rows * wider];
-        int[] one = new int[1];
         for (int r = 0; r < rows; r++) {
-            one[0] = r;
-            copyDenseRows(one, joined, r * wider);
+            copyDenseRow(r, joined, r * wider);
             for (int j = 0; j < width; j++) {
                 joined[r * wider + denseWidth + j] = weight * block[r * width + j];
             }

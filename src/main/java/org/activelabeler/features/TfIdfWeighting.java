@@ -23,10 +23,15 @@ public final class TfIdfWeighting {
     /** Learns document frequencies from raw counts; {@code idf = ln((1 + N) / (1 + df)) + 1}. */
     public static TfIdfWeighting fit(FeatureMatrix counts, int minDocumentFrequency) {
         int[] df = new int[counts.columnCount()];
-        for (long p = 0; p < counts.nonZeroCount(); p++) {
-            df[counts.column((int) p)]++;
-        }
+        addDocumentFrequencies(counts, df);
         return new TfIdfWeighting(inverse(df, counts.rowCount(), minDocumentFrequency));
+    }
+
+    /** Adds 1 to {@code df} for each column of each row of the counts (a column occurs once per row). */
+    private static void addDocumentFrequencies(FeatureMatrix counts, int[] df) {
+        for (int p = 0; p < counts.nonZeroCount(); p++) {
+            df[counts.column(p)]++;
+        }
     }
 
     private static float[] inverse(int[] df, double n, int minDocumentFrequency) {
@@ -40,12 +45,8 @@ public final class TfIdfWeighting {
     /** {@link #fit(FeatureMatrix, int)} on the counts of {@code documents}, counted a chunk at a time. */
     public static TfIdfWeighting fit(NgramCounter counter, int[][] documents, int minDocumentFrequency) {
         int columns = counter.columnCount();
-        int[] df = IntStream.range(0, chunks(documents)).parallel().collect(() -> new int[columns], (sum, chunk) -> {
-            FeatureMatrix counts = counter.count(chunk(documents, chunk));
-            for (int p = 0; p < counts.nonZeroCount(); p++) {
-                sum[counts.column(p)]++;
-            }
-        }, (a, b) -> {
+        int[] df = IntStream.range(0, chunks(documents)).parallel().collect(() -> new int[columns],
+                (sum, chunk) -> addDocumentFrequencies(counter.count(chunk(documents, chunk)), sum), (a, b) -> {
             for (int c = 0; c < columns; c++) {
                 a[c] += b[c];
             }
@@ -56,16 +57,15 @@ public final class TfIdfWeighting {
     /** The weighted rows of {@code documents}, as {@link #transform(FeatureMatrix)} of their counts. */
     public FeatureMatrix transform(NgramCounter counter, int[][] documents) {
         int rows = documents.length;
-        int[] kept = new int[rows + 1];
+        int[] rowStart = new int[rows + 1];
         IntStream.range(0, chunks(documents)).parallel().forEach(chunk -> {
             FeatureMatrix counts = counter.count(chunk(documents, chunk));
             for (int r = 0; r < counts.rowCount(); r++) {
-                kept[chunk * CHUNK + r + 1] = keptEntries(counts, r);
+                rowStart[chunk * CHUNK + r + 1] = keptEntries(counts, r);
             }
         });
-        int[] rowStart = new int[rows + 1];
         for (int r = 0; r < rows; r++) {
-            rowStart[r + 1] = rowStart[r] + kept[r + 1];
+            rowStart[r + 1] += rowStart[r];
         }
         int[] columns = new int[rowStart[rows]];
         float[] values = new float[columns.length];
