@@ -182,20 +182,11 @@ class SimulateTrackingTest {
     @Test
     void transformerRoundsAreChildRunsAndVersionsOfTheirOwnModelWithEncoderAndDevice(MlflowTestServer server)
             throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
-                    "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", dir.resolve("db-t").toString(),
-                    "--tracking-uri", server.uri(), "--experiment", "exp-transformer", "--registered-model", "two-speed",
-                    "--model", "transformer", "--encoder", "all-MiniLM-L6-v2", "--transformer-every", "1", "--transformer-min-labels", "20",
-                    "--max-tokens", "16", "--transformer-epochs", "1", "--transformer-holdout", "20");
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+        runSimulate("--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
+                "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", dir.resolve("db-t").toString(),
+                "--tracking-uri", server.uri(), "--experiment", "exp-transformer", "--registered-model", "two-speed",
+                "--model", "transformer", "--encoder", "all-MiniLM-L6-v2", "--transformer-every", "1", "--transformer-min-labels", "20",
+                "--max-tokens", "16", "--transformer-epochs", "1", "--transformer-holdout", "20");
         try (MlflowClient client = new MlflowClient(server.uri())) {
             List<ModelVersion> versions = client.searchModelVersions("name = 'two-speed-transformer'").getItems();
             assertThat(versions).hasSize(2);
@@ -214,19 +205,31 @@ class SimulateTrackingTest {
     }
 
     static String simulate(String uri, String experiment, String model, Path db) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
+        return runSimulate("--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(),
+                "--init", "10", "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", db.toString(),
+                "--tracking-uri", uri, "--experiment", experiment, "--registered-model", model);
+    }
+
+    /** Runs simulate in this JVM and returns what it printed; on a failure the assertion shows stdout and stderr. */
+    private static String runSimulate(String... options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        String[] args = new String[options.length + 1];
+        args[0] = "simulate";
+        System.arraycopy(options, 0, args, 1, options.length);
         int exit;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            exit = Main.run("simulate", "--features", "tfidf,lsa", "--data", pool.toString(), "--holdout", holdout.toString(), "--init", "10",
-                    "--batch", "10", "--max-labels", "30", "--seed", "5", "--db", db.toString(),
-                    "--tracking-uri", uri, "--experiment", experiment, "--registered-model", model);
+            exit = Main.run(args);
         } finally {
-            System.setOut(original);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
         }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(output).isZero();
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("stdout:%n%s%nstderr:%n%s", output, err.toString(StandardCharsets.UTF_8)).isZero();
         return output;
     }
 
