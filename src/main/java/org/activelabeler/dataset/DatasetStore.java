@@ -35,6 +35,12 @@ public interface DatasetStore {
     /** Reads the token ids and gold labels of every review of a dataset. */
     Corpus loadCorpus(long datasetId, Progress progress);
 
+    /**
+     * The ids and gold labels of every review of a dataset, in the order of {@link #loadCorpus}, without
+     * the token ids (null): what the window needs to show the first text.
+     */
+    Corpus loadIndex(long datasetId, Progress progress);
+
     /** The stored text of every review of a dataset, in the order of {@link #loadCorpus}. */
     List<String> reviewTexts(long datasetId, Progress progress);
 

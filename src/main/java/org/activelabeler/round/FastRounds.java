@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.activelabeler.dataset.Corpus;
+import org.activelabeler.dataset.DatasetStore;
 import org.activelabeler.evaluation.ClassMetrics;
 import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeatureMatrix;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class FastRounds implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FastRounds.class);
     private final Corpus corpus;
+    private final DatasetStore datasets;
     private final LabelStore store;
     private final ClassifierFactory factory;
     private final String tokenizerName;
@@ -71,8 +73,22 @@ public final class FastRounds implements AutoCloseable {
     /** @param tracking where each retrain is logged */
     public FastRounds(Corpus corpus, LabelStore store, ClassifierFactory factory, String tokenizerName,
                       int queueLength, long seed, RoundTracking tracking) {
+        this(corpus, null, store, factory, tokenizerName, queueLength, seed, tracking);
+    }
+
+    /**
+     * @param index the dataset's reviews; without token ids, {@link #prepare} reads them from {@code datasets}
+     *     for the features and lets them go (the window opens on the index alone, without waiting for them)
+     * @param datasets where the token ids are, or null when the index holds them
+     */
+    public FastRounds(Corpus index, DatasetStore datasets, LabelStore store, ClassifierFactory factory,
+                      String tokenizerName, int queueLength, long seed, RoundTracking tracking) {
+        if (index.tokenIds() == null && datasets == null) {
+            throw new IllegalArgumentException("The corpus has no token ids and no store to read them from");
+        }
         this.tracking = tracking;
-        this.corpus = corpus;
+        this.corpus = index;
+        this.datasets = datasets;
         this.store = store;
         this.factory = factory;
         this.tokenizerName = tokenizerName;
@@ -89,8 +105,9 @@ public final class FastRounds implements AutoCloseable {
         if (features != null && embedding == null) {
             return;
         }
-        PreparedFeatures fitted = embedding == null ? PreparedFeatures.fit(corpus, tokenizerName, progress)
-                : PreparedFeatures.fit(corpus, tokenizerName, embedding.vectors(), embedding.parameters(), progress);
+        Corpus text = withTokenIds(progress);
+        PreparedFeatures fitted = embedding == null ? PreparedFeatures.fit(text, tokenizerName, progress)
+                : PreparedFeatures.fit(text, tokenizerName, embedding.vectors(), embedding.parameters(), progress);
         progress.update("Starting the model engine", 0, 1);
         if (classifier != null) {
             classifier.close();
@@ -100,6 +117,19 @@ public final class FastRounds implements AutoCloseable {
         spaces = null;
         pendingEmbedding = null;
         progress.update("Features ready", 1, 1);
+    }
+
+    /** The corpus with its token ids, read from the store when the index has none. */
+    private Corpus withTokenIds(Progress progress) {
+        if (corpus.tokenIds() != null) {
+            return corpus;
+        }
+        Corpus loaded = datasets.loadCorpus(corpus.dataset().id(), progress);
+        if (!java.util.Arrays.equals(loaded.reviewIds(), corpus.reviewIds())) {
+            throw new IllegalStateException("The reviews of '" + corpus.dataset().name() + "' changed while it was"
+                    + " open; open it again");
+        }
+        return loaded;
     }
 
     /**

@@ -259,7 +259,6 @@ public final class AppShell implements AutoCloseable {
 
     private void opened(OpenedFolder opened) {
         workspace = opened.workspace();
-        connectTracking();
         List<DatasetInfo> known = opened.datasets();
         DatasetInfo last = settings.getLong(lastDatasetKey())
                 .flatMap(id -> known.stream().filter(d -> d.id() == id).findFirst()).orElse(null);
@@ -273,6 +272,9 @@ public final class AppShell implements AutoCloseable {
         } else {
             showWelcome(known);
         }
+        // After the dataset's load on the one background thread: starting a local MLflow server takes
+        // seconds, and the first text must not wait for it. Retrains queue behind it, so none goes untracked.
+        connectTracking();
     }
 
     private WelcomeView showWelcome(List<DatasetInfo> known) {
@@ -308,7 +310,8 @@ public final class AppShell implements AutoCloseable {
     }
 
     private OpenedDataset load(DatasetInfo dataset, ReviewTexts texts, Progress progress) {
-        Corpus corpus = workspace.datasets().loadCorpus(dataset.id(), progress);
+        // Ids and gold labels only: the token ids (the bulk) are read for the features, after the first text shows.
+        Corpus corpus = workspace.datasets().loadIndex(dataset.id(), progress);
         var labels = workspace.labels();
         List<QueueEntry> queue = labels.queue(dataset.id());
         OpenedDataset opened = new OpenedDataset(corpus, labels.currentLabels(dataset.id()),

@@ -120,7 +120,7 @@ final class LabelingScreen implements AutoCloseable {
         labeling.highlightWordsWith(workspace.tokenizer());
         labeling.highlightingProperty().set(!"false".equals(settings.get(HIGHLIGHT, "true")));
         labeling.highlightingProperty().addListener((obs, old, now) -> settings.put(HIGHLIGHT, now.toString()));
-        trainer = new FastRounds(opened.corpus(), workspace.labels(), config.classifiers(),
+        trainer = new FastRounds(opened.corpus(), workspace.datasets(), workspace.labels(), config.classifiers(),
                 workspace.tokenizer().name(), QUEUE_LENGTH, SEED, runs);
         List<RoundRecord> rounds = opened.rounds();
         retrain = new RetrainViewModel(config.executor(), trainer, labeling.labeledProperty(), labeling::classesLabeled,

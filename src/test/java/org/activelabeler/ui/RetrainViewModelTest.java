@@ -88,6 +88,27 @@ class RetrainViewModelTest {
     }
 
     @Test
+    void onTheDatasetsIndexTheFeaturesAreLearnedFromTheStoredTokenIds() {
+        var index = workspace.datasets().loadIndex(datasetId, org.activelabeler.progress.Progress.NONE);
+        try (FastRounds fromIndex = new FastRounds(index, workspace.datasets(), workspace.labels(),
+                features -> new FakeClassifier(), "test-tokenizer", 10, 13,
+                org.activelabeler.round.RoundTracking.NONE)) {
+            fromIndex.prepare(org.activelabeler.progress.Progress.NONE);
+            var rows = fromIndex.features().rows();
+            var expected = trainer.features().rows();
+            assertThat(rows.rowCount()).isEqualTo(40);
+            assertThat(rows.toString()).isEqualTo(expected.toString());
+            for (int row = 0; row < rows.rowCount(); row++) {
+                for (int at = rows.rowStart(row); at < rows.rowEnd(row); at++) {
+                    assertThat(rows.column(at)).isEqualTo(expected.column(at));
+                    assertThat(rows.value(at)).isEqualTo(expected.value(at));
+                }
+            }
+        }
+        assertThat(index.tokenIds()).as("the index stays without token ids").isNull();
+    }
+
+    @Test
     void aFullBatchRetrainsAndTheQueueFollowsTheNewScores() {
         labeling.label(1);
         labeling.label(0);

@@ -185,14 +185,23 @@ public final class JdbcDatasetStore implements DatasetStore {
 
     @Override
     public Corpus loadCorpus(long datasetId, Progress progress) {
+        return load(datasetId, true, progress);
+    }
+
+    @Override
+    public Corpus loadIndex(long datasetId, Progress progress) {
+        return load(datasetId, false, progress);
+    }
+
+    private Corpus load(long datasetId, boolean withTokenIds, Progress progress) {
         DatasetInfo info = find(datasetId).orElseThrow(() -> noDataset(datasetId));
         int n = info.reviewCount();
         long[] ids = new long[n];
-        int[][] tokens = new int[n][];
+        int[][] tokens = withTokenIds ? new int[n][] : null;
         int[] gold = new int[n];
         database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, gold, token_ids FROM review WHERE dataset_id = ? ORDER BY ordinal")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, gold" + (withTokenIds ? ", token_ids" : "")
+                    + " FROM review WHERE dataset_id = ? ORDER BY ordinal")) {
                 s.setLong(1, datasetId);
                 s.setFetchSize(BATCH);
                 try (ResultSet rs = s.executeQuery()) {
@@ -201,7 +210,9 @@ public final class JdbcDatasetStore implements DatasetStore {
                         ids[i] = rs.getLong(1);
                         int g = rs.getInt(2);
                         gold[i] = rs.wasNull() ? -1 : g;
-                        tokens[i] = TokenIdCodec.decode(rs.getBytes(3));
+                        if (withTokenIds) {
+                            tokens[i] = TokenIdCodec.decode(rs.getBytes(3));
+                        }
                         if (++i % BATCH == 0) {
                             progress.update("Loading " + info.name(), i, n);
                         }

@@ -105,6 +105,16 @@ abstract class StoreContract {
     }
 
     @Test
+    void theIndexHasEveryReviewsIdAndGoldLabelInOrderWithoutTokenIds() {
+        reopen();
+        Corpus index = datasets().loadIndex(second.dataset().id(), Progress.NONE);
+        assertThat(index.dataset()).isEqualTo(second.dataset());
+        assertThat(index.reviewIds()).containsExactly(second.reviewIds());
+        assertThat(index.gold()).containsExactly(second.gold()).contains(0, 1);
+        assertThat(index.tokenIds()).isNull();
+    }
+
+    @Test
     void labelsSkipsRemovalsAndUndoAreKeptInOrder() {
         long datasetId = first.dataset().id();
         long[] ids = first.reviewIds();
