@@ -114,32 +114,33 @@ public final class TransformerClassifier implements TextClassifier {
         network.useComputeType(DataType.FLOAT32);
         int stepsPerEpoch = (labels.length + settings.batchSize() - 1) / settings.batchSize();
         int totalSteps = stepsPerEpoch * settings.epochs();
-        Optimizer optimizer = AdamW.builder()
-                .optLearningRateTracker(schedule(totalSteps))
-                .optWeightDecays((float) settings.weightDecay())
-                .build();
         SplittableRandom random = new SplittableRandom(settings.seed() * 31 + fits);
         List<Double> losses = new ArrayList<>();
         int step = 0;
         int skipped = 0;
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            int[] order = shuffled(labels.length, random);
-            double lossSum = 0;
-            int counted = 0;
-            for (int from = 0; from < order.length; from += settings.batchSize()) {
-                progress.checkCancelled();
-                int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
-                double loss = trainStep(ids, labels, batch, optimizer);
-                if (Double.isNaN(loss)) {
-                    skipped++;
-                } else {
-                    lossSum += loss * batch.length;
-                    counted += batch.length;
+        try (ClosingAdamW optimizer = new ClosingAdamW(AdamW.builder()
+                .optLearningRateTracker(schedule(totalSteps))
+                .optWeightDecays((float) settings.weightDecay()))) {
+            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                int[] order = shuffled(labels.length, random);
+                double lossSum = 0;
+                int counted = 0;
+                for (int from = 0; from < order.length; from += settings.batchSize()) {
+                    progress.checkCancelled();
+                    int to = Math.min(order.length, from + settings.batchSize());
+                    int[] batch = Arrays.copyOfRange(order, from, to);
+                    double loss = trainStep(ids, labels, batch, optimizer);
+                    if (Double.isNaN(loss)) {
+                        skipped++;
+                    } else {
+                        lossSum += loss * batch.length;
+                        counted += batch.length;
+                    }
+                    step++;
+                    progress.update("Fine-tuning the transformer", step, totalSteps);
                 }
-                step++;
-                progress.update("Fine-tuning the transformer", step, totalSteps);
+                losses.add(counted == 0 ? Double.NaN : lossSum / counted);
             }
-            losses.add(counted == 0 ? Double.NaN : lossSum / counted);
         }
         if (2 * skipped > totalSteps) {
             throw new IllegalStateException("The transformer's gradient was not finite in " + skipped + " of "
