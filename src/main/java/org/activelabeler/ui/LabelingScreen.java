@@ -151,10 +151,8 @@ final class LabelingScreen implements AutoCloseable {
         historyModel = new HistoryViewModel(opened.corpus().dataset().labels(),
                 () -> workspace.labels().events(datasetId), texts::text, config.textReader(), config.uiThread(),
                 this::openInLabeling);
-        Map<Long, Integer> positions = new HashMap<>();
-        opened.corpus().rowsByReviewId().forEach((id, row) -> positions.put(id, row + 1));
         conflictsModel = new ConflictsViewModel(opened.corpus().dataset().labels(),
-                () -> workspace.labels().events(datasetId), texts::text, positions::get,
+                () -> workspace.labels().events(datasetId), texts::text, labeling::filePosition,
                 (reviewId, label) -> workspace.labels()
                 .record(reviewId, LabelAction.LABEL, label, toolbarModel.annotatorProperty().get(), LabelSource.REVIEW),
                 config.textReader(), config.uiThread(), this::openInLabeling);

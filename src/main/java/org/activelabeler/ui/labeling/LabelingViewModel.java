@@ -546,6 +546,12 @@ public final class LabelingViewModel {
         return rowOf.get(id) + 1;
     }
 
+    /** The text's place in the file, from 1, or null for a text not in this dataset; any thread may ask. */
+    public Integer filePosition(long id) {
+        Integer row = rowOf.get(id);
+        return row == null ? null : row + 1;
+    }
+
     private void show(Long id) {
         current.set(id);
         if (id == null && team == null) {
