@@ -1,6 +1,7 @@
 package org.activelabeler.round;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public final class FastRounds implements AutoCloseable {
             return corpus;
         }
         Corpus loaded = datasets.loadCorpus(corpus.dataset().id(), progress);
-        if (!java.util.Arrays.equals(loaded.reviewIds(), corpus.reviewIds())) {
+        if (!Arrays.equals(loaded.reviewIds(), corpus.reviewIds())) {
             throw new IllegalStateException("The reviews of '" + corpus.dataset().name() + "' changed while it was"
                     + " open; open it again");
         }
