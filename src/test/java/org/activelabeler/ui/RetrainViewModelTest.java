@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.activelabeler.app.Workspace;
+import org.activelabeler.progress.Progress;
 import org.activelabeler.ui.chart.CurvePoint;
 import org.activelabeler.ui.chart.LearningCurveViewModel;
 import org.activelabeler.ui.labeling.LabelingViewModel;
@@ -14,6 +15,7 @@ import org.activelabeler.ui.labeling.OpenedDataset;
 import org.activelabeler.ui.labeling.QueueRow;
 import org.activelabeler.ui.labeling.ReviewTexts;
 import org.activelabeler.round.FastRounds;
+import org.activelabeler.round.RoundTracking;
 import org.activelabeler.ui.retrain.RetrainViewModel;
 import org.activelabeler.round.RoundOutcome;
 import org.activelabeler.ui.rounds.RoundsViewModel;
@@ -89,11 +91,11 @@ class RetrainViewModelTest {
 
     @Test
     void onTheDatasetsIndexTheFeaturesAreLearnedFromTheStoredTokenIds() {
-        var index = workspace.datasets().loadIndex(datasetId, org.activelabeler.progress.Progress.NONE);
+        var index = workspace.datasets().loadIndex(datasetId, Progress.NONE);
         try (FastRounds fromIndex = new FastRounds(index, workspace.datasets(), workspace.labels(),
                 features -> new FakeClassifier(), "test-tokenizer", 10, 13,
-                org.activelabeler.round.RoundTracking.NONE)) {
-            fromIndex.prepare(org.activelabeler.progress.Progress.NONE);
+                RoundTracking.NONE)) {
+            fromIndex.prepare(Progress.NONE);
             var rows = fromIndex.features().rows();
             var expected = trainer.features().rows();
             assertThat(rows.rowCount()).isEqualTo(40);

@@ -174,8 +174,8 @@ public final class LabelingViewModel {
         show(reviewId);
         refreshUpcoming();
         Integer label = answers.labels().get(reviewId);
-        feedback.set(label == null ? "Opened text #" + position(reviewId) + "."
-                : "Opened text #" + position(reviewId) + ", labeled " + labelSet.name(label)
+        feedback.set(label == null ? "Opened text #" + filePosition(reviewId) + "."
+                : "Opened text #" + filePosition(reviewId) + ", labeled " + labelSet.name(label)
                 + "; a key changes its label, Delete removes it.");
         return true;
     }
@@ -230,7 +230,7 @@ public final class LabelingViewModel {
         recount();
         show(id);
         refreshUpcoming();
-        feedback.set("Removed the label '" + labelSet.name(label) + "' of text #" + position(id)
+        feedback.set("Removed the label '" + labelSet.name(label) + "' of text #" + filePosition(id)
                 + ". Ctrl+Z undoes it.");
     }
 
@@ -252,9 +252,9 @@ public final class LabelingViewModel {
         canUndo.set(true);
         long id = event.reviewId();
         feedback.set(switch (event.action()) {
-            case LABEL -> "Undid the label '" + labelSet.name(event.label()) + "' of text #" + position(id) + ".";
-            case SKIP -> "Undid the skip of text #" + position(id) + ".";
-            case REMOVE -> "Undid the removal of the label of text #" + position(id) + ".";
+            case LABEL -> "Undid the label '" + labelSet.name(event.label()) + "' of text #" + filePosition(id) + ".";
+            case SKIP -> "Undid the skip of text #" + filePosition(id) + ".";
+            case REMOVE -> "Undid the removal of the label of text #" + filePosition(id) + ".";
         });
         recount();
         show(id);
@@ -541,11 +541,6 @@ public final class LabelingViewModel {
         return rowOf.containsKey(id) && !answers.isLabeled(id);
     }
 
-    /** The text's place in the file, from 1. */
-    private int position(long id) {
-        return rowOf.get(id) + 1;
-    }
-
     /** The text's place in the file, from 1, or null for a text not in this dataset; any thread may ask. */
     public Integer filePosition(long id) {
         Integer row = rowOf.get(id);
@@ -570,7 +565,8 @@ public final class LabelingViewModel {
         }
         text.set(texts.text(id));
         Integer label = team != null && team.hidesLabel(id) ? null : answers.labels().get(id);
-        title.set("Text #" + position(id) + " in the file" + (label != null ? " (labeled " + labelSet.name(label) + ")"
+        title.set("Text #" + filePosition(id) + " in the file"
+                + (label != null ? " (labeled " + labelSet.name(label) + ")"
                 : answers.isSkipped(id) ? " (skipped before)" : ""));
         modelView.set(order.describe(id, answers.isSkipped(id)));
         updateHighlights();
