@@ -20,6 +20,7 @@ import java.util.function.LongPredicate;
  * store when it first takes a slot, and keeps coming first at audit slots until it is labeled or skipped.
  */
 public final class AuditDraws {
+    private static final int DRAW_ATTEMPTS = 64;
     private final LabelStore store;
     private final long datasetId;
     private final long[] reviewIds;
@@ -113,15 +114,30 @@ public final class AuditDraws {
         return null;
     }
 
-    /** A review drawn uniformly from the askable ones neither drawn nor taken yet; null when there is none. */
+    /**
+     * A review drawn uniformly from the askable ones neither drawn nor taken yet; null when there is none.
+     * Draws by position and tries again when the review is not open, which is uniform over the open ones
+     * and costs a few tries while most of the pool is open, instead of a pass over the whole pool (the UI
+     * thread asks at every key press); only when many tries miss does it list the open ones.
+     */
     private Long draw(LongPredicate askable, Set<Long> taken) {
-        long[] open = Arrays.stream(reviewIds)
-                .filter(id -> askable.test(id) && !drawn.contains(id) && !taken.contains(id)).toArray();
+        for (int attempt = 0; attempt < DRAW_ATTEMPTS && reviewIds.length > 0; attempt++) {
+            long id = reviewIds[random.nextInt(reviewIds.length)];
+            if (isOpen(id, askable, taken)) {
+                drawn.add(id);
+                return id;
+            }
+        }
+        long[] open = Arrays.stream(reviewIds).filter(id -> isOpen(id, askable, taken)).toArray();
         if (open.length == 0) {
             return null;
         }
         long id = open[random.nextInt(open.length)];
         drawn.add(id);
         return id;
+    }
+
+    private boolean isOpen(long id, LongPredicate askable, Set<Long> taken) {
+        return askable.test(id) && !drawn.contains(id) && !taken.contains(id);
     }
 }

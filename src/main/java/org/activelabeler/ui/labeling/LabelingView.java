@@ -34,6 +34,7 @@ public final class LabelingView extends BorderPane {
     private final Label legend = new Label();
     private final Label top = new Label();
     private final VBox distribution = new VBox(3);
+    private final List<ClassBar> distributionRows = new ArrayList<>();
     private final Label entropy = new Label();
     private final Label reason = new Label();
     private final Label feedback = new Label();
@@ -172,10 +173,14 @@ public final class LabelingView extends BorderPane {
         return text.marked();
     }
 
-    /** One bar per class, the likeliest first past {@value #CLASSES_SHOWN} classes; empty before a model. */
+    /**
+     * One bar per class, the likeliest first past {@value #CLASSES_SHOWN} classes; empty before a model. The
+     * rows are made once and filled anew for each text: new bars on every key press would each need their
+     * styles and skin again, in the pulse that shows the next text.
+     */
     private void showDistribution(ModelView view) {
-        distribution.getChildren().clear();
         if (view.probabilities() == null) {
+            distribution.getChildren().clear();
             return;
         }
         LabelSet labels = view.labels();
@@ -187,19 +192,44 @@ public final class LabelingView extends BorderPane {
             order.sort((a, b) -> Double.compare(view.probability(b), view.probability(a)));
             order = order.subList(0, CLASSES_SHOWN);
         }
-        for (int c : order) {
-            Label name = new Label(labels.name(c));
+        while (distributionRows.size() < order.size()) {
+            distributionRows.add(new ClassBar());
+        }
+        if (distribution.getChildren().size() != order.size()) {
+            distribution.getChildren().setAll(distributionRows.subList(0, order.size()).stream()
+                    .map(ClassBar::row).toList());
+        }
+        for (int i = 0; i < order.size(); i++) {
+            int c = order.get(i);
+            distributionRows.get(i).show(c, labels.name(c), view.probability(c));
+        }
+    }
+
+    /** A class's row in the model's view: its name, a bar and the probability. */
+    private static final class ClassBar {
+        private final Label name = new Label();
+        private final ProgressBar bar = new ProgressBar();
+        private final Label value = new Label();
+        private final HBox row = new HBox(8, name, bar, value);
+
+        ClassBar() {
             name.getStyleClass().add("class-name");
             name.setMinWidth(110);
             name.setMaxWidth(110);
-            ProgressBar bar = new ProgressBar(view.probability(c));
             bar.setPrefWidth(160);
             bar.getStyleClass().add("class-bar");
-            Label value = new Label(String.format(java.util.Locale.ROOT, "%.2f", view.probability(c)));
-            value.setId("probability-" + c);
-            HBox row = new HBox(8, name, bar, value);
             row.setAlignment(Pos.CENTER_LEFT);
-            distribution.getChildren().add(row);
+        }
+
+        HBox row() {
+            return row;
+        }
+
+        void show(int klass, String className, double probability) {
+            name.setText(className);
+            bar.setProgress(probability);
+            value.setText(String.format(java.util.Locale.ROOT, "%.2f", probability));
+            value.setId("probability-" + klass);
         }
     }
 
