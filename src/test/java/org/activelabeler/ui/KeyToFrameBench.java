@@ -36,6 +36,7 @@ import org.activelabeler.ui.task.FxTaskExecutor;
  * A data folder opens its first imported dataset as it is; a file is imported first.
  */
 public final class KeyToFrameBench {
+    private static final java.util.SplittableRandom PAUSES = new java.util.SplittableRandom(13);
     private KeyToFrameBench() {
     }
 
@@ -159,7 +160,9 @@ public final class KeyToFrameBench {
         }
         long frame = rendered.get();
         long layout = laidOut.get();
-        Thread.sleep(40); // an annotator reads; the reader thread keeps ahead
+        // An annotator reads (the reader thread keeps ahead); a press comes at any moment of the 60 Hz pulse
+        // cycle, not at a fixed time after the last frame, which would fix how long it waits for the pulse.
+        Thread.sleep(40 + PAUSES.nextInt(17));
         return new long[] {pressed, layout == 0 ? frame : layout, frame, handled[1], pulseStart.get()};
     }
 
