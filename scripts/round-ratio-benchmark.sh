@@ -43,7 +43,7 @@ import csv, re, statistics, sys
 ours = {int(r["labels"]): r for r in csv.DictReader(open(sys.argv[1]))}
 # The choice of feature space (cross-validation as the labels grow, default blocks only) is part of what
 # the rounds cost: its total time, spread evenly over the rounds, is added to each round's training.
-choice = re.search(r"cross-validation (?:every \d+ rounds|each time the labels grew [0-9.]+-fold), ([0-9.]+) s\)",
+choice = re.search(r"cross-validation (?:every \d+ rounds|whenever the labels grew by \d+%), ([0-9.]+) s\)",
                    open(sys.argv[3]).read())
 choice_ms = 1000 * float(choice.group(1)) / len(ours) if choice else 0.0
 for r in ours.values():
