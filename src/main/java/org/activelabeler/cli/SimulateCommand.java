@@ -261,9 +261,8 @@ final class SimulateCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.groupingBy(name -> name, LinkedHashMap::new,
                         java.util.stream.Collectors.counting()));
         if (spaces.size() > 1 || curve.choiceMillis() > 0) {
-            System.out.printf(Locale.ROOT, "features, chosen inside the labels (%d-fold cross-validation whenever the"
-                    + " labels grew by %.0f%%, %.1f s): %s; last round %s%n", FeatureChoice.FOLDS,
-                    100 * (FeatureChoice.GROWTH - 1),
+            System.out.printf(Locale.ROOT, "features, chosen inside the labels (%d-fold cross-validation every %d rounds,"
+                    + " %.1f s): %s; last round %s%n", FeatureChoice.FOLDS, FeatureChoice.EVERY_ROUNDS,
                     curve.choiceMillis() / 1000.0, spaces.entrySet().stream().map(e -> e.getKey() + " in " + e.getValue()
                             + " rounds").collect(java.util.stream.Collectors.joining(", ")),
                     curve.featureSpaces().get(curve.featureSpaces().size() - 1));

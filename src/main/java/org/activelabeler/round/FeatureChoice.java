@@ -13,22 +13,18 @@ import org.activelabeler.progress.Progress;
 /**
  * Which feature space the fast model fits on, chosen inside the labels: the mean accuracy of a
  * stratified {@value #FOLDS}-fold cross-validation on the labeled rows, for each candidate, decided
- * on the first round with at least {@value #MIN_LABELS} labels and again whenever the labels have grown
- * by half since the last decision ({@link #GROWTH}): often while there are few labels, when a decision
- * is cheap and the best space changes fastest, and rarely later, so that the decisions of a whole run
- * cost about as much as three decisions at its last count of labels, and most rounds cost one fit. A tie
- * keeps the earlier candidate. Never looks at a holdout. The same for {@code simulate} and the window;
- * with one candidate it does nothing.
+ * on the first round with at least {@value #MIN_LABELS} labels and again every {@value #EVERY_ROUNDS}
+ * rounds, so that most rounds cost one fit. A tie keeps the earlier candidate. Never looks at a holdout.
+ * The same for {@code simulate} and the window; with one candidate it does nothing.
  */
 public final class FeatureChoice {
     public static final int FOLDS = 3;
-    /** The labels' growth since the last decision that makes the next one due. */
-    public static final double GROWTH = Double.parseDouble(System.getProperty("activelabeler.choice.growth", "1.5"));
+    public static final int EVERY_ROUNDS = 5;
     public static final int MIN_LABELS = 30;
     private final List<String> names;
     private final long seed;
     private int chosen;
-    private int labelsAtChoice;
+    private int roundsSinceChoice = EVERY_ROUNDS;
     private double[] lastScores;
     private long millis;
 
@@ -52,11 +48,10 @@ public final class FeatureChoice {
         if (candidates.size() != names.size()) {
             throw new IllegalArgumentException("Need " + names.size() + " feature spaces, got " + candidates.size());
         }
-        if (candidates.size() == 1 || labeledRows.length < MIN_LABELS
-                || labelsAtChoice > 0 && labeledRows.length < labelsAtChoice * GROWTH) {
+        if (candidates.size() == 1 || labeledRows.length < MIN_LABELS || ++roundsSinceChoice < EVERY_ROUNDS) {
             return chosen;
         }
-        labelsAtChoice = labeledRows.length;
+        roundsSinceChoice = 0;
         long start = System.nanoTime();
         int[] fold = folds(labels, classes, new SplittableRandom(seed ^ labeledRows.length));
         double[] scores = new double[candidates.size()];

@@ -51,28 +51,22 @@ class FeatureChoiceTest {
     }
 
     @Test
-    void itChoosesFromEnoughLabelsOnAndAgainOnceTheLabelsGrewByHalfKeepingTheChoiceBetween() {
+    void itChoosesFromEnoughLabelsOnAndThenEveryFewRoundsKeepingTheChoiceBetween() {
         FeatureChoice choice = new FeatureChoice(List.of("signal", "noise"), 13);
         int[] few = IntStream.range(0, FeatureChoice.MIN_LABELS - 1).toArray();
+        int[] fewLabels = IntStream.of(few).map(i -> labels[i]).toArray();
 
-        assertThat(choice.choose(classifier, spaces(true), few, labelsOf(few), 2)).isZero();
+        assertThat(choice.choose(classifier, spaces(true), few, fewLabels, 2)).isZero();
         assertThat(choice.describeLastChoice()).as("too few labels: no cross-validation").isEmpty();
 
-        int[] first = IntStream.range(0, 60).toArray();
-        assertThat(choice.choose(classifier, spaces(true), first, labelsOf(first), 2)).isZero();
-        String firstChoice = choice.describeLastChoice();
-        assertThat(firstChoice).isNotEmpty();
-        // the spaces swap places: the old choice stands until the labels have grown by half (to 90)
-        for (int labeled = 61; labeled < 90; labeled += 7) {
-            int[] more = IntStream.range(0, labeled).toArray();
-            assertThat(choice.choose(classifier, spaces(false), more, labelsOf(more), 2)).isZero();
+        assertThat(choice.choose(classifier, spaces(true), rows, labels, 2)).isZero();
+        String first = choice.describeLastChoice();
+        assertThat(first).isNotEmpty();
+        // the spaces swap places: the old choice stands until the next decision is due
+        for (int round = 1; round < FeatureChoice.EVERY_ROUNDS; round++) {
+            assertThat(choice.choose(classifier, spaces(false), rows, labels, 2)).isZero();
         }
-        assertThat(choice.describeLastChoice()).isEqualTo(firstChoice);
         assertThat(choice.choose(classifier, spaces(false), rows, labels, 2)).isEqualTo(1);
-    }
-
-    private int[] labelsOf(int[] labeledRows) {
-        return IntStream.of(labeledRows).map(i -> labels[i]).toArray();
     }
 
     @Test
