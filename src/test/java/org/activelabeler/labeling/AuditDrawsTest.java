@@ -7,13 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.activelabeler.dataset.DatasetImporter;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.h2.H2Database;
 import org.activelabeler.store.jdbc.JdbcDatasetStore;
 import org.activelabeler.store.jdbc.JdbcLabelStore;
+import org.activelabeler.testsupport.ImportedCsv;
 import org.activelabeler.testsupport.SyntheticReviews;
-import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +34,7 @@ class AuditDrawsTest {
         database = H2Database.open(dir.resolve("db"));
         Path file = SyntheticReviews.writeCsv(dir.resolve("reviews.csv"), new SyntheticReviews(5).distinct(REVIEWS));
         JdbcDatasetStore datasets = new JdbcDatasetStore(database);
-        try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.bundled()) {
-            datasetId = new DatasetImporter(datasets, tokenizer, new org.activelabeler.dataset.file.TextFiles())
-                    .importFile(file, Progress.NONE).dataset().id();
-        }
+        datasetId = ImportedCsv.into(datasets, file);
         ids = datasets.loadIndex(datasetId, Progress.NONE).reviewIds();
         store = new JdbcLabelStore(database);
     }

@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.activelabeler.dataset.Corpus;
-import org.activelabeler.dataset.DatasetImporter;
 import org.activelabeler.progress.Progress;
 import org.activelabeler.store.h2.H2Database;
 import org.activelabeler.store.jdbc.JdbcDatasetStore;
 import org.activelabeler.store.jdbc.JdbcLabelStore;
+import org.activelabeler.testsupport.ImportedCsv;
 import org.activelabeler.testsupport.SyntheticReviews;
-import org.activelabeler.text.hf.HuggingFaceTextTokenizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +35,7 @@ class LabelingSessionTest {
         database = H2Database.open(dir.resolve("db"));
         Path file = SyntheticReviews.writeCsv(dir.resolve("reviews.csv"), new SyntheticReviews(21).distinct(REVIEWS));
         JdbcDatasetStore datasets = new JdbcDatasetStore(database);
-        try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.bundled()) {
-            long datasetId = new DatasetImporter(datasets, tokenizer, new org.activelabeler.dataset.file.TextFiles()).importFile(file, Progress.NONE).dataset().id();
-            corpus = datasets.loadCorpus(datasetId, Progress.NONE);
-        }
+        corpus = datasets.loadCorpus(ImportedCsv.into(datasets, file), Progress.NONE);
         ids = corpus.reviewIds();
         store = new JdbcLabelStore(database);
     }

@@ -37,6 +37,7 @@ import org.activelabeler.ui.task.FxTaskExecutor;
  */
 public final class KeyToFrameBench {
     private static final java.util.SplittableRandom PAUSES = new java.util.SplittableRandom(13);
+
     private KeyToFrameBench() {
     }
 
