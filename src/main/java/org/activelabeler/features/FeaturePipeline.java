@@ -20,18 +20,34 @@ public final class FeaturePipeline {
 
     /** Fits on {@code corpus} and returns the pipeline together with the corpus's own rows. */
     public static Fitted fit(int[][] corpus, FeatureSettings settings) {
-        NgramCounter counter = new NgramCounter(settings);
-        TfIdfWeighting weighting = TfIdfWeighting.fit(counter, corpus, settings.minDocumentFrequency());
-        FeatureMatrix sparse = weighting.transform(counter, corpus);
-        int dimensions = LatentSemanticProjection.supportedDimensions(sparse, settings.latentDimensions(),
+        return fit(() -> corpus, settings);
+    }
+
+    /**
+     * As {@link #fit(int[][], FeatureSettings)}, taking the token ids from {@code corpus} once and holding
+     * them only while the TF-IDF rows are made: when nothing else refers to them, they can go before the
+     * latent block is allocated (at a million texts, over a gigabyte of token ids beside a 0.8 GB block).
+     */
+    public static Fitted fit(java.util.function.Supplier<int[][]> corpus, FeatureSettings settings) {
+        Sparse sparse = sparse(corpus.get(), settings);
+        int dimensions = LatentSemanticProjection.supportedDimensions(sparse.rows(), settings.latentDimensions(),
                 FeatureSettings.LATENT_DOCUMENTS);
         if (dimensions == 0) {
-            return new Fitted(new FeaturePipeline(settings, weighting, null), sparse);
+            return new Fitted(new FeaturePipeline(settings, sparse.weighting(), null), sparse.rows());
         }
-        LatentSemanticProjection latent = LatentSemanticProjection.fit(sparse, dimensions,
+        LatentSemanticProjection latent = LatentSemanticProjection.fit(sparse.rows(), dimensions,
                 FeatureSettings.LATENT_DOCUMENTS, FeatureSettings.LATENT_COLUMNS, FeatureSettings.LATENT_POWER_ITERATIONS, FeatureSettings.LATENT_SEED);
-        FeaturePipeline pipeline = new FeaturePipeline(settings, weighting, latent);
-        return new Fitted(pipeline, pipeline.withLatent(sparse));
+        FeaturePipeline pipeline = new FeaturePipeline(settings, sparse.weighting(), latent);
+        return new Fitted(pipeline, pipeline.withLatent(sparse.rows()));
+    }
+
+    private record Sparse(TfIdfWeighting weighting, FeatureMatrix rows) {
+    }
+
+    private static Sparse sparse(int[][] corpus, FeatureSettings settings) {
+        NgramCounter counter = new NgramCounter(settings);
+        TfIdfWeighting weighting = TfIdfWeighting.fit(counter, corpus, settings.minDocumentFrequency());
+        return new Sparse(weighting, weighting.transform(counter, corpus));
     }
 
     public FeatureMatrix transform(int[][] documents) {

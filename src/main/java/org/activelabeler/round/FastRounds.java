@@ -106,9 +106,10 @@ public final class FastRounds implements AutoCloseable {
         if (features != null && embedding == null) {
             return;
         }
-        Corpus text = withTokenIds(progress);
-        PreparedFeatures fitted = embedding == null ? PreparedFeatures.fit(text, tokenizerName, progress)
-                : PreparedFeatures.fit(text, tokenizerName, embedding.vectors(), embedding.parameters(), progress);
+        // the token ids are read inside the fit, so that no local here keeps them past the TF-IDF rows
+        PreparedFeatures fitted = PreparedFeatures.fit(corpus.size(), () -> withTokenIds(progress).tokenIds(),
+                tokenizerName, embedding == null ? null : embedding.vectors(),
+                embedding == null ? Map.of() : embedding.parameters(), progress);
         progress.update("Starting the model engine", 0, 1);
         if (classifier != null) {
             classifier.close();

@@ -2,6 +2,7 @@ package org.activelabeler.round;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.activelabeler.dataset.Corpus;
 import org.activelabeler.features.FeatureBlocks;
 import org.activelabeler.features.FeaturePipeline;
@@ -35,8 +36,17 @@ public record PreparedFeatures(FeatureMatrix rows, Map<String, String> parameter
      */
     public static PreparedFeatures fit(Corpus corpus, String tokenizerName, float[][] vectors,
                                        Map<String, String> embedding, Progress progress) {
-        progress.update("Learning features of " + corpus.size() + " texts", 0, 1);
-        FeaturePipeline.Fitted fitted = FeaturePipeline.fit(corpus.tokenIds(), FeatureSettings.DEFAULT);
+        return fit(corpus.size(), corpus::tokenIds, tokenizerName, vectors, embedding, progress);
+    }
+
+    /**
+     * As {@link #fit(Corpus, String, float[][], Map, Progress)}, with the token ids of the {@code texts} texts
+     * read once from {@code tokenIds} and let go once the TF-IDF rows are made (see {@link FeaturePipeline}).
+     */
+    public static PreparedFeatures fit(int texts, Supplier<int[][]> tokenIds, String tokenizerName, float[][] vectors,
+                                       Map<String, String> embedding, Progress progress) {
+        progress.update("Learning features of " + texts + " texts", 0, 1);
+        FeaturePipeline.Fitted fitted = FeaturePipeline.fit(tokenIds, FeatureSettings.DEFAULT);
         progress.checkCancelled();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("tokenizer", tokenizerName);
