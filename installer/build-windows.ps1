@@ -38,6 +38,6 @@ try {
     --add-launcher "active-labeler=installer\windows-cli-launcher.properties" `
     --win-menu --win-menu-group 'Active Labeler' --win-shortcut --win-dir-chooser `
     --win-upgrade-uuid 6f1d2c4e-5a8b-4c1e-9d3f-2a7b8c9d0e1f `
-    --java-options '-Dai.djl.offline=true' --dest $Out
+    --java-options '-Dai.djl.offline=true' --java-options '-XX:MaxRAMPercentage=50' --dest $Out
   if ($LASTEXITCODE) { throw 'jpackage failed' }
 } finally { Pop-Location }

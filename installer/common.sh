@@ -90,4 +90,6 @@ build_runtime() {
 }
 
 # Options of the launcher, the same on every system.
-JAVA_OPTIONS=(--java-options '-Dai.djl.offline=true')
+# Half the memory as the heap's ceiling (Java's own default is a quarter): a million texts need about 7 GB,
+# and the heap only grows that far when a dataset needs it.
+JAVA_OPTIONS=(--java-options '-Dai.djl.offline=true' --java-options '-XX:MaxRAMPercentage=50')

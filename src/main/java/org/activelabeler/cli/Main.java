@@ -1,6 +1,7 @@
 package org.activelabeler.cli;
 
 import org.activelabeler.app.AppVersion;
+import org.activelabeler.app.MemoryAdvice;
 import org.activelabeler.dataset.DatasetFormatException;
 import org.activelabeler.progress.CancelledException;
 import org.activelabeler.store.StoreException;
@@ -52,7 +53,12 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            commandLine.getErr().println("error: " + MemoryAdvice.describe());
+            return 1;
+        }
     }
 
     @Override

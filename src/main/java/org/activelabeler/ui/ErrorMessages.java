@@ -1,5 +1,6 @@
 package org.activelabeler.ui;
 
+import org.activelabeler.app.MemoryAdvice;
 import org.activelabeler.dataset.DatasetFormatException;
 import org.activelabeler.progress.CancelledException;
 import org.activelabeler.store.StoreException;
@@ -17,13 +18,21 @@ public final class ErrorMessages {
         if (e instanceof CancelledException) {
             return "Cancelled.";
         }
+        if (e instanceof OutOfMemoryError) {
+            log(e);
+            return MemoryAdvice.describe() + " Your labels are saved.";
+        }
         if (e instanceof DatasetFormatException || e instanceof StoreException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException) {
             return e.getMessage();
         }
-        System.err.println("Active Labeler: unexpected error");
-        e.printStackTrace();
+        log(e);
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "Something went wrong (" + detail + "). The details are in the log; your labels are saved.";
+    }
+
+    private static void log(Throwable e) {
+        System.err.println("Active Labeler: unexpected error");
+        e.printStackTrace();
     }
 }
