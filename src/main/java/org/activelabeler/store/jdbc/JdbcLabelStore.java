@@ -32,13 +32,19 @@ import org.activelabeler.labeling.RoundRecord;
 public final class JdbcLabelStore implements LabelStore {
     /** The lock space of retrain turns, one lock per dataset. */
     private static final int ROUND_LOCK = 1;
+    /**
+     * An event's review is in the dataset of the first parameter. As a semi-join, not a join, so that a query
+     * walks the events and looks each review up by its key: joined, H2 walked every review of the dataset
+     * instead (1.2-1.8 s against 4-110 ms at a million reviews with a few hundred labels).
+     */
+    private static final String IN_DATASET = "EXISTS (SELECT 1 FROM review r WHERE r.id = e.review_id"
+            + " AND r.dataset_id = ?)";
     /** The newest not-undone event per review of a dataset. */
     private static final String LATEST_EVENTS = "SELECT e.review_id, e.action, e.label FROM label_event e"
-            + " JOIN review r ON r.id = e.review_id"
-            + " WHERE r.dataset_id = ? AND e.undone_at IS NULL AND e.seq = (SELECT MAX(x.seq) FROM label_event x"
+            + " WHERE " + IN_DATASET + " AND e.undone_at IS NULL AND e.seq = (SELECT MAX(x.seq) FROM label_event x"
             + " WHERE x.review_id = e.review_id AND x.undone_at IS NULL)";
     private static final String CURRENT_LABELS = "SELECT e.review_id, e.label FROM label_event e"
-            + " JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ? AND e.action = 'LABEL'"
+            + " WHERE " + IN_DATASET + " AND e.action = 'LABEL'"
             + " AND e.undone_at IS NULL AND e.seq = (SELECT MAX(x.seq) FROM label_event x"
             + " WHERE x.review_id = e.review_id AND x.action IN ('LABEL', 'REMOVE') AND x.undone_at IS NULL%s)";
 
@@ -75,8 +81,8 @@ public final class JdbcLabelStore implements LabelStore {
         return database.write(c -> {
             LabelEvent event;
             try (PreparedStatement find = c.prepareStatement("SELECT e.seq, e.review_id, e.action, e.label,"
-                    + " e.source, e.created_at FROM label_event e JOIN review r ON r.id = e.review_id"
-                    + " WHERE r.dataset_id = ? AND e.annotator = ? AND e.undone_at IS NULL"
+                    + " e.source, e.created_at FROM label_event e"
+                    + " WHERE " + IN_DATASET + " AND e.annotator = ? AND e.undone_at IS NULL"
                     + " ORDER BY e.seq DESC LIMIT 1 FOR UPDATE")) {
                 find.setLong(1, datasetId);
                 find.setString(2, annotator);
@@ -141,7 +147,7 @@ public final class JdbcLabelStore implements LabelStore {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT e.seq, e.review_id, e.action, e.label,"
                     + " e.annotator, e.source, e.created_at, e.undone_at FROM label_event e"
-                    + " JOIN review r ON r.id = e.review_id WHERE r.dataset_id = ? AND e.seq > ? ORDER BY e.seq")) {
+                    + " WHERE " + IN_DATASET + " AND e.seq > ? ORDER BY e.seq")) {
                 s.setLong(1, datasetId);
                 s.setLong(2, afterSeq);
                 s.setFetchSize(1000);

@@ -128,7 +128,11 @@ abstract class StoreContract {
         store.recordLabels(List.of(new NewLabel(ids[4], 1, "oracle", LabelSource.ORACLE),
                 new NewLabel(ids[5], 0, "oracle", LabelSource.ORACLE)));
         store.record(ids[6], LabelAction.LABEL, 1, "ann", LabelSource.HUMAN);
-        assertThat(store.undoLast(datasetId, "ann")).hasValueSatisfying(e -> assertThat(e.reviewId()).isEqualTo(ids[6]));
+        long otherReview = second.reviewIds()[0];
+        store.record(otherReview, LabelAction.LABEL, 0, "ann", LabelSource.HUMAN);
+        store.record(second.reviewIds()[1], LabelAction.SKIP, LabelEvent.NO_LABEL, "ann", LabelSource.HUMAN);
+        assertThat(store.undoLast(datasetId, "ann")).as("the last of this dataset, not the other's")
+                .hasValueSatisfying(e -> assertThat(e.reviewId()).isEqualTo(ids[6]));
         reopen();
 
         JdbcLabelStore reopened = labels();
@@ -140,7 +144,10 @@ abstract class StoreContract {
         assertThat(events).hasSize(9);
         assertThat(events.get(8).undoneAt()).isNotNull();
         assertThat(events).extracting(LabelEvent::seq).isSorted();
-        assertThat(reopened.currentLabels(second.dataset().id())).isEmpty();
+        assertThat(reopened.currentLabels(second.dataset().id())).isEqualTo(Map.of(otherReview, 0));
+        assertThat(reopened.skipped(second.dataset().id())).containsExactly(second.reviewIds()[1]);
+        assertThat(reopened.eventsAfter(second.dataset().id(), 0)).extracting(LabelEvent::reviewId)
+                .containsExactly(otherReview, second.reviewIds()[1]);
         assertThatThrownBy(() -> reopened.record(ids[0], LabelAction.LABEL, 60, "ann", LabelSource.HUMAN))
                 .isInstanceOf(StoreException.class);
         assertThat(reopened.events(datasetId)).as("a refused write leaves nothing").hasSize(9);
