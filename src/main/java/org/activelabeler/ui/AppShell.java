@@ -316,7 +316,7 @@ public final class AppShell implements AutoCloseable {
         List<QueueEntry> queue = labels.queue(dataset.id());
         OpenedDataset opened = new OpenedDataset(corpus, labels.currentLabels(dataset.id()),
                 labels.skipped(dataset.id()), queue, labels.rounds(dataset.id()), labels.auditDraws(dataset.id()));
-        List<Long> first = LabelingSession.order(queue, LabelingScreen.askingOrder(opened), opened.labels().keySet(),
+        List<Long> first = LabelingSession.order(queue, opened.askingOrder(), opened.labels().keySet(),
                 opened.skipped(), 40);
         texts.load(first);
         settings.getLong(LabelingScreen.CURRENT + dataset.id()).ifPresent(id -> {

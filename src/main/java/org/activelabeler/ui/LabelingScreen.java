@@ -68,7 +68,6 @@ final class LabelingScreen implements AutoCloseable {
     static final String HIGHLIGHT = "highlight.words";
     static final double DEFAULT_AUDIT_SHARE = 0.1;
     private static final int QUEUE_LENGTH = 200;
-    private static final long ORDER_SEED = 13;
     static final long SEED = 13;
     static final String MODEL = "model";
     static final String TRANSFORMER_EVERY = "transformer.every";
@@ -113,7 +112,7 @@ final class LabelingScreen implements AutoCloseable {
         this.settings = settings;
         this.toolbarModel = toolbarModel;
         this.datasetId = opened.corpus().dataset().id();
-        long[] order = askingOrder(opened);
+        long[] order = opened.askingOrder();
         labeling = new LabelingViewModel(opened, order, workspace.labels(), texts,
                 toolbarModel.annotatorProperty().get());
         labeling.mixInFastAuditDraws(settings.getShare(AUDIT_SHARE, DEFAULT_AUDIT_SHARE), SEED);
@@ -264,11 +263,6 @@ final class LabelingScreen implements AutoCloseable {
         model.everyBatchesProperty().addListener((obs, old, now) -> settings.put(TRANSFORMER_EVERY, now.toString()));
         model.strategyProperty().addListener((obs, old, now) -> settings.put(TRANSFORMER_STRATEGY, now));
         return model;
-    }
-
-    /** Reviews no retrain ranked come in this order; fixed per dataset so that a restart shows the same. */
-    static long[] askingOrder(OpenedDataset opened) {
-        return LabelingViewModel.shuffled(opened.corpus().reviewIds(), ORDER_SEED);
     }
 
     LabelingViewModel labeling() {

@@ -95,7 +95,7 @@ public final class LabelingViewModel {
         this.labelSet = corpus.dataset().labels();
         this.texts = texts;
         this.marks = new WordMarks(texts);
-        this.rowOf = corpus.rowsByReviewId();
+        this.rowOf = opened.rowOf();
         this.answers = new Answers(store, corpus.dataset().id(), opened.labels(), opened.skipped());
         this.order = new ServingOrder(opened, askingOrder, rowOf, store);
         this.session = new LabelingSession(corpus, store, annotator);
