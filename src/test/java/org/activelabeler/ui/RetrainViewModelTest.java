@@ -73,6 +73,7 @@ class RetrainViewModelTest {
         again.start(null);
         assertThat(again.modelViewProperty().get().probabilities()).as("no model in a new process").isNull();
         FakeClassifier refitted = new FakeClassifier();
+        refitted.fits = 1; // a refit that scores otherwise than the stored round's model did
         try (FastRounds second = new FastRounds(reopened.corpus(), workspace.labels(), features -> refitted,
                 "test-tokenizer", 10, 13)) {
             RetrainViewModel reopenedRetrain = new RetrainViewModel(executor, second, again.labeledProperty(),
@@ -81,11 +82,21 @@ class RetrainViewModelTest {
 
             reopenedRetrain.prepare();
 
-            assertThat(refitted.fits).isEqualTo(1);
+            assertThat(refitted.fits).isEqualTo(2);
             assertThat(again.modelViewProperty().get().probabilities()).isNotNull();
             assertThat(workspace.labels().rounds(datasetId)).as("a refit is not a round").hasSize(1);
             assertThat(again.upcoming()).extracting(QueueRow::rank).as("the last round's queue still serves")
                     .startsWith(2, 3);
+            java.util.Map<Long, Integer> rowOf = reopened.rowOf();
+            for (QueueRow row : again.upcoming()) {
+                var p = again.predictions();
+                int top = p.top(rowOf.get(row.reviewId()));
+                assertThat(row.topProbability()).as("Up next shows what the model's view shows: the refit's")
+                        .isEqualTo(p.get(rowOf.get(row.reviewId()), top));
+            }
+            long stored = workspace.labels().queue(datasetId).stream().filter(e -> again.upcoming().stream()
+                    .anyMatch(r -> r.reviewId() == e.reviewId() && r.topProbability() != e.topProbability())).count();
+            assertThat(stored).as("the stored round's probabilities differ from the refit's").isPositive();
         }
     }
 

@@ -151,18 +151,24 @@ final class ServingOrder {
         return ModelView.unscored(labels, skipped);
     }
 
-    /** A text as the queue list shows it. */
+    /**
+     * A text as the queue list shows it: its class and probability by the fast model the window has, as the
+     * model's view shows them (after a reopening that is the model fitted again, which need not match the
+     * stored round's), else as the round that queued it stored them (a transformer's always); its rank and
+     * score are that round's.
+     */
     QueueRow row(long id, boolean skipped, String snippet) {
         boolean audit = isDraw(id, skipped);
-        QueueEntry entry = audit ? null : transformerQueued.getOrDefault(id, queued.get(id));
+        QueueEntry byTransformer = audit ? null : transformerQueued.get(id);
+        QueueEntry entry = audit ? null : byTransformer != null ? byTransformer : queued.get(id);
         int top = -1;
         double p = Double.NaN;
-        if (entry != null && entry.topClass() >= 0 && !Double.isNaN(entry.topProbability())) {
-            top = entry.topClass();
-            p = entry.topProbability();
-        } else if (predictions != null) {
+        if (byTransformer == null && predictions != null) {
             top = predictions.top(rowOf.get(id));
             p = predictions.get(rowOf.get(id), top);
+        } else if (entry != null && entry.topClass() >= 0 && !Double.isNaN(entry.topProbability())) {
+            top = entry.topClass();
+            p = entry.topProbability();
         }
         return new QueueRow(id, entry == null ? 0 : entry.rank(), top < 0 ? null : labels.name(top), p,
                 entry == null ? Double.NaN : entry.score(), snippet, audit);
