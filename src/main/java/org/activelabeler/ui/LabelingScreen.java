@@ -125,7 +125,8 @@ final class LabelingScreen implements AutoCloseable {
         retrain = new RetrainViewModel(config.executor(), trainer, labeling.labeledProperty(), labeling::classesLabeled,
                 rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1).labels());
         retrain.strategyProperty().set(settings.get("strategy", retrain.strategyProperty().get()));
-        retrain.batchSizeProperty().set(settings.getInt("batch", RetrainViewModel.DEFAULT_BATCH));
+        retrain.batchSizeProperty().set(RetrainViewModel.batchWithinRange(settings.getInt("batch",
+                RetrainViewModel.DEFAULT_BATCH)));
         boolean holdout = labeling.hasGold();
         Map<Long, Double> remembered = remembered(HOLDOUT, rounds);
         LearningCurveViewModel curve = new LearningCurveViewModel(holdout, rounds,

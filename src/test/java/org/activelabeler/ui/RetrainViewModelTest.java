@@ -101,6 +101,13 @@ class RetrainViewModelTest {
     }
 
     @Test
+    void aBatchSizeFromTheSettingsIsKeptWithinWhatTheToolbarOffers() {
+        assertThat(RetrainViewModel.batchWithinRange(100_000)).isEqualTo(RetrainViewModel.MAX_BATCH);
+        assertThat(RetrainViewModel.batchWithinRange(0)).isEqualTo(RetrainViewModel.MIN_BATCH);
+        assertThat(RetrainViewModel.batchWithinRange(50)).isEqualTo(50);
+    }
+
+    @Test
     void onTheDatasetsIndexTheFeaturesAreLearnedFromTheStoredTokenIds() {
         var index = workspace.datasets().loadIndex(datasetId, Progress.NONE);
         try (FastRounds fromIndex = new FastRounds(index, workspace.datasets(), workspace.labels(),

@@ -31,6 +31,8 @@ import org.activelabeler.ui.task.TaskHandle;
  */
 public final class RetrainViewModel {
     public static final int DEFAULT_BATCH = 20;
+    public static final int MIN_BATCH = 2;
+    public static final int MAX_BATCH = 1000;
 
     private final TaskExecutor executor;
     private final FastRounds trainer;
@@ -59,6 +61,11 @@ public final class RetrainViewModel {
                 labeled, roundLabels);
         labeled.addListener((obs, old, now) -> startWhenBatchIsFull());
         batchSize.addListener((obs, old, now) -> startWhenBatchIsFull());
+    }
+
+    /** A batch size from the settings within what the toolbar offers ({@value #MIN_BATCH}-{@value #MAX_BATCH}). */
+    public static int batchWithinRange(int batch) {
+        return Math.max(MIN_BATCH, Math.min(MAX_BATCH, batch));
     }
 
     /** Learns the dataset's features in the background; retrains wait for it. */

@@ -50,7 +50,8 @@ public final class ToolbarView extends ToolBar {
         strategy.setPrefWidth(115);
         strategy.setTooltip(new Tooltip("How the next reviews are chosen after a retrain"));
 
-        Spinner<Integer> batch = new Spinner<>(2, 1000, retrain.batchSizeProperty().get(), 5);
+        Spinner<Integer> batch = new Spinner<>(RetrainViewModel.MIN_BATCH, RetrainViewModel.MAX_BATCH,
+                RetrainViewModel.batchWithinRange(retrain.batchSizeProperty().get()), 5);
         batch.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
         batch.setId("batch-size");
         batch.setEditable(true);
