@@ -53,7 +53,8 @@ public final class KeyToFrameBench {
                             () -> new IllegalArgumentException(file + " holds no imported dataset")).id()
                     : workspace.importer().importFile(file, Progress.NONE).dataset().id();
         }
-        UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch=" + org.activelabeler.ui.retrain.RetrainViewModel.MAX_BATCH + "\nannotator=bench\n");
+        UiFixture.writeSettings(folder, "dataset.last=" + datasetId + "\nbatch="
+                + org.activelabeler.ui.retrain.RetrainViewModel.MAX_BATCH + "\nannotator=bench\n");
         long started = System.nanoTime();
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
