@@ -16,7 +16,7 @@ run() { # name pool holdout strategy budget
   echo "== $1 $4 to $5 labels"
   java -Xmx8g -jar target/active-labeler.jar simulate --data "$2" --holdout "$3" --strategy "$4" \
     --init 20 --batch 50 --max-labels "$5" --seed 13 --out "docs/curves/$1-embeddings-$4-seed13.csv" \
-    --db "$db" --tracking-uri http://127.0.0.1:9 | grep -v '%' | tail -6
+    --db "$db" --tracking-uri http://127.0.0.1:9 | tail -6
 }
 for strategy in entropy diverse-entropy random; do
   run ag-news "$data/ag-news/ag_news_pool.csv.gz" "$data/ag-news/ag_news_holdout.csv.gz" $strategy 1020
@@ -28,4 +28,4 @@ for strategy in diverse-entropy random; do
 done
 # The whole pool, every label (and 120, 1,020, 3,020 random ones), with the default features.
 java -Xmx10g -jar target/active-labeler.jar bench --data "$data/imdb/imdb_pool.csv.gz" \
-  --holdout "$data/imdb/imdb_holdout.csv.gz" --labels 120,1020,3020,44582 | grep -v '%'
+  --holdout "$data/imdb/imdb_holdout.csv.gz" --labels 120,1020,3020,44582

@@ -30,7 +30,7 @@ timed() { # label command...: with GNU time, its wall time and peak resident mem
 timed simulate java -Xmx6g ${JAVA_OPTS:-} -jar target/active-labeler.jar simulate \
   --data "$data/imdb_pool.csv.gz" --holdout "$data/imdb_holdout.csv.gz" --strategy entropy --init 20 --batch 50 \
   --max-labels "$max" --seed 13 $features --out "$ours" --db "$db" --tracking-uri http://127.0.0.1:9 2>/dev/null \
-  | grep -v '%' > "$db/simulate.out"
+  > "$db/simulate.out"
 tail -4 "$db/simulate.out"
 timed peer "$peer_python" "$shared/peers/peer_sklearn_al.py" \
   "$data/imdb_pool.csv.gz" "$data/imdb_holdout.csv.gz" entropy 20 50 "$max" 13 | grep -v '^#' > "$peer"
