@@ -51,7 +51,7 @@ public final class ToolbarView extends ToolBar {
         strategy.setTooltip(new Tooltip("How the next reviews are chosen after a retrain"));
 
         Spinner<Integer> batch = new Spinner<>(RetrainViewModel.MIN_BATCH, RetrainViewModel.MAX_BATCH,
-                RetrainViewModel.batchWithinRange(retrain.batchSizeProperty().get()), 5);
+                retrain.batchSizeProperty().get(), 5);
         batch.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
         batch.setId("batch-size");
         batch.setEditable(true);
