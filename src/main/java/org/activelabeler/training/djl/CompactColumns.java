@@ -7,16 +7,30 @@ import org.activelabeler.features.FeatureMatrix;
  * The columns that a fit can give a weight: the sparse columns that occur in the training rows, numbered
  * densely from 0 in order of how many training rows have them (fewest first), so that columns of similar
  * frequency sit together; then every dense column, in its order.
+ *
+ * <p>The most frequent sparse columns (in at least one training row in {@value #DENSE_SHARE}: "the", "and",
+ * "of the") are laid out with the dense block: one matrix product over their values costs less than
+ * gathering that many entries one by one, and it keeps the widest rows and columns out of the padded layout.
  */
 final class CompactColumns {
+    static final int DENSE_SHARE = Integer.getInteger("activelabeler.dense.share", 16);
+    /** A bound on the values of the frequent columns laid out densely, rows times columns. */
+    private static final long MAX_DENSE_VALUES = 1 << 24;
     private final int[] fullToCompact;
     private final int[] compactToFull;
     private final int[] frequency;
+    private final int denseFrom;
 
-    private CompactColumns(int[] fullToCompact, int[] compactToFull, int[] frequency) {
+    private CompactColumns(int[] fullToCompact, int[] compactToFull, int[] frequency, int trainRows) {
         this.fullToCompact = fullToCompact;
         this.compactToFull = compactToFull;
         this.frequency = frequency;
+        int from = frequency.length;
+        while (from > 0 && (long) frequency[from - 1] * DENSE_SHARE >= trainRows
+                && (long) (frequency.length - from + 1) * trainRows <= MAX_DENSE_VALUES) {
+            from--;
+        }
+        this.denseFrom = from;
     }
 
     static CompactColumns of(FeatureMatrix rows, int[] trainRows) {
@@ -54,7 +68,7 @@ final class CompactColumns {
             compactToFull[distinct + j] = sparseColumns + j;
             fullToCompact[sparseColumns + j] = distinct + j;
         }
-        return new CompactColumns(fullToCompact, compactToFull, frequency);
+        return new CompactColumns(fullToCompact, compactToFull, frequency, trainRows.length);
     }
 
     /** Sparse and dense columns together. */
@@ -65,6 +79,14 @@ final class CompactColumns {
     /** The sparse ones, compact indices {@code [0, sparseSize())}; the dense ones follow. */
     int sparseSize() {
         return frequency.length;
+    }
+
+    /**
+     * Where the columns laid out densely start: the frequent sparse columns {@code [denseFrom(), sparseSize())},
+     * then the dense ones. The sparse layout holds {@code [0, denseFrom())}.
+     */
+    int denseFrom() {
+        return denseFrom;
     }
 
     /** The compact index of a full column, or -1 for a sparse column that no training row has. */

@@ -426,7 +426,8 @@ public final class NgramLogisticClassifier implements Classifier {
                 Arrays.setAll(all, i -> i);
                 List<PaddedRows> chunks = new ArrayList<>();
                 for (int[] bucket : PaddedRows.lengthBuckets(rows, all, SCORING_CHUNK_ENTRIES)) {
-                    chunks.add(PaddedRows.of(arrays, rows, bucket, column -> column, rows.sparseColumnCount()));
+                    chunks.add(PaddedRows.of(arrays, rows, bucket, column -> column, rows.sparseColumnCount(),
+                            rows.sparseColumnCount()));
                 }
                 return new LaidOut(arrays, chunks);
             }

@@ -42,15 +42,7 @@ final class Outputs {
     NDArray logits(List<PaddedRows> parts, NDArray weights, NDArray bias) {
         NDList rows = new NDList();
         for (PaddedRows part : parts) {
-            if (logistic()) {
-                rows.add(part.logits(weights, bias));
-            } else {
-                NDList perClass = new NDList();
-                for (int c = 0; c < classes; c++) {
-                    perClass.add(part.logits(weights.get(c), bias.get(c)));
-                }
-                rows.add(NDArrays.stack(perClass, 1));
-            }
+            rows.add(logistic() ? part.logits(weights, bias) : part.logitsPerClass(weights, bias));
         }
         return rows.size() == 1 ? rows.get(0) : NDArrays.concat(rows);
     }

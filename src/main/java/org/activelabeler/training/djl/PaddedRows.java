@@ -1,11 +1,12 @@
 package org.activelabeler.training.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.activelabeler.features.FeatureMatrix;
@@ -15,40 +16,63 @@ import org.activelabeler.features.FeatureMatrix;
  * matrix of column ids and one of values, padded with value 0, and their dense block (or null without
  * one) as a {@code [rows, denseWidth]} matrix whose weights start at {@code denseFrom} in the weight
  * vector. Rows of similar length should share a batch, so that little of it is padding. Sparse columns
- * that the map sends to a negative number are left out.
+ * that the map sends to a negative number are left out; those it sends to {@code denseFrom} or beyond
+ * join the dense block, ahead of the matrix's own dense columns.
  */
 record PaddedRows(NDArray columns, NDArray values, NDArray dense, long denseFrom, int[] rows) implements AutoCloseable {
     private static final long SMALL_BUCKET = 1 << 16;
 
     /**
-     * @param denseFrom where the dense columns' weights start in the weight vectors these rows meet
+     * @param columnMap where each sparse column's weight is in the weight vectors these rows meet
+     * @param denseFrom where the dense block's weights start: sparse columns mapped to {@code [denseFrom,
+     *        sparseEnd)} are laid out densely, the matrix's dense columns after them
+     * @param sparseEnd one past the last weight of a sparse column
      */
     static PaddedRows of(NDManager manager, FeatureMatrix matrix, int[] rows, IntUnaryOperator columnMap,
-                         long denseFrom) {
+                         int denseFrom, int sparseEnd) {
         int width = 1;
         for (int row : rows) {
-            width = Math.max(width, matrix.rowLength(row));
+            width = Math.max(width, gatheredLength(matrix, row, columnMap, denseFrom));
         }
+        int promoted = sparseEnd - denseFrom;
+        int denseWidth = promoted + matrix.denseWidth();
         long[] columns = new long[rows.length * width];
         float[] values = new float[rows.length * width];
+        float[] block = new float[rows.length * denseWidth];
         for (int i = 0; i < rows.length; i++) {
             int out = i * width;
             for (int p = matrix.rowStart(rows[i]); p < matrix.rowEnd(rows[i]); p++) {
                 int column = columnMap.applyAsInt(matrix.column(p));
-                if (column >= 0) {
+                if (column >= denseFrom) {
+                    block[i * denseWidth + column - denseFrom] = matrix.value(p);
+                } else if (column >= 0) {
                     columns[out] = column;
                     values[out++] = matrix.value(p);
                 }
             }
         }
-        Shape shape = new Shape(rows.length, width);
-        NDArray dense = null;
         if (matrix.denseWidth() > 0) {
-            float[] block = new float[rows.length * matrix.denseWidth()];
-            matrix.copyDenseRows(rows, block, 0);
-            dense = manager.create(block, new Shape(rows.length, matrix.denseWidth()));
+            float[] own = new float[rows.length * matrix.denseWidth()];
+            matrix.copyDenseRows(rows, own, 0);
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(own, i * matrix.denseWidth(), block, i * denseWidth + promoted, matrix.denseWidth());
+            }
         }
+        Shape shape = new Shape(rows.length, width);
+        NDArray dense = denseWidth == 0 ? null : manager.create(block, new Shape(rows.length, denseWidth));
         return new PaddedRows(manager.create(columns, shape), manager.create(values, shape), dense, denseFrom, rows);
+    }
+
+    /** How many of the row's sparse entries are gathered: those mapped below {@code denseFrom}. */
+    static int gatheredLength(FeatureMatrix matrix, int row, IntUnaryOperator columnMap, int denseFrom) {
+        int length = 0;
+        for (int p = matrix.rowStart(row); p < matrix.rowEnd(row); p++) {
+            int column = columnMap.applyAsInt(matrix.column(p));
+            if (column >= 0 && column < denseFrom) {
+                length++;
+            }
+        }
+        return length;
     }
 
     /** The rows' logits: {@link #weightedSums} of the sparse entries, the dense block times its weights, the bias. */
@@ -56,6 +80,22 @@ record PaddedRows(NDArray columns, NDArray values, NDArray dense, long denseFrom
         NDArray sums = weightedSums(weights);
         if (dense != null) {
             sums = sums.add(dense.matMul(weights.get(denseFrom + ":")));
+        }
+        return sums.add(bias);
+    }
+
+    /**
+     * The rows' logits for {@code [k, columns]} weights and {@code [k]} biases, as {@code [rows, k]}: the
+     * sparse sums class by class, the dense block in one matrix product for all classes.
+     */
+    NDArray logitsPerClass(NDArray weights, NDArray bias) {
+        NDList perClass = new NDList();
+        for (int c = 0; c < weights.getShape().get(0); c++) {
+            perClass.add(weightedSums(weights.get(c)));
+        }
+        NDArray sums = NDArrays.stack(perClass, 1);
+        if (dense != null) {
+            sums = sums.add(dense.matMul(weights.get(":, " + denseFrom + ":").transpose()));
         }
         return sums.add(bias);
     }
@@ -77,13 +117,26 @@ record PaddedRows(NDArray columns, NDArray values, NDArray dense, long denseFrom
 
     /** Row indices sorted by row length, cut into buckets by {@link #cut}. */
     static List<int[]> lengthBuckets(FeatureMatrix matrix, int[] rows, long maxEntries) {
-        int[] sorted = Arrays.stream(rows).boxed()
-                .sorted(Comparator.comparingInt(matrix::rowLength))
-                .mapToInt(Integer::intValue).toArray();
-        int[] lengths = Arrays.stream(sorted).map(matrix::rowLength).toArray();
+        return lengthBuckets(rows, Arrays.stream(rows).map(matrix::rowLength).toArray(), maxEntries);
+    }
+
+    /** Row indices sorted by length ({@code lengths[i]} that of {@code rows[i]}; ties in their order), cut by {@link #cut}. */
+    static List<int[]> lengthBuckets(int[] rows, int[] lengths, long maxEntries) {
+        long[] byLength = new long[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            byLength[i] = ((long) lengths[i] << 32) | i;
+        }
+        Arrays.sort(byLength);
+        int[] sorted = new int[rows.length];
+        int[] sortedLengths = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int at = (int) byLength[i];
+            sorted[i] = rows[at];
+            sortedLengths[i] = lengths[at];
+        }
         List<int[]> buckets = new ArrayList<>();
         int from = 0;
-        for (int to : cut(lengths, maxEntries)) {
+        for (int to : cut(sortedLengths, maxEntries)) {
             buckets.add(Arrays.copyOfRange(sorted, from, to));
             from = to;
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.activelabeler.features.FeatureMatrix;
 
@@ -11,9 +12,11 @@ import org.activelabeler.features.FeatureMatrix;
  * Labeled rows on the device, their sparse part laid out twice: by row, to compute the logits, and by
  * column, to compute the gradient of the logistic loss {@code X^T r} as gathers and sums. Both avoid the
  * slow scatter-add that automatic differentiation of a gather would need on the CPU. The dense block
- * (LSA, sentence vectors) rides with the row layout: one matrix product each way.
+ * (LSA, sentence vectors, and the most frequent sparse columns: {@link CompactColumns#denseFrom()}) rides
+ * with the row layout: one matrix product each way.
  *
- * <p>Row order: rows sorted by length (shortest first). All vectors over rows use that order.
+ * <p>Row order: rows sorted by how many entries they gather (fewest first). All vectors over rows use that
+ * order.
  */
 final class TrainingLayout implements AutoCloseable {
     private static final long MAX_BUCKET_ENTRIES = 1 << 22;
@@ -24,15 +27,17 @@ final class TrainingLayout implements AutoCloseable {
     private final NDArray targets;
     private final NDArray sampleWeights;
     private final double weightTotal;
+    private final int[] order;
 
     private TrainingLayout(List<PaddedRows> rowParts, List<PaddedRows> columnParts, Outputs outputs, NDArray targets,
-                           NDArray sampleWeights, double weightTotal) {
+                           NDArray sampleWeights, double weightTotal, int[] order) {
         this.rowParts = rowParts;
         this.columnParts = columnParts;
         this.outputs = outputs;
         this.targets = targets;
         this.sampleWeights = sampleWeights;
         this.weightTotal = weightTotal;
+        this.order = order;
     }
 
     /**
@@ -40,7 +45,10 @@ final class TrainingLayout implements AutoCloseable {
      */
     static TrainingLayout of(NDManager manager, FeatureMatrix matrix, int[] rows, int[] labels, float[] classWeights,
                              CompactColumns compact, Outputs outputs, boolean withColumns) {
-        List<int[]> buckets = PaddedRows.lengthBuckets(matrix, rows, MAX_BUCKET_ENTRIES);
+        int denseFrom = compact.denseFrom();
+        int[] gathered = Arrays.stream(rows)
+                .map(row -> PaddedRows.gatheredLength(matrix, row, compact::compact, denseFrom)).toArray();
+        List<int[]> buckets = PaddedRows.lengthBuckets(rows, gathered, MAX_BUCKET_ENTRIES);
         List<PaddedRows> rowParts = new ArrayList<>();
         int n = rows.length;
         int[] y = new int[n];
@@ -49,7 +57,7 @@ final class TrainingLayout implements AutoCloseable {
         int k = 0;
         double total = 0;
         for (int[] bucket : buckets) {
-            rowParts.add(PaddedRows.of(manager, matrix, bucket, compact::compact, compact.sparseSize()));
+            rowParts.add(PaddedRows.of(manager, matrix, bucket, compact::compact, denseFrom, compact.sparseSize()));
             for (int row : bucket) {
                 order[k] = row;
                 y[k] = labels[row];
@@ -58,13 +66,17 @@ final class TrainingLayout implements AutoCloseable {
             }
         }
         List<PaddedRows> columnParts = withColumns ? columnParts(manager, matrix, order, compact) : List.of();
-        return new TrainingLayout(rowParts, columnParts, outputs, outputs.targets(manager, y), manager.create(w), total);
+        return new TrainingLayout(rowParts, columnParts, outputs, outputs.targets(manager, y), manager.create(w), total,
+                order);
     }
 
-    /** The transpose of the rows' sparse part in compact-column order, cut into buckets of similar frequency. */
+    /**
+     * The transpose of the rows' gathered part (compact columns below {@link CompactColumns#denseFrom()}) in
+     * compact-column order, cut into buckets of similar frequency.
+     */
     private static List<PaddedRows> columnParts(NDManager manager, FeatureMatrix matrix, int[] order,
                                                 CompactColumns compact) {
-        int columns = compact.sparseSize();
+        int columns = compact.denseFrom();
         int[] start = new int[columns + 1];
         for (int c = 0; c < columns; c++) {
             start[c + 1] = start[c] + compact.frequency(c);
@@ -76,8 +88,10 @@ final class TrainingLayout implements AutoCloseable {
             int row = order[position];
             for (int p = matrix.rowStart(row); p < matrix.rowEnd(row); p++) {
                 int c = compact.compact(matrix.column(p));
-                positions[fill[c]] = position;
-                values[fill[c]++] = matrix.value(p);
+                if (c < columns) {
+                    positions[fill[c]] = position;
+                    values[fill[c]++] = matrix.value(p);
+                }
             }
         }
         int[] frequencies = new int[columns];
@@ -101,6 +115,11 @@ final class TrainingLayout implements AutoCloseable {
             from = to;
         }
         return parts;
+    }
+
+    /** The rows in the layout's order: {@code order()[i]} is the matrix row of position i. */
+    int[] order() {
+        return order.clone();
     }
 
     /** Logits of every row, in row order. */

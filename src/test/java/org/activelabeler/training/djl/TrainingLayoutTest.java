@@ -69,8 +69,10 @@ class TrainingLayoutTest {
                         logits.getShape())).toFloatArray();
                 float[] z = logits.toFloatArray();
 
-                int[] order = rowOrder(matrix, all);
+                int[] order = layout.order();
                 assertThat(PaddedRows.lengthBuckets(matrix, all, 1 << 22)).as("buckets").hasSizeGreaterThan(2);
+                assertThat(compact.denseFrom()).as("frequent columns laid out densely, the rest gathered")
+                        .isStrictlyBetween(0, compact.sparseSize());
                 float[] expectedGradient = new float[weights.length];
                 for (int i = 0; i < n; i++) {
                     int row = order[i];
@@ -95,10 +97,5 @@ class TrainingLayoutTest {
                 }
             }
         }
-    }
-
-    /** The layout's row order: by length, shortest first, as its buckets hold them. */
-    private static int[] rowOrder(FeatureMatrix matrix, int[] rows) {
-        return PaddedRows.lengthBuckets(matrix, rows, 1 << 22).stream().flatMapToInt(java.util.Arrays::stream).toArray();
     }
 }
