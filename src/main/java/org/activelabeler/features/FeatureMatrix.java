@@ -127,7 +127,8 @@ public final class FeatureMatrix {
         }
     }
 
-    private void copyDenseRow(int row, float[] into, int at) {
+    /** Copies row {@code row}'s dense values into {@code into} from {@code at}. */
+    public void copyDenseRow(int row, float[] into, int at) {
         System.arraycopy(dense, row * denseStride + denseOffset, into, at, denseWidth);
         if (denseScale != null) {
             for (int j = 0; j < denseWidth; j++) {

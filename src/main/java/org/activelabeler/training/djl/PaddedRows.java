@@ -52,10 +52,8 @@ record PaddedRows(NDArray columns, NDArray values, NDArray dense, long denseFrom
             }
         }
         if (matrix.denseWidth() > 0) {
-            float[] own = new float[rows.length * matrix.denseWidth()];
-            matrix.copyDenseRows(rows, own, 0);
             for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(own, i * matrix.denseWidth(), block, i * denseWidth + promoted, matrix.denseWidth());
+                matrix.copyDenseRow(rows[i], block, i * denseWidth + promoted);
             }
         }
         Shape shape = new Shape(rows.length, width);
