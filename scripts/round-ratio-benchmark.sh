@@ -7,7 +7,8 @@
 #   scripts/round-ratio-benchmark.sh [SHARED_DIR]
 # FEATURES names the fast model's blocks (default: the app's default, embeddings included, which embeds
 # the pool first unless its vectors are cached); JAVA_OPTS more JVM flags (e.g. -Dactivelabeler.warm.epochs=0);
-# PEER_PYTHON a Python with scikit-learn (default .venv); OUT a name for the curves (default round-ratio).
+# PEER_PYTHON a Python with scikit-learn (default .venv); OUT a name for the curves (default round-ratio); JAR another
+# build's jar (with its lib/ beside it) to compare against, run the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
@@ -15,7 +16,8 @@ data=$shared/data/imdb
 max=${MAX_LABELS:-3270}
 peer_python=${PEER_PYTHON:-.venv/bin/python}
 features=${FEATURES:+--features $FEATURES}
-[[ -f target/active-labeler.jar ]] || ./mvnw -q -B ${MAVEN_OFFLINE:+-o} package -DskipTests
+jar=${JAR:-target/active-labeler.jar}
+[[ -n ${JAR:-} || -f target/active-labeler.jar ]] || ./mvnw -q -B ${MAVEN_OFFLINE:+-o} package -DskipTests
 db=$(mktemp -d)
 trap 'rm -rf "$db"' EXIT
 name=${OUT:-round-ratio}
@@ -27,7 +29,7 @@ timed() { # label command...: with GNU time, its wall time and peak resident mem
   if [[ -x /usr/bin/time ]]; then /usr/bin/time -o "$db/$label.time" -f "# $label: %e s, peak resident %M KiB" "$@"
   else "$@"; fi
 }
-timed simulate java -Xmx6g ${JAVA_OPTS:-} -jar target/active-labeler.jar simulate \
+timed simulate java -Xmx6g ${JAVA_OPTS:-} -jar "$jar" simulate \
   --data "$data/imdb_pool.csv.gz" --holdout "$data/imdb_holdout.csv.gz" --strategy entropy --init 20 --batch 50 \
   --max-labels "$max" --seed 13 $features --out "$ours" --db "$db" --tracking-uri http://127.0.0.1:9 2>/dev/null \
   > "$db/simulate.out"

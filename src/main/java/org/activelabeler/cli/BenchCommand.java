@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.activelabeler.dataset.DatasetOrigin;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measure import, tokenizing, training and scoring on a labeled file; prints a Markdown table.")
 final class BenchCommand implements Callable<Integer> {
+    private static final int ROUND_BATCH = 50;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labeled CSV to measure on.")
     Path data;
 
@@ -66,14 +69,16 @@ final class BenchCommand implements Callable<Integer> {
                             + embedding.get("embedding_weight") + " from the vector cache",
                     experiment.pool().size(), experiment.holdout().size(), featureSeconds);
             ClassifierSettings settings = ClassifierSettings.builder().optSeed(seed).build();
-            String device;
-            try (Classifier classifier = new NgramLogisticClassifier(settings,
-                    Corpora.featureParameters(workspace, FeatureSettings.DEFAULT))) {
-                device = classifier.description().device();
-                System.out.printf(Locale.ROOT, "%n| labels | train | score whole pool (%d) | epochs | holdout accuracy |%n"
-                        + "|---|---|---|---|---|%n", experiment.pool().size());
-                for (int labels : labelCounts) {
-                    measureRound(classifier, experiment, Math.min(labels, experiment.pool().size()));
+            Map<String, String> parameters = Corpora.featureParameters(workspace, FeatureSettings.DEFAULT);
+            String device = null;
+            System.out.printf(Locale.ROOT, "%n| labels | train | the next round (+%d labels; from this fit's weights when they grew by at most a tenth) "
+                    + "| score whole pool (%d) | epochs | holdout accuracy |%n|---|---|---|---|---|---|%n", ROUND_BATCH,
+                    experiment.pool().size());
+            for (int labels : labelCounts) {
+                // a classifier of its own for each count, so that its first fit starts from scratch
+                try (Classifier classifier = new NgramLogisticClassifier(settings, parameters)) {
+                    device = classifier.description().device();
+                    measureRound(classifier, experiment, Math.min(labels, experiment.pool().size() - ROUND_BATCH));
                 }
             }
             System.out.printf(Locale.ROOT, "%npeak heap in use (sampled every %d ms, garbage included): %.0f MiB of %d MiB"
@@ -86,17 +91,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void measureRound(Classifier classifier, ExperimentData experiment, int labels) {
-        int[] rows = randomRows(experiment.pool().size(), labels);
-        LabeledRows labeled = experiment.pool().select(rows);
-        TrainingReport report = classifier.fit(labeled.features(), labeled.gold(), experiment.labels().size(),
-                Progress.NONE);
+        int classes = experiment.labels().size();
+        LabeledRows labeled = experiment.pool().select(randomRows(experiment.pool().size(), labels));
+        TrainingReport report = classifier.fitFromLast(labeled.features(), labeled.gold(), classes, Progress.NONE);
         long start = System.nanoTime();
         classifier.predict(experiment.pool().features());
         double scoreSeconds = (System.nanoTime() - start) / 1e9;
         ClassMetrics metrics = ClassMetrics.of(classifier.predict(experiment.holdout().features()),
                 experiment.holdout().gold());
-        System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s | %d of %d | %.4f |%n", labels, report.millis() / 1000.0,
-                scoreSeconds, report.epochsKept(), report.trainLosses().size(), metrics.accuracy());
+        // the same rows and a batch more: what a round of the loop trains on after this one
+        LabeledRows grown = experiment.pool().select(randomRows(experiment.pool().size(), labels + ROUND_BATCH));
+        TrainingReport round = classifier.fitFromLast(grown.features(), grown.gold(), classes, Progress.NONE);
+        System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s (%d steps) | %.2f s | %d of %d | %.4f |%n", labels,
+                report.millis() / 1000.0, round.millis() / 1000.0, round.trainLosses().size(), scoreSeconds,
+                report.epochsKept(), report.trainLosses().size(), metrics.accuracy());
     }
 
     private int[] randomRows(int size, int count) {
