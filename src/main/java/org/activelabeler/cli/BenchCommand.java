@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
                 // a classifier of its own for each count, so that its first fit starts from scratch
                 try (Classifier classifier = new NgramLogisticClassifier(settings, parameters)) {
                     device = classifier.description().device();
-                    measureRound(classifier, experiment, Math.min(labels, experiment.pool().size() - ROUND_BATCH));
+                    measureRound(classifier, experiment, Math.min(labels, experiment.pool().size()));
                 }
             }
             System.out.printf(Locale.ROOT, "%npeak heap in use (sampled every %d ms, garbage included): %.0f MiB of %d MiB"
@@ -99,8 +99,9 @@ final class BenchCommand implements Callable<Integer> {
         double scoreSeconds = (System.nanoTime() - start) / 1e9;
         ClassMetrics metrics = ClassMetrics.of(classifier.predict(experiment.holdout().features()),
                 experiment.holdout().gold());
-        // the same rows and a batch more: what a round of the loop trains on after this one
-        LabeledRows grown = experiment.pool().select(randomRows(experiment.pool().size(), labels + ROUND_BATCH));
+        // the same rows and a batch more (as many as the pool has): what a round of the loop trains on next
+        int more = Math.min(labels + ROUND_BATCH, experiment.pool().size());
+        LabeledRows grown = experiment.pool().select(randomRows(experiment.pool().size(), more));
         TrainingReport round = classifier.fitFromLast(grown.features(), grown.gold(), classes, Progress.NONE);
         System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s (%d steps) | %.2f s | %d of %d | %.4f |%n", labels,
                 report.millis() / 1000.0, round.millis() / 1000.0, round.trainLosses().size(), scoreSeconds,
