@@ -121,7 +121,7 @@ public final class FeatureMatrix {
     }
 
     /** Copies the dense values of {@code rows}, one after another, into {@code into} from {@code at}. */
-    public void copyDenseRows(int[] rows, float[] into, int at) {
+    private void copyDenseRows(int[] rows, float[] into, int at) {
         for (int i = 0; i < rows.length; i++) {
             copyDenseRow(rows[i], into, at + i * denseWidth);
         }
