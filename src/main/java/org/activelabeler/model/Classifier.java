@@ -38,6 +38,22 @@ public interface Classifier extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How many fits of models like this one can run at once on this machine, each on its own thread,
+     * without slowing one another down; more than 1 only for a model that makes {@link #sibling siblings}.
+     */
+    default int concurrentFits() {
+        return 1;
+    }
+
+    /**
+     * A new, untrained model with this one's settings, for fits on another thread beside this one (each
+     * model is owned by one thread); its fits give what this model's would on the same rows.
+     */
+    default Classifier sibling() {
+        throw new UnsupportedOperationException(description().name() + " models cannot be copied");
+    }
+
     /** Writes the trained model into {@code directory}, which is created if needed. */
     void save(Path directory);
 

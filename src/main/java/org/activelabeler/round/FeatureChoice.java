@@ -1,7 +1,6 @@
 package org.activelabeler.round;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -15,7 +14,8 @@ import org.activelabeler.progress.Progress;
  * stratified {@value #FOLDS}-fold cross-validation on the labeled rows, for each candidate, decided
  * on the first round with at least {@value #MIN_LABELS} labels and again every {@value #EVERY_ROUNDS}
  * rounds, so that most rounds cost one fit. A tie keeps the earlier candidate. Never looks at a holdout.
- * The same for {@code simulate} and the window; with one candidate it does nothing.
+ * The same for {@code simulate} and the window; with one candidate it does nothing. The fold fits are
+ * spread over as many threads as the machine holds fits ({@link FoldFits}).
  */
 public final class FeatureChoice {
     public static final int FOLDS = 3;
@@ -23,6 +23,7 @@ public final class FeatureChoice {
     public static final int MIN_LABELS = 30;
     private final List<String> names;
     private final long seed;
+    private final int workers;
     private int chosen;
     private int roundsSinceChoice = EVERY_ROUNDS;
     private double[] lastScores;
@@ -30,11 +31,24 @@ public final class FeatureChoice {
 
     /** @param names the candidates' names, the default first */
     public FeatureChoice(List<String> names, long seed) {
+        this(names, seed, 0);
+    }
+
+    /**
+     * @param workers how many fold fits run at once, each on its own thread and model; 0 for as many as
+     *        the model says the machine holds ({@link Classifier#concurrentFits()}). The choice is the same
+     *        for any number.
+     */
+    public FeatureChoice(List<String> names, long seed, int workers) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("Need at least one feature space");
         }
+        if (workers < 0) {
+            throw new IllegalArgumentException("Need a non-negative number of workers, got " + workers);
+        }
         this.names = List.copyOf(names);
         this.seed = seed;
+        this.workers = workers;
     }
 
     /**
@@ -54,9 +68,14 @@ public final class FeatureChoice {
         roundsSinceChoice = 0;
         long start = System.nanoTime();
         int[] fold = folds(labels, classes, new SplittableRandom(seed ^ labeledRows.length));
+        int[] correct = new FoldFits(candidates, labeledRows, labels, classes, fold).run(classifier, workers);
         double[] scores = new double[candidates.size()];
         for (int c = 0; c < candidates.size(); c++) {
-            scores[c] = crossValidated(classifier, candidates.get(c), labeledRows, labels, classes, fold);
+            int right = 0;
+            for (int f = 0; f < FOLDS; f++) {
+                right += correct[c * FOLDS + f];
+            }
+            scores[c] = (double) right / labels.length;
         }
         int best = 0;
         for (int c = 1; c < scores.length; c++) {
@@ -113,34 +132,5 @@ public final class FeatureChoice {
             fold[i] = dealt[labels[i]]++ % FOLDS;
         }
         return fold;
-    }
-
-    private static double crossValidated(Classifier classifier, FeatureMatrix rows, int[] labeledRows, int[] labels,
-                                         int classes, int[] fold) {
-        int correct = 0;
-        for (int f = 0; f < FOLDS; f++) {
-            int held = f;
-            int[] train = indices(fold, i -> fold[i] != held);
-            int[] test = indices(fold, i -> fold[i] == held);
-            if (train.length == 0 || test.length == 0) {
-                continue;
-            }
-            classifier.fit(rows.select(pick(labeledRows, train)), pick(labels, train), classes, Progress.NONE);
-            Predictions predicted = classifier.predict(rows.select(pick(labeledRows, test)));
-            for (int i = 0; i < test.length; i++) {
-                if (predicted.top(i) == labels[test[i]]) {
-                    correct++;
-                }
-            }
-        }
-        return (double) correct / labels.length;
-    }
-
-    private static int[] indices(int[] fold, java.util.function.IntPredicate keep) {
-        return java.util.stream.IntStream.range(0, fold.length).filter(keep).toArray();
-    }
-
-    private static int[] pick(int[] values, int[] at) {
-        return Arrays.stream(at).map(i -> values[i]).toArray();
     }
 }

@@ -70,6 +70,21 @@ class FeatureChoiceTest {
     }
 
     @Test
+    void foldFitsOnSeveralThreadsScoreWhatOneThreadDoes() {
+        List<String> names = List.of("noise", "signal", "noise again");
+        List<FeatureMatrix> candidates = List.of(spaces(false).get(0), spaces(false).get(1), spaces(true).get(1));
+        FeatureChoice oneThread = new FeatureChoice(names, 13, 1);
+        FeatureChoice threeThreads = new FeatureChoice(names, 13, 3);
+
+        oneThread.choose(classifier, candidates, rows, labels, 2);
+        threeThreads.choose(classifier, candidates, rows, labels, 2);
+
+        assertThat(threeThreads.describeLastChoice()).isEqualTo(oneThread.describeLastChoice())
+                .doesNotContain("noise 1.000");
+        assertThat(threeThreads.chosenName()).isEqualTo("signal");
+    }
+
+    @Test
     void oneSpaceIsNeverCrossValidated() {
         FeatureChoice choice = new FeatureChoice(List.of("only"), 13);
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.activelabeler.features.FeatureMatrix;
 import org.activelabeler.model.Classifier;
 import org.activelabeler.model.ClassifierSettings;
@@ -46,10 +46,10 @@ public final class NgramLogisticClassifier implements Classifier {
      */
     static final double WARM_GROWTH = 0.1;
     private static final int SCORING_CHUNK_ENTRIES = 1 << 22;
+    private static final double INITIAL_SPREAD = 0.01;
 
     private final ClassifierSettings settings;
     private final Map<String, String> featureParameters;
-    private final Engine engine;
     private final NDManager manager;
     private final ScoringCache scoringCache = new ScoringCache();
     private TrainedWeights trained;
@@ -59,7 +59,7 @@ public final class NgramLogisticClassifier implements Classifier {
     public NgramLogisticClassifier(ClassifierSettings settings, Map<String, String> featureParameters) {
         this.settings = settings;
         this.featureParameters = Map.copyOf(featureParameters);
-        this.engine = Engine.getEngine("PyTorch");
+        Engine engine = Engine.getEngine("PyTorch");
         Device device = Devices.preferred(engine);
         this.manager = NDManager.newBaseManager(device, engine.getEngineName());
     }
@@ -69,6 +69,24 @@ public final class NgramLogisticClassifier implements Classifier {
         Map<String, String> parameters = new LinkedHashMap<>(settings.asMap());
         parameters.putAll(featureParameters);
         return new ModelDescription(NAME, manager.getDevice().toString(), parameters);
+    }
+
+    /**
+     * On the CPU, as many as the cores hold fits of libtorch's thread count each
+     * ({@code ai.djl.pytorch.num_threads}, all cores when unset); on a GPU one.
+     */
+    @Override
+    public int concurrentFits() {
+        if (manager.getDevice().isGpu()) {
+            return 1;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, cores / Math.max(1, Integer.getInteger("ai.djl.pytorch.num_threads", cores)));
+    }
+
+    @Override
+    public Classifier sibling() {
+        return new NgramLogisticClassifier(settings, featureParameters);
     }
 
     @Override
@@ -112,7 +130,6 @@ public final class NgramLogisticClassifier implements Classifier {
 
     private Fit fitFrom(AdamState from, FeatureMatrix rows, int[] labels, int classes, Progress progress) {
         long start = System.nanoTime();
-        engine.setRandomSeed((int) settings.seed());
         Outputs outputs = new Outputs(classes);
         LabelSplit split = LabelSplit.stratified(labels, classes, settings);
         boolean large = split.validation().length > 0;
@@ -312,8 +329,8 @@ public final class NgramLogisticClassifier implements Classifier {
                 Adam adam;
                 NDArray bias;
                 if (from == null) {
-                    weights = fit.randomNormal(0f, 0.01f, shape, DataType.FLOAT32);
-                    adam = Adam.start(weights.toFloatArray(), outputs.count(), learningRate);
+                    adam = Adam.start(initialWeights((int) shape.size()), outputs.count(), learningRate);
+                    weights = fit.create(adam.weights(), shape);
                 } else {
                     adam = Adam.resume(from.onto(compact.fullColumns()), from, learningRate);
                     weights = fit.create(adam.weights(), shape);
@@ -356,6 +373,19 @@ public final class NgramLogisticClassifier implements Classifier {
             }
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             return new TrainingReport(losses, bestEpoch, split.validation().length, validationAccuracy, millis);
+        }
+
+        /**
+         * Small normal draws from the settings' seed, drawn on the JVM rather than by the engine, whose one
+         * generator is shared by every thread: fits on several threads at once stay reproducible.
+         */
+        private float[] initialWeights(int count) {
+            SplittableRandom random = new SplittableRandom(settings.seed());
+            float[] initial = new float[count];
+            for (int i = 0; i < count; i++) {
+                initial[i] = (float) (INITIAL_SPREAD * random.nextGaussian());
+            }
+            return initial;
         }
 
         /** The weights and Adam's state after the last step, for the next round; null with early stopping. */
