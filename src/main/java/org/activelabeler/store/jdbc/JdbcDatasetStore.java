@@ -205,7 +205,7 @@ public final class JdbcDatasetStore implements DatasetStore {
         long[] ids = new long[n];
         int[][] tokens = withTokenIds ? new int[n][] : null;
         int[] gold = new int[n];
-        database.read(c -> {
+        database.readStreaming(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, gold" + (withTokenIds ? ", token_ids" : "")
                     + " FROM review WHERE dataset_id = ? ORDER BY " + IN_FILE_ORDER)) {
                 s.setLong(1, datasetId);
@@ -233,7 +233,7 @@ public final class JdbcDatasetStore implements DatasetStore {
     @Override
     public List<String> reviewTexts(long datasetId, Progress progress) {
         DatasetInfo info = find(datasetId).orElseThrow(() -> noDataset(datasetId));
-        return database.read(c -> {
+        return database.readStreaming(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT text FROM review WHERE dataset_id = ?"
                     + " ORDER BY " + IN_FILE_ORDER)) {
                 s.setLong(1, datasetId);
