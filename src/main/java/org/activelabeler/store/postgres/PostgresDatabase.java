@@ -128,6 +128,26 @@ public final class PostgresDatabase extends Database {
         }
     }
 
+    /**
+     * The driver fetches a query's rows in batches of the statement's fetch size only inside a transaction;
+     * in auto-commit mode it holds the whole result in memory before the first row (a million reviews'
+     * token ids: gigabytes). A read-only transaction, ended when the work is done.
+     */
+    @Override
+    public <T> T readStreaming(Work<T> work) {
+        return read(c -> {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     @Override
     protected void makeDurable(Connection committed) {
         // synchronous_commit is on: the commit returned after the server flushed its write-ahead log.
