@@ -73,7 +73,8 @@ class DesktopAppTest {
 
         FxWait.until(() -> !rounds(robot).isEmpty());
         assertThat(rounds(robot)).singleElement().extracting(RoundRow::labels).isEqualTo(4);
-        assertThat(queueRows(robot).get(0).rank()).isEqualTo(1);
+        // ranked by the retrain now: the best-ranked text, or the second when the best is the one on screen
+        assertThat(queueRows(robot).get(0).rank()).isBetween(1, 2);
         assertThat(FxWait.text(robot, "#review-text")).isEqualTo(reading);
         assertThat(FxWait.text(robot, "#next-retrain")).isEqualTo("Next retrain: 0 of 4 labels");
         assertThat(FxWait.text(robot, "#fast-model-status")).startsWith("round 1 on 4 labels · holdout accuracy");
@@ -82,7 +83,7 @@ class DesktopAppTest {
 
         robot.type(KeyCode.S);
         assertThat(FxWait.text(robot, "#labeled-count")).isEqualTo("4 of " + REVIEWS);
-        assertThat(FxWait.text(robot, "#model-reason")).startsWith("Chosen by entropy: rank 1 of");
+        assertThat(FxWait.text(robot, "#model-reason")).matches("Chosen by entropy: rank [12] of .*");
         assertThat(highlighted(robot)).as("the words that pulled the model most are marked").isPositive();
         assertThat(FxWait.text(robot, "#highlight-legend")).matches("green: toward (positive|negative), red: away from it");
         robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
