@@ -6,10 +6,12 @@ package org.activelabeler.features;
  * order and the values beside them; after the {@link #sparseColumnCount()} sparse columns come
  * {@link #denseWidth()} dense ones (LSA, sentence vectors), kept as one row-major block of floats: half
  * the memory of the same values as (column, value) entries, and one matrix product to train and score.
- * Immutable after construction; matrices made from one another share their sparse arrays.
+ * The sparse entries of unit-length rows (TF-IDF) may be {@linkplain #packed() packed}, column and value in
+ * one int. Immutable after construction; matrices made from one another share their sparse arrays.
  */
 public final class FeatureMatrix {
     private final int[] rowStart;
+    /** Each entry's column, or the whole entry as a {@link PackedEntry} when {@code values} is null. */
     private final int[] columns;
     private final float[] values;
     private final int sparseColumnCount;
@@ -27,7 +29,8 @@ public final class FeatureMatrix {
 
     private FeatureMatrix(int[] rowStart, int[] columns, float[] values, int sparseColumnCount, float[] dense,
                           int denseStride, int denseOffset, int denseWidth, float[] denseScale) {
-        if (rowStart.length == 0 || rowStart[rowStart.length - 1] != columns.length || columns.length != values.length) {
+        if (rowStart.length == 0 || rowStart[rowStart.length - 1] != columns.length
+                || values != null && columns.length != values.length) {
             throw new IllegalArgumentException("Inconsistent compressed-row arrays");
         }
         if ((long) (rowStart.length - 1) * denseStride != dense.length || denseOffset + denseWidth > denseStride) {
@@ -48,6 +51,31 @@ public final class FeatureMatrix {
     private static FeatureMatrix withOwnDense(int[] rowStart, int[] columns, float[] values, int sparseColumnCount,
                                               float[] dense, int width) {
         return new FeatureMatrix(rowStart, columns, values, sparseColumnCount, dense, width, 0, width, null);
+    }
+
+    /** Rows whose sparse entries are {@link PackedEntry packed}, as {@link #packed()} makes them. */
+    static FeatureMatrix ofPacked(int[] rowStart, int[] entries, int columnCount) {
+        return new FeatureMatrix(rowStart, entries, null, columnCount, new float[0], 0, 0, 0, null);
+    }
+
+    /**
+     * The same rows with each sparse entry's column and value in one int: half the memory, each value
+     * rounded to 8 significant bits. Only for rows with values in (0, 1] (unit length) in a space of at most
+     * 2^21 sparse columns; this matrix as it is when already packed.
+     */
+    public FeatureMatrix packed() {
+        if (values == null) {
+            return this;
+        }
+        if (!PackedEntry.fits(sparseColumnCount)) {
+            throw new IllegalStateException(sparseColumnCount + " sparse columns do not fit a packed entry");
+        }
+        int[] entries = new int[columns.length];
+        for (int p = 0; p < entries.length; p++) {
+            entries[p] = PackedEntry.of(columns[p], values[p]);
+        }
+        return new FeatureMatrix(rowStart, entries, null, sparseColumnCount, dense, denseStride, denseOffset,
+                denseWidth, denseScale);
     }
 
     /** {@code rows} rows without a column: the start for a matrix of dense blocks alone. */
@@ -102,11 +130,11 @@ public final class FeatureMatrix {
     }
 
     public int column(int position) {
-        return columns[position];
+        return values == null ? PackedEntry.column(columns[position]) : columns[position];
     }
 
     public float value(int position) {
-        return values[position];
+        return values == null ? PackedEntry.value(columns[position]) : values[position];
     }
 
     /** How many dense columns follow the sparse ones (0 without a dense block). */
@@ -176,10 +204,12 @@ public final class FeatureMatrix {
             start[i + 1] = start[i] + rowLength(rows[i]);
         }
         int[] cols = new int[start[rows.length]];
-        float[] vals = new float[cols.length];
+        float[] vals = values == null ? null : new float[cols.length];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(columns, rowStart[rows[i]], cols, start[i], rowLength(rows[i]));
-            System.arraycopy(values, rowStart[rows[i]], vals, start[i], rowLength(rows[i]));
+            if (vals != null) {
+                System.arraycopy(values, rowStart[rows[i]], vals, start[i], rowLength(rows[i]));
+            }
         }
         float[] selectedDense = new float[rows.length * denseWidth];
         copyDenseRows(rows, selectedDense, 0);
@@ -225,7 +255,7 @@ public final class FeatureMatrix {
 
     @Override
     public String toString() {
-        return "FeatureMatrix[" + rowCount() + " x " + columnCount() + ", nnz=" + columns.length + ", dense="
-                + denseWidth + "]";
+        return "FeatureMatrix[" + rowCount() + " x " + columnCount() + ", nnz=" + columns.length
+                + (values == null ? " packed" : "") + ", dense=" + denseWidth + "]";
     }
 }

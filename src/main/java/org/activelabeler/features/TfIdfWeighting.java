@@ -6,7 +6,8 @@ import java.util.stream.IntStream;
 /**
  * Inverse document frequencies learned from a corpus without its labels, applied as
  * {@code (1 + ln tf) * idf} with L2-normalised rows. Columns rarer than the minimum document
- * frequency are dropped.
+ * frequency are dropped. The rows are {@linkplain FeatureMatrix#packed() packed} (column and value in one
+ * int) when the space allows it, which it does with every hash width up to 20 bits.
  *
  * <p>From documents, it counts their n-grams {@value #CHUNK} documents at a time and never holds the
  * counts of all: learning counts each chunk once, weighting twice (to size the rows, then to fill them),
@@ -56,6 +57,7 @@ public final class TfIdfWeighting {
 
     /** The weighted rows of {@code documents}, as {@link #transform(FeatureMatrix)} of their counts. */
     public FeatureMatrix transform(NgramCounter counter, int[][] documents) {
+        boolean packed = PackedEntry.fits(counter.columnCount());
         int rows = documents.length;
         int[] rowStart = new int[rows + 1];
         IntStream.range(0, chunks(documents)).parallel().forEach(chunk -> {
@@ -68,14 +70,21 @@ public final class TfIdfWeighting {
             rowStart[r + 1] += rowStart[r];
         }
         int[] columns = new int[rowStart[rows]];
-        float[] values = new float[columns.length];
+        float[] values = packed ? null : new float[columns.length];
         IntStream.range(0, chunks(documents)).parallel().forEach(chunk -> {
-            FeatureMatrix counts = counter.count(chunk(documents, chunk));
-            for (int r = 0; r < counts.rowCount(); r++) {
-                weighRow(counts, r, columns, values, rowStart[chunk * CHUNK + r]);
+            FeatureMatrix weighted = weighed(counter.count(chunk(documents, chunk)));
+            int first = rowStart[chunk * CHUNK];
+            for (int p = 0; p < weighted.nonZeroCount(); p++) {
+                if (packed) {
+                    columns[first + p] = PackedEntry.of(weighted.column(p), weighted.value(p));
+                } else {
+                    columns[first + p] = weighted.column(p);
+                    values[first + p] = weighted.value(p);
+                }
             }
         });
-        return new FeatureMatrix(rowStart, columns, values, counter.columnCount());
+        return packed ? FeatureMatrix.ofPacked(rowStart, columns, counter.columnCount())
+                : new FeatureMatrix(rowStart, columns, values, counter.columnCount());
     }
 
     private static int chunks(int[][] documents) {
@@ -96,7 +105,13 @@ public final class TfIdfWeighting {
         return idf.clone();
     }
 
+    /** The weighted rows of these raw counts, packed where the space allows it. */
     public FeatureMatrix transform(FeatureMatrix counts) {
+        FeatureMatrix weighted = weighed(counts);
+        return PackedEntry.fits(counts.columnCount()) ? weighted.packed() : weighted;
+    }
+
+    private FeatureMatrix weighed(FeatureMatrix counts) {
         int rows = counts.rowCount();
         int[] rowStart = new int[rows + 1];
         for (int r = 0; r < rows; r++) {

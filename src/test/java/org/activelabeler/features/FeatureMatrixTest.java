@@ -105,4 +105,19 @@ class FeatureMatrixTest {
         assertThatThrownBy(() -> new FeatureMatrix(new int[] {0, 1}, new int[] {1}, new float[] {1f, 2f}, 3))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void packedRowsKeepTheirColumnsAndDenseBlockAndSelectKeepsThemPacked() {
+        FeatureMatrix unit = new FeatureMatrix(new int[] {0, 2, 2, 4}, new int[] {1, 4, 0, 2},
+                new float[] {0.6f, 0.8f, 1f, 0.5f}, 5).withDenseBlock(new float[] {1f, 2f, 3f}, 1, 1f);
+
+        FeatureMatrix packed = unit.packed();
+
+        assertThat(describe(packed)).containsExactly("1=0.6015625 4=0.80078125 5=1.0", "5=2.0", "0=1.0 2=0.5 5=3.0");
+        assertThat(packed.packed()).isSameAs(packed);
+        assertThat(describe(packed.select(new int[] {2, 0}))).containsExactly("0=1.0 2=0.5 5=3.0",
+                "1=0.6015625 4=0.80078125 5=1.0");
+        assertThat(packed.select(new int[] {2}).toString()).contains("packed");
+        assertThatThrownBy(() -> sample().packed()).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -2,11 +2,14 @@ package org.activelabeler.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.junit.jupiter.api.Test;
 
 class TfIdfWeightingTest {
     private static final FeatureSettings UNIGRAMS = new FeatureSettings(1, 16, 1, 0, 0f);
+    /** Packed values keep 8 significant bits: within 2^-8 of the value. */
+    private static final double PACKED_PERCENT = 100.0 / 256;
 
     private static FeatureMatrix counts(int[][] documents) {
         return new NgramCounter(UNIGRAMS).count(documents);
@@ -31,7 +34,7 @@ class TfIdfWeightingTest {
             for (int p = weighted.rowStart(r); p < weighted.rowEnd(r); p++) {
                 squares += weighted.value(p) * weighted.value(p);
             }
-            assertThat(squares).as("row %d", r).isCloseTo(1.0, within(1e-6));
+            assertThat(squares).as("row %d", r).isCloseTo(1.0, withinPercentage(2 * PACKED_PERCENT));
         }
     }
 
@@ -47,8 +50,8 @@ class TfIdfWeightingTest {
         double two = (1 + Math.log(2)) * idf;
         double norm = Math.sqrt(one * one + two * two);
         assertThat(columns(weighted, 0)).containsExactly(1, 2);
-        assertThat((double) weighted.value(0)).isCloseTo(one / norm, within(1e-6));
-        assertThat((double) weighted.value(1)).isCloseTo(two / norm, within(1e-6));
+        assertThat((double) weighted.value(0)).isCloseTo(one / norm, withinPercentage(PACKED_PERCENT));
+        assertThat((double) weighted.value(1)).isCloseTo(two / norm, withinPercentage(PACKED_PERCENT));
     }
 
     @Test
@@ -77,6 +80,24 @@ class TfIdfWeightingTest {
         assertThat(columns(other, 0)).containsExactly(1);
         assertThat(other.value(other.rowStart(0))).isCloseTo(1f, within(1e-6f));
         assertThat(other.rowLength(1)).isZero();
+    }
+
+    @Test
+    void rowsArePackedWhereTheSpaceAllowsItAndKeptAsFloatsWhereItDoesNot() {
+        int[][] documents = {{1, 2, 2}, {1}, {2, 3}};
+        NgramCounter narrow = new NgramCounter(new FeatureSettings(2, 20, 1, 0, 0f));
+        NgramCounter wide = new NgramCounter(new FeatureSettings(2, 21, 1, 0, 0f));
+
+        FeatureMatrix packed = TfIdfWeighting.fit(narrow, documents, 1).transform(narrow, documents);
+        FeatureMatrix floats = TfIdfWeighting.fit(wide, documents, 1).transform(wide, documents);
+
+        assertThat(packed.toString()).contains("packed");
+        assertThat(floats.toString()).doesNotContain("packed");
+        assertThat(packed.nonZeroCount()).isEqualTo(floats.nonZeroCount());
+        for (int p = 0; p < floats.nonZeroCount(); p++) {
+            assertThat(packed.value(p)).isCloseTo(floats.value(p), withinPercentage(PACKED_PERCENT));
+        }
+        assertThat(floats.value(floats.rowStart(1))).isEqualTo(1f);
     }
 
     @Test
