@@ -16,7 +16,7 @@ public final class MemoryAdvice {
         long more = Math.max(2, Math.round(Math.ceil(gigabytes * 2)));
         return String.format(Locale.ROOT, "Out of memory: this needs more than the %.1f GB Java may use here. Start"
                 + " Active Labeler with more (the installed app: set JAVA_TOOL_OPTIONS=-Xmx%dg; the jar: java -Xmx%dg"
-                + " -jar active-labeler.jar); a million texts need about 7 GB.", gigabytes, more, more);
+                + " -jar active-labeler.jar); a million texts need about 6 GB.", gigabytes, more, more);
     }
 
     /** {@link #describe(long)} for this process. */
