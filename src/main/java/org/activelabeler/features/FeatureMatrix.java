@@ -78,6 +78,20 @@ public final class FeatureMatrix {
                 denseWidth, denseScale);
     }
 
+    /**
+     * Copies the sparse entries as they are kept (packed ones as packed ints, with {@code intoValues} null)
+     * into the arrays from position {@code at}.
+     */
+    void copySparseInto(int[] intoColumns, float[] intoValues, int at) {
+        if ((values == null) != (intoValues == null)) {
+            throw new IllegalArgumentException("Packed entries copy into packed arrays, floats into floats");
+        }
+        System.arraycopy(columns, 0, intoColumns, at, columns.length);
+        if (values != null) {
+            System.arraycopy(values, 0, intoValues, at, values.length);
+        }
+    }
+
     /** {@code rows} rows without a column: the start for a matrix of dense blocks alone. */
     public static FeatureMatrix empty(int rows) {
         return new FeatureMatrix(new int[rows + 1], new int[0], new float[0], 0);

@@ -73,15 +73,7 @@ public final class TfIdfWeighting {
         float[] values = packed ? null : new float[columns.length];
         IntStream.range(0, chunks(documents)).parallel().forEach(chunk -> {
             FeatureMatrix weighted = weighed(counter.count(chunk(documents, chunk)));
-            int first = rowStart[chunk * CHUNK];
-            for (int p = 0; p < weighted.nonZeroCount(); p++) {
-                if (packed) {
-                    columns[first + p] = PackedEntry.of(weighted.column(p), weighted.value(p));
-                } else {
-                    columns[first + p] = weighted.column(p);
-                    values[first + p] = weighted.value(p);
-                }
-            }
+            (packed ? weighted.packed() : weighted).copySparseInto(columns, values, rowStart[chunk * CHUNK]);
         });
         return packed ? FeatureMatrix.ofPacked(rowStart, columns, counter.columnCount())
                 : new FeatureMatrix(rowStart, columns, values, counter.columnCount());
