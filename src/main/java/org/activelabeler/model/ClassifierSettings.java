@@ -19,10 +19,13 @@ import java.util.Map;
  * @param minLabelsForValidation below this many labels nothing is held back
  * @param warmEpochs steps of a round that goes on from the last round's weights and optimiser state
  *        (below {@code minLabelsForValidation} labels); 0 starts every round afresh
+ * @param warmLearningRate Adam's step size in such a round (fewer steps at a larger one: measured in
+ *        docs/benchmarks.md, not the default)
  */
 public record ClassifierSettings(long seed, double learningRate, double largeSetLearningRate, double l2,
                                  int maxEpochs, int minEpochs, int patience, double validationFraction,
-                                 int minLabelsForValidation, int warmEpochs) {
+                                 int minLabelsForValidation, int warmEpochs,
+                                 double warmLearningRate) {
 
     public static Builder builder() {
         return new Builder();
@@ -40,6 +43,7 @@ public record ClassifierSettings(long seed, double learningRate, double largeSet
         map.put("validation_fraction", Double.toString(validationFraction));
         map.put("min_labels_for_validation", Integer.toString(minLabelsForValidation));
         map.put("warm_epochs", Integer.toString(warmEpochs));
+        map.put("warm_learning_rate", Double.toString(warmLearningRate));
         return map;
     }
 
@@ -55,6 +59,7 @@ public record ClassifierSettings(long seed, double learningRate, double largeSet
         private double validationFraction = 0.1;
         private int minLabelsForValidation = 5000;
         private int warmEpochs = Integer.getInteger("activelabeler.warm.epochs", 40);
+        private double warmLearningRate = doubleProperty("activelabeler.warm.learning.rate", 0.5);
 
         public Builder optSeed(long value) {
             seed = value;
@@ -106,9 +111,24 @@ public record ClassifierSettings(long seed, double learningRate, double largeSet
             return this;
         }
 
+        public Builder optWarmLearningRate(double value) {
+            warmLearningRate = value;
+            return this;
+        }
+
+        private static double doubleProperty(String name, double fallback) {
+            String value = System.getProperty(name);
+            try {
+                return value == null ? fallback : Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-D" + name + "=" + value + " is not a number; give a step size"
+                        + " such as 0.5, or leave the property out", e);
+            }
+        }
+
         public ClassifierSettings build() {
             return new ClassifierSettings(seed, learningRate, largeSetLearningRate, l2, maxEpochs, minEpochs, patience,
-                    validationFraction, minLabelsForValidation, warmEpochs);
+                    validationFraction, minLabelsForValidation, warmEpochs, warmLearningRate);
         }
     }
 }

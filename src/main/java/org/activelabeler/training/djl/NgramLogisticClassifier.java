@@ -133,7 +133,8 @@ public final class NgramLogisticClassifier implements Classifier {
         Outputs outputs = new Outputs(classes);
         LabelSplit split = LabelSplit.stratified(labels, classes, settings);
         boolean large = split.validation().length > 0;
-        double learningRate = large ? settings.largeSetLearningRate() : settings.learningRate();
+        double learningRate = from != null ? settings.warmLearningRate()
+                : large ? settings.largeSetLearningRate() : settings.learningRate();
         FitLoop loop = new FitLoop(rows, labels, outputs, split, from == null ? settings.maxEpochs()
                 : settings.warmEpochs(), learningRate, from);
         TrainingReport report = loop.run(progress, start);
@@ -342,9 +343,10 @@ public final class NgramLogisticClassifier implements Classifier {
                         : TrainingLayout.of(fit, rows, split.validation(), labels, classWeights, compact, outputs,
                         false);
                 float l2 = (float) (settings.l2() / split.train().length);
+                LowestObjective lowest = validation == null ? new LowestObjective(l2) : null;
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     progress.checkCancelled();
-                    losses.add(step(train, weights, bias, adam, l2));
+                    losses.add(step(train, weights, bias, adam, l2, lowest));
                     progress.update("Training", epoch, epochs);
                     if (validation == null || epoch < settings.minEpochs()) {
                         bestEpoch = epoch;
@@ -363,7 +365,13 @@ public final class NgramLogisticClassifier implements Classifier {
                         }
                     }
                 }
-                if (validation == null || bestWeights == null) {
+                if (lowest != null) {
+                    try (NDScope ignored = new NDScope()) {
+                        lowest.offer(train.loss(train.logits(weights, bias)), adam.weights(), adam.bias());
+                    }
+                    bestWeights = lowest.weights();
+                    bestBias = lowest.bias();
+                } else if (bestWeights == null) {
                     keep(weights, bias);
                 }
                 if (validation == null) {
@@ -393,8 +401,12 @@ public final class NgramLogisticClassifier implements Classifier {
             return finalState;
         }
 
-        /** One full-batch Adam step on loss + l2/2 |w|^2; returns the loss before the step. */
-        private double step(TrainingLayout train, NDArray weights, NDArray bias, Adam adam, float l2) {
+        /**
+         * One full-batch Adam step on loss + l2/2 |w|^2; returns the loss before the step, whose weights
+         * {@code lowest} (if any) is offered.
+         */
+        private double step(TrainingLayout train, NDArray weights, NDArray bias, Adam adam, float l2,
+                            LowestObjective lowest) {
             double loss;
             NDArray weightGradient;
             NDArray biasGradient;
@@ -405,6 +417,9 @@ public final class NgramLogisticClassifier implements Classifier {
                 weightGradient = train.weightGradient(residual).add(weights.mul(l2));
                 biasGradient = outputs.biasGradient(residual);
                 NDScope.unregister(weightGradient, biasGradient);
+            }
+            if (lowest != null) {
+                lowest.offer(loss, adam.weights(), adam.bias());
             }
             adam.update(weights, weightGradient, bias, biasGradient);
             weightGradient.close();
